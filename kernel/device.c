@@ -1,0 +1,423 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * flexvti: the virtual-access net_device and its rtnl link kind.
+ *
+ * A virtual-access interface (VA) is a point-to-point, ARP-less interface
+ * that carries the traffic of one IKEv2 session.  It is created and
+ * deleted over rtnetlink ("ip link add va1 type flexvti"), the same path
+ * flexvtid uses when it clones a virtual template, and configured over
+ * rtnetlink or the flexvti generic netlink family.
+ *
+ * Until SAs are installed, nothing can be sent: every packet routed into
+ * the interface is dropped and counted as tx_dropped.
+ */
+
+#include <linux/etherdevice.h>
+#include <linux/if_arp.h>
+#include <linux/ip.h>
+#include <linux/module.h>
+#include <net/ipv6.h>
+#include <net/net_namespace.h>
+#include <net/rtnetlink.h>
+
+#include "compat.h"
+#include "device.h"
+#include "flexvtipriv.h"
+#include "netlink.h"
+
+/* Set while the module unloads, so that notifications can say so. */
+static bool flexvti_dev_unloading;
+
+static netdev_tx_t flexvti_dev_xmit(struct sk_buff *skb,
+				    struct net_device *dev)
+{
+	DEV_STATS_INC(dev, tx_dropped);
+	kfree_skb(skb);
+	return NETDEV_TX_OK;
+}
+
+static int flexvti_dev_init(struct net_device *dev)
+{
+	/* read by the selftests' leak check, as WireGuard's are */
+	pr_debug("%s: virtual-access interface created\n", dev->name);
+	return 0;
+}
+
+static enum flexvti_del_reason
+flexvti_dev_del_reason(const struct net_device *dev)
+{
+	if (READ_ONCE(flexvti_dev_unloading))
+		return FLEXVTI_DEL_REASON_UNLOAD;
+	if (!check_net(dev_net(dev)))
+		return FLEXVTI_DEL_REASON_NETNS;
+	return FLEXVTI_DEL_REASON_USERSPACE;
+}
+
+static void flexvti_dev_uninit(struct net_device *dev)
+{
+	flexvti_nl_dev_del_notify(dev, flexvti_dev_del_reason(dev));
+}
+
+static void flexvti_dev_destruct(struct net_device *dev)
+{
+	/* the last reference is gone: nothing of the VA is left */
+	pr_debug("%s: virtual-access interface destroyed\n", dev->name);
+}
+
+static const struct net_device_ops flexvti_netdev_ops = {
+	.ndo_init		= flexvti_dev_init,
+	.ndo_uninit		= flexvti_dev_uninit,
+	.ndo_start_xmit		= flexvti_dev_xmit,
+	.ndo_get_stats64	= dev_get_tstats64,
+};
+
+/**
+ * flexvti_dev_is_valid - tell whether a net_device is a flexvti VA
+ * @dev: any net_device
+ *
+ * Return: true if @dev was created by this module.
+ */
+bool flexvti_dev_is_valid(const struct net_device *dev)
+{
+	return dev->netdev_ops == &flexvti_netdev_ops;
+}
+
+static void flexvti_dev_setup(struct net_device *dev)
+{
+	struct flexvti_priv *priv = netdev_priv(dev);
+
+	dev->netdev_ops = &flexvti_netdev_ops;
+	dev->type = ARPHRD_NONE;
+	dev->flags = IFF_POINTOPOINT | IFF_NOARP;
+	dev->priv_flags |= IFF_NO_QUEUE;
+	dev->hard_header_len = 0;
+	dev->addr_len = 0;
+	dev->mtu = FLEXVTI_DEFAULT_MTU;
+	dev->min_mtu = ETH_MIN_MTU;
+	dev->max_mtu = IP_MAX_MTU - FLEXVTI_MAX_OVERHEAD;
+	dev->pcpu_stat_type = NETDEV_PCPU_STAT_TSTATS;
+	dev->needs_free_netdev = true;
+	dev->priv_destructor = flexvti_dev_destruct;
+	flexvti_compat_set_lltx(dev);
+	netif_keep_dst(dev);
+
+	priv->dev = dev;
+	spin_lock_init(&priv->lock);
+	priv->cfg.mode = FLEXVTI_MODE_IPSEC;
+}
+
+static int flexvti_dev_ep4_parse(const struct nlattr *local,
+				 const struct nlattr *remote,
+				 struct flexvti_endpoints *ep,
+				 struct netlink_ext_ack *extack)
+{
+	ep->family = AF_INET;
+	ep->remote4 = nla_get_in_addr(remote);
+	if (ipv4_is_zeronet(ep->remote4) || ipv4_is_multicast(ep->remote4) ||
+	    ipv4_is_lbcast(ep->remote4)) {
+		FLEXVTI_ERR_ATTR(extack, remote,
+				    "remote endpoint must be a unicast address");
+		return -EINVAL;
+	}
+	if (!local)
+		return 0;
+	ep->local4 = nla_get_in_addr(local);
+	if (ipv4_is_multicast(ep->local4) || ipv4_is_lbcast(ep->local4)) {
+		FLEXVTI_ERR_ATTR(extack, local,
+				    "local endpoint must be a unicast address or 0.0.0.0");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int flexvti_dev_ep6_parse(const struct nlattr *local,
+				 const struct nlattr *remote,
+				 struct flexvti_endpoints *ep,
+				 struct netlink_ext_ack *extack)
+{
+	ep->family = AF_INET6;
+	ep->remote6 = nla_get_in6_addr(remote);
+	if (ipv6_addr_any(&ep->remote6) ||
+	    ipv6_addr_is_multicast(&ep->remote6)) {
+		FLEXVTI_ERR_ATTR(extack, remote,
+				    "remote endpoint must be a unicast address");
+		return -EINVAL;
+	}
+	if (!local)
+		return 0;
+	ep->local6 = nla_get_in6_addr(local);
+	if (ipv6_addr_is_multicast(&ep->local6)) {
+		FLEXVTI_ERR_ATTR(extack, local,
+				    "local endpoint must be a unicast address or ::");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * Endpoints are replaced as a pair: the remote one is required, the local
+ * one optional, and both are of one address family.
+ */
+static int flexvti_dev_ep_parse(struct nlattr **tb,
+				const struct flexvti_dev_attr_types *t,
+				struct flexvti_dev_change *chg,
+				struct netlink_ext_ack *extack)
+{
+	struct nlattr *local4 = tb[t->local4], *remote4 = tb[t->remote4];
+	struct nlattr *local6 = tb[t->local6], *remote6 = tb[t->remote6];
+	bool v4 = local4 || remote4;
+	bool v6 = local6 || remote6;
+
+	if (!v4 && !v6)
+		return 0;
+	if (v4 && v6) {
+		FLEXVTI_ERR_ATTR(extack, local6 ? : remote6,
+				    "IPv4 and IPv6 endpoints in one request");
+		return -EINVAL;
+	}
+	if ((v4 && !remote4) || (v6 && !remote6)) {
+		FLEXVTI_ERR_ATTR(extack, v4 ? local4 : local6,
+				    "local endpoint given without a remote endpoint");
+		return -EINVAL;
+	}
+	chg->has_ep = true;
+	if (v4)
+		return flexvti_dev_ep4_parse(local4, remote4, &chg->cfg.ep,
+					     extack);
+	return flexvti_dev_ep6_parse(local6, remote6, &chg->cfg.ep, extack);
+}
+
+/**
+ * flexvti_dev_change_parse - validate a settings change
+ * @tb: parsed attributes, types and ranges already checked by the netlink
+ *	policy of the family they came from
+ * @t: the attribute types of that family
+ * @chg: filled with the change on success
+ * @extack: receives the reason of a rejection
+ *
+ * Checks the rules that span attributes or that a policy cannot express.
+ * The template id is not a change: callers deal with it.
+ *
+ * Return: 0, or -EINVAL with an extack message naming the attribute.
+ */
+int flexvti_dev_change_parse(struct nlattr **tb,
+			     const struct flexvti_dev_attr_types *t,
+			     struct flexvti_dev_change *chg,
+			     struct netlink_ext_ack *extack)
+{
+	memset(chg, 0, sizeof(*chg));
+	if (tb[t->mode]) {
+		chg->has_mode = true;
+		chg->cfg.mode = nla_get_u32(tb[t->mode]);
+	}
+	if (tb[t->nhrp_network_id]) {
+		chg->has_nhrp = true;
+		chg->cfg.nhrp_network_id = nla_get_u32(tb[t->nhrp_network_id]);
+	}
+	return flexvti_dev_ep_parse(tb, t, chg, extack);
+}
+
+/**
+ * flexvti_dev_change_apply - apply a validated settings change
+ * @priv: the interface
+ * @chg: the change, from flexvti_dev_change_parse()
+ * @extack: receives the reason of a rejection
+ *
+ * All or nothing: a rejected change leaves the interface as it was.
+ *
+ * Context: RTNL held, so that the interface cannot go up meanwhile.
+ * Return: 0, or -EBUSY when the mode would change on an interface that is
+ * up.
+ */
+int flexvti_dev_change_apply(struct flexvti_priv *priv,
+			     const struct flexvti_dev_change *chg,
+			     struct netlink_ext_ack *extack)
+{
+	ASSERT_RTNL();
+
+	if (chg->has_mode && chg->cfg.mode != priv->cfg.mode &&
+	    (priv->dev->flags & IFF_UP)) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "cannot change the mode of an interface that is up");
+		return -EBUSY;
+	}
+
+	spin_lock_bh(&priv->lock);
+	if (chg->has_mode)
+		priv->cfg.mode = chg->cfg.mode;
+	if (chg->has_nhrp)
+		priv->cfg.nhrp_network_id = chg->cfg.nhrp_network_id;
+	if (chg->has_ep)
+		priv->cfg.ep = chg->cfg.ep;
+	spin_unlock_bh(&priv->lock);
+	return 0;
+}
+
+static int flexvti_dev_fill_ep(struct sk_buff *skb,
+			       const struct flexvti_endpoints *ep,
+			       const struct flexvti_dev_attr_types *t)
+{
+	switch (ep->family) {
+	case AF_INET:
+		if (nla_put_in_addr(skb, t->local4, ep->local4) ||
+		    nla_put_in_addr(skb, t->remote4, ep->remote4))
+			return -EMSGSIZE;
+		break;
+	case AF_INET6:
+		if (nla_put_in6_addr(skb, t->local6, &ep->local6) ||
+		    nla_put_in6_addr(skb, t->remote6, &ep->remote6))
+			return -EMSGSIZE;
+		break;
+	}
+	return 0;
+}
+
+/**
+ * flexvti_dev_fill - put an interface's settings into a message
+ * @skb: the message
+ * @priv: the interface
+ * @t: attribute types of the message's family
+ *
+ * The settings are copied under the lock, so the message shows one
+ * consistent state.  Endpoints are left out until they are set.
+ *
+ * Context: any context but hard irq.
+ * Return: 0, or -EMSGSIZE when @skb is full.
+ */
+int flexvti_dev_fill(struct sk_buff *skb, struct flexvti_priv *priv,
+		     const struct flexvti_dev_attr_types *t)
+{
+	struct flexvti_dev_cfg cfg;
+
+	spin_lock_bh(&priv->lock);
+	cfg = priv->cfg;
+	spin_unlock_bh(&priv->lock);
+
+	if (nla_put_u32(skb, t->mode, cfg.mode) ||
+	    nla_put_u32(skb, t->nhrp_network_id, cfg.nhrp_network_id) ||
+	    nla_put_u32(skb, t->template_id, priv->template_id))
+		return -EMSGSIZE;
+	return flexvti_dev_fill_ep(skb, &cfg.ep, t);
+}
+
+static const struct flexvti_dev_attr_types flexvti_link_attr_types = {
+	.mode			= IFLA_FLEXVTI_MODE,
+	.local4			= IFLA_FLEXVTI_LOCAL_IPV4,
+	.remote4		= IFLA_FLEXVTI_REMOTE_IPV4,
+	.local6			= IFLA_FLEXVTI_LOCAL_IPV6,
+	.remote6		= IFLA_FLEXVTI_REMOTE_IPV6,
+	.nhrp_network_id	= IFLA_FLEXVTI_NHRP_NETWORK_ID,
+	.template_id		= IFLA_FLEXVTI_TEMPLATE_ID,
+};
+
+static const struct nla_policy flexvti_link_policy[IFLA_FLEXVTI_MAX + 1] = {
+	[IFLA_FLEXVTI_MODE]		= NLA_POLICY_RANGE(NLA_U32,
+							   FLEXVTI_MODE_IPSEC,
+							   FLEXVTI_MODE_MAX),
+	[IFLA_FLEXVTI_LOCAL_IPV4]	= NLA_POLICY_EXACT_LEN(4),
+	[IFLA_FLEXVTI_REMOTE_IPV4]	= NLA_POLICY_EXACT_LEN(4),
+	[IFLA_FLEXVTI_LOCAL_IPV6]	= NLA_POLICY_EXACT_LEN(16),
+	[IFLA_FLEXVTI_REMOTE_IPV6]	= NLA_POLICY_EXACT_LEN(16),
+	[IFLA_FLEXVTI_NHRP_NETWORK_ID]	= { .type = NLA_U32 },
+	[IFLA_FLEXVTI_TEMPLATE_ID]	= { .type = NLA_U32 },
+};
+
+static int flexvti_dev_link_parse(struct nlattr *data[],
+				  struct flexvti_dev_change *chg,
+				  struct netlink_ext_ack *extack)
+{
+	struct nlattr *none[IFLA_FLEXVTI_MAX + 1] = {};
+
+	return flexvti_dev_change_parse(data ? : none, &flexvti_link_attr_types,
+					chg, extack);
+}
+
+static int flexvti_dev_newlink(struct net *src_net, struct net_device *dev,
+			       struct nlattr *tb[], struct nlattr *data[],
+			       struct netlink_ext_ack *extack)
+{
+	struct flexvti_priv *priv = netdev_priv(dev);
+	struct flexvti_dev_change chg;
+	int err;
+
+	err = flexvti_dev_link_parse(data, &chg, extack);
+	if (err)
+		return err;
+	if (data && data[IFLA_FLEXVTI_TEMPLATE_ID])
+		priv->template_id = nla_get_u32(data[IFLA_FLEXVTI_TEMPLATE_ID]);
+	/* not registered yet, so not up: cannot fail */
+	flexvti_dev_change_apply(priv, &chg, extack);
+	return register_netdevice(dev);
+}
+
+static int flexvti_dev_changelink(struct net_device *dev, struct nlattr *tb[],
+				  struct nlattr *data[],
+				  struct netlink_ext_ack *extack)
+{
+	struct flexvti_priv *priv = netdev_priv(dev);
+	struct flexvti_dev_change chg;
+	int err;
+
+	if (data && data[IFLA_FLEXVTI_TEMPLATE_ID] &&
+	    nla_get_u32(data[IFLA_FLEXVTI_TEMPLATE_ID]) != priv->template_id) {
+		FLEXVTI_ERR_ATTR(extack, data[IFLA_FLEXVTI_TEMPLATE_ID],
+				    "template id is fixed at creation");
+		return -EOPNOTSUPP;
+	}
+	err = flexvti_dev_link_parse(data, &chg, extack);
+	if (err)
+		return err;
+	err = flexvti_dev_change_apply(priv, &chg, extack);
+	if (!err)
+		flexvti_nl_dev_change_notify(dev);
+	return err;
+}
+
+static size_t flexvti_dev_get_size(const struct net_device *dev)
+{
+	return nla_total_size(sizeof(u32)) +	/* IFLA_FLEXVTI_MODE */
+	       nla_total_size(sizeof(u32)) +	/* IFLA_FLEXVTI_NHRP_NETWORK_ID */
+	       nla_total_size(sizeof(u32)) +	/* IFLA_FLEXVTI_TEMPLATE_ID */
+	       2 * nla_total_size(sizeof(struct in6_addr)); /* endpoints */
+}
+
+static int flexvti_dev_fill_info(struct sk_buff *skb,
+				 const struct net_device *dev)
+{
+	return flexvti_dev_fill(skb, netdev_priv(dev), &flexvti_link_attr_types);
+}
+
+static struct rtnl_link_ops flexvti_link_ops __read_mostly = {
+	.kind		= FLEXVTI_LINK_KIND,
+	.priv_size	= sizeof(struct flexvti_priv),
+	.setup		= flexvti_dev_setup,
+	.maxtype	= IFLA_FLEXVTI_MAX,
+	.policy		= flexvti_link_policy,
+	.newlink	= flexvti_dev_newlink,
+	.changelink	= flexvti_dev_changelink,
+	.dellink	= unregister_netdevice_queue,
+	.get_size	= flexvti_dev_get_size,
+	.fill_info	= flexvti_dev_fill_info,
+};
+
+/**
+ * flexvti_dev_register - register the "flexvti" rtnl link kind
+ *
+ * Return: 0 or a negative errno from rtnl_link_register().
+ */
+int flexvti_dev_register(void)
+{
+	return rtnl_link_register(&flexvti_link_ops);
+}
+
+/**
+ * flexvti_dev_unregister - unregister the link kind
+ *
+ * Deletes every flexvti interface in every network namespace, each with a
+ * dev-del notification whose reason is FLEXVTI_DEL_REASON_UNLOAD.
+ */
+void flexvti_dev_unregister(void)
+{
+	WRITE_ONCE(flexvti_dev_unloading, true);
+	rtnl_link_unregister(&flexvti_link_ops);
+}

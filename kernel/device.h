@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * flexvti: virtual-access net_device and its rtnl link kind.
+ */
+#ifndef _NET_FLEXVTI_DEVICE_H_
+#define _NET_FLEXVTI_DEVICE_H_
+
+#include <linux/netdevice.h>
+#include <net/netlink.h>
+
+#include "flexvtipriv.h"
+
+/*
+ * Default MTU: the "ip mtu 1400" of the FlexVPN guide's virtual templates.
+ * The largest overhead flexvti will add (outer IPv6 40, UDP 8, ESP header
+ * 8, IV 16, padding 15, ESP trailer 2, ICV 32, GRE 4) is below
+ * FLEXVTI_MAX_OVERHEAD bytes, which bounds the MTU from above.
+ */
+/* reject with "flexvti: MSG" in extack, pointing at @attr */
+#define FLEXVTI_ERR_ATTR(extack, attr, msg) do {	\
+	NL_SET_BAD_ATTR(extack, attr);			\
+	NL_SET_ERR_MSG_MOD(extack, msg);		\
+} while (0)
+
+#define FLEXVTI_DEFAULT_MTU	1400
+#define FLEXVTI_MAX_OVERHEAD	128
+
+/**
+ * struct flexvti_dev_attr_types - where a family keeps the VA settings
+ * @mode: attribute type of the mode (u32)
+ * @local4: of the local IPv4 endpoint (4 bytes)
+ * @remote4: of the remote IPv4 endpoint (4 bytes)
+ * @local6: of the local IPv6 endpoint (16 bytes)
+ * @remote6: of the remote IPv6 endpoint (16 bytes)
+ * @nhrp_network_id: of the NHRP network-id (u32)
+ * @template_id: of the template id (u32)
+ *
+ * The link attributes (IFLA_FLEXVTI_*) and the genl attributes
+ * (FLEXVTI_A_*) carry the same settings with the same types under other
+ * numbers; one parser and one filler serve both through this map.
+ */
+struct flexvti_dev_attr_types {
+	u16 mode;
+	u16 local4;
+	u16 remote4;
+	u16 local6;
+	u16 remote6;
+	u16 nhrp_network_id;
+	u16 template_id;
+};
+
+/**
+ * struct flexvti_dev_change - a validated settings change
+ * @has_mode: @cfg.mode is to be set
+ * @has_ep: @cfg.ep is to be set (both endpoints are replaced)
+ * @has_nhrp: @cfg.nhrp_network_id is to be set
+ * @cfg: new values of the fields flagged above
+ */
+struct flexvti_dev_change {
+	bool has_mode;
+	bool has_ep;
+	bool has_nhrp;
+	struct flexvti_dev_cfg cfg;
+};
+
+bool flexvti_dev_is_valid(const struct net_device *dev);
+int flexvti_dev_change_parse(struct nlattr **tb,
+			     const struct flexvti_dev_attr_types *t,
+			     struct flexvti_dev_change *chg,
+			     struct netlink_ext_ack *extack);
+int flexvti_dev_change_apply(struct flexvti_priv *priv,
+			     const struct flexvti_dev_change *chg,
+			     struct netlink_ext_ack *extack);
+int flexvti_dev_fill(struct sk_buff *skb, struct flexvti_priv *priv,
+		     const struct flexvti_dev_attr_types *t);
+
+int flexvti_dev_register(void);
+void flexvti_dev_unregister(void);
+
+#endif /* _NET_FLEXVTI_DEVICE_H_ */

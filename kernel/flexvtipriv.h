@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * flexvti: per-interface state of a virtual-access interface.
+ */
+#ifndef _NET_FLEXVTI_FLEXVTIPRIV_H_
+#define _NET_FLEXVTI_FLEXVTIPRIV_H_
+
+#include <linux/in6.h>
+#include <linux/netdevice.h>
+#include <linux/spinlock.h>
+#include <uapi/linux/flexvti.h>
+
+/**
+ * struct flexvti_endpoints - outer addresses of the tunnel
+ * @family: AF_UNSPEC (not set yet), AF_INET or AF_INET6
+ * @local4: local IPv4 endpoint; 0 lets routing choose
+ * @remote4: remote IPv4 endpoint; unicast
+ * @local6: local IPv6 endpoint; :: lets routing choose
+ * @remote6: remote IPv6 endpoint; unicast
+ */
+struct flexvti_endpoints {
+	sa_family_t family;
+	union {
+		struct {
+			__be32 local4;
+			__be32 remote4;
+		};
+		struct {
+			struct in6_addr local6;
+			struct in6_addr remote6;
+		};
+	};
+};
+
+/**
+ * struct flexvti_dev_cfg - settings changeable over genl and rtnetlink
+ * @mode: &enum flexvti_mode
+ * @nhrp_network_id: NHRP network-id, 0 when NHRP is off
+ * @ep: tunnel endpoints
+ */
+struct flexvti_dev_cfg {
+	u32 mode;
+	u32 nhrp_network_id;
+	struct flexvti_endpoints ep;
+};
+
+/**
+ * struct flexvti_priv - private data of a flexvti net_device
+ * @dev: the interface itself
+ * @template_id: virtual template it was cloned from, 0 if none; fixed at
+ *	creation, so read without locking
+ * @lock: protects @cfg; writers also hold RTNL, so holding RTNL is
+ *	enough to read @cfg
+ * @cfg: current settings
+ */
+struct flexvti_priv {
+	struct net_device *dev;
+	u32 template_id;
+	spinlock_t lock; /* protects cfg */
+	struct flexvti_dev_cfg cfg;
+};
+
+#endif /* _NET_FLEXVTI_FLEXVTIPRIV_H_ */

@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * flexvti: the "flexvti" generic netlink family, version 1.
+ *
+ * Documentation/netlink/specs/flexvti.yaml describes every command and
+ * attribute; the policies below implement its checks.  Every command
+ * needs CAP_NET_ADMIN over the network namespace of the request and only
+ * sees interfaces of that namespace.  Every rejection says why in extack.
+ */
+
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+#include <net/genetlink.h>
+#include <net/net_namespace.h>
+#include <net/sock.h>
+
+#include "device.h"
+#include "flexvtipriv.h"
+#include "netlink.h"
+
+enum flexvti_nl_mcgrp {
+	FLEXVTI_NLGRP_EVENTS,
+};
+
+static const struct genl_multicast_group flexvti_nl_mcgrps[] = {
+	[FLEXVTI_NLGRP_EVENTS] = { .name = FLEXVTI_MCGRP_EVENTS },
+};
+
+static const struct nla_policy flexvti_nl_dev_get_policy[] = {
+	[FLEXVTI_A_IFINDEX]		= NLA_POLICY_MIN(NLA_U32, 1),
+};
+
+static const struct nla_policy flexvti_nl_dev_set_policy[] = {
+	[FLEXVTI_A_IFINDEX]		= NLA_POLICY_MIN(NLA_U32, 1),
+	[FLEXVTI_A_IFNAME]		= {
+		.type = NLA_REJECT,
+		.reject_message = "the interface name cannot be set here",
+	},
+	[FLEXVTI_A_MODE]		= NLA_POLICY_RANGE(NLA_U32,
+							   FLEXVTI_MODE_IPSEC,
+							   FLEXVTI_MODE_MAX),
+	[FLEXVTI_A_LOCAL_IPV4]		= NLA_POLICY_EXACT_LEN(4),
+	[FLEXVTI_A_REMOTE_IPV4]		= NLA_POLICY_EXACT_LEN(4),
+	[FLEXVTI_A_LOCAL_IPV6]		= NLA_POLICY_EXACT_LEN(16),
+	[FLEXVTI_A_REMOTE_IPV6]		= NLA_POLICY_EXACT_LEN(16),
+	[FLEXVTI_A_NHRP_NETWORK_ID]	= { .type = NLA_U32 },
+	[FLEXVTI_A_TEMPLATE_ID]		= {
+		.type = NLA_REJECT,
+		.reject_message = "template id is fixed at creation",
+	},
+};
+
+static const struct flexvti_dev_attr_types flexvti_nl_attr_types = {
+	.mode			= FLEXVTI_A_MODE,
+	.local4			= FLEXVTI_A_LOCAL_IPV4,
+	.remote4		= FLEXVTI_A_REMOTE_IPV4,
+	.local6			= FLEXVTI_A_LOCAL_IPV6,
+	.remote6		= FLEXVTI_A_REMOTE_IPV6,
+	.nhrp_network_id	= FLEXVTI_A_NHRP_NETWORK_ID,
+	.template_id		= FLEXVTI_A_TEMPLATE_ID,
+};
+
+static struct genl_family flexvti_nl_family;
+
+/* @cb: the dump this message belongs to, or NULL */
+static int flexvti_nl_dev_fill(struct sk_buff *skb, struct net_device *dev,
+			       u32 portid, u32 seq, int flags, u8 cmd,
+			       struct netlink_callback *cb)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, portid, seq, &flexvti_nl_family, flags, cmd);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (cb)
+		genl_dump_check_consistent(cb, hdr);
+	if (nla_put_u32(skb, FLEXVTI_A_IFINDEX, dev->ifindex) ||
+	    nla_put_string(skb, FLEXVTI_A_IFNAME, dev->name) ||
+	    flexvti_dev_fill(skb, netdev_priv(dev), &flexvti_nl_attr_types)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+/*
+ * Resolve FLEXVTI_A_IFINDEX in the request's namespace to a flexvti
+ * interface.  The caller holds the RCU read lock or RTNL, which keeps the
+ * result alive until it drops them.
+ */
+static struct net_device *flexvti_nl_dev_find(struct genl_info *info)
+{
+	struct nlattr *attr = info->attrs[FLEXVTI_A_IFINDEX];
+	struct net_device *dev;
+
+	if (GENL_REQ_ATTR_CHECK(info, FLEXVTI_A_IFINDEX)) {
+		NL_SET_ERR_MSG_MOD(info->extack, "missing interface index");
+		return ERR_PTR(-EINVAL);
+	}
+	dev = dev_get_by_index_rcu(genl_info_net(info), nla_get_u32(attr));
+	if (!dev) {
+		FLEXVTI_ERR_ATTR(info->extack, attr,
+				    "no interface with this index");
+		return ERR_PTR(-ENODEV);
+	}
+	if (!flexvti_dev_is_valid(dev)) {
+		FLEXVTI_ERR_ATTR(info->extack, attr,
+				    "interface is not a flexvti virtual-access interface");
+		return ERR_PTR(-EOPNOTSUPP);
+	}
+	return dev;
+}
+
+static int flexvti_nl_dev_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net_device *dev;
+	struct sk_buff *msg;
+	int err;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+
+	rcu_read_lock();
+	dev = flexvti_nl_dev_find(info);
+	if (IS_ERR(dev))
+		err = PTR_ERR(dev);
+	else
+		err = flexvti_nl_dev_fill(msg, dev, info->snd_portid,
+					  info->snd_seq, 0,
+					  FLEXVTI_CMD_DEV_GET, NULL);
+	rcu_read_unlock();
+
+	if (err) {
+		nlmsg_free(msg);
+		return err;
+	}
+	return genlmsg_reply(msg, info);
+}
+
+/*
+ * cb->args[0] counts the flexvti interfaces already dumped.  The list can
+ * change between two parts of a dump; the namespace's dev_base_seq then
+ * changes too, and genl_dump_check_consistent() flags the message with
+ * NLM_F_DUMP_INTR so that userspace can start over.
+ */
+static int flexvti_nl_dev_get_dumpit(struct sk_buff *skb,
+				     struct netlink_callback *cb)
+{
+	struct net *net = sock_net(skb->sk);
+	long skip = cb->args[0], idx = 0;
+	struct net_device *dev;
+	int err = 0;
+
+	rcu_read_lock();
+	cb->seq = READ_ONCE(net->dev_base_seq);
+	for_each_netdev_rcu(net, dev) {
+		if (!flexvti_dev_is_valid(dev))
+			continue;
+		if (idx++ < skip)
+			continue;
+		err = flexvti_nl_dev_fill(skb, dev,
+					  NETLINK_CB(cb->skb).portid,
+					  cb->nlh->nlmsg_seq, NLM_F_MULTI,
+					  FLEXVTI_CMD_DEV_GET, cb);
+		if (err) {
+			idx--;
+			break;
+		}
+	}
+	rcu_read_unlock();
+
+	cb->args[0] = idx;
+	/* the message is full: the rest comes in the next part */
+	if (err == -EMSGSIZE && skb->len)
+		return skb->len;
+	return err ? : skb->len;
+}
+
+static int flexvti_nl_dev_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct flexvti_dev_change chg;
+	struct net_device *dev;
+	int err;
+
+	err = flexvti_dev_change_parse(info->attrs, &flexvti_nl_attr_types,
+				       &chg, info->extack);
+	if (err)
+		return err;
+
+	rtnl_lock();
+	rcu_read_lock();
+	dev = flexvti_nl_dev_find(info);
+	rcu_read_unlock();
+	/* RTNL keeps dev registered until the end */
+	if (IS_ERR(dev)) {
+		err = PTR_ERR(dev);
+		goto out;
+	}
+	err = flexvti_dev_change_apply(netdev_priv(dev), &chg, info->extack);
+	if (!err && (chg.has_mode || chg.has_ep || chg.has_nhrp))
+		flexvti_nl_dev_change_notify(dev);
+out:
+	rtnl_unlock();
+	return err;
+}
+
+static const struct genl_ops flexvti_nl_ops[] = {
+	{
+		.cmd		= FLEXVTI_CMD_DEV_GET,
+		.doit		= flexvti_nl_dev_get_doit,
+		.dumpit		= flexvti_nl_dev_get_dumpit,
+		.policy		= flexvti_nl_dev_get_policy,
+		.maxattr	= ARRAY_SIZE(flexvti_nl_dev_get_policy) - 1,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= FLEXVTI_CMD_DEV_SET,
+		.doit		= flexvti_nl_dev_set_doit,
+		.policy		= flexvti_nl_dev_set_policy,
+		.maxattr	= ARRAY_SIZE(flexvti_nl_dev_set_policy) - 1,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+};
+
+static struct genl_family flexvti_nl_family __ro_after_init = {
+	.name		= FLEXVTI_FAMILY_NAME,
+	.version	= FLEXVTI_FAMILY_VERSION,
+	.maxattr	= FLEXVTI_A_MAX,
+	.netnsok	= true,
+	.parallel_ops	= true,
+	.module		= THIS_MODULE,
+	.ops		= flexvti_nl_ops,
+	.n_ops		= ARRAY_SIZE(flexvti_nl_ops),
+	.resv_start_op	= FLEXVTI_CMD_DEV_SET + 1,
+	.mcgrps		= flexvti_nl_mcgrps,
+	.n_mcgrps	= ARRAY_SIZE(flexvti_nl_mcgrps),
+};
+
+static void flexvti_nl_multicast(struct net_device *dev, struct sk_buff *msg)
+{
+	genlmsg_multicast_netns(&flexvti_nl_family, dev_net(dev), msg, 0,
+				FLEXVTI_NLGRP_EVENTS, GFP_KERNEL);
+}
+
+/**
+ * flexvti_nl_dev_change_notify - multicast an interface's new settings
+ * @dev: a flexvti interface
+ *
+ * Sends FLEXVTI_CMD_DEV_CHANGE_NTF to the "events" group of the
+ * interface's namespace; nothing when nobody listens.
+ *
+ * Context: process context, RTNL held.
+ */
+void flexvti_nl_dev_change_notify(struct net_device *dev)
+{
+	struct sk_buff *msg;
+
+	if (!genl_has_listeners(&flexvti_nl_family, dev_net(dev),
+				FLEXVTI_NLGRP_EVENTS))
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	if (flexvti_nl_dev_fill(msg, dev, 0, 0, 0,
+				FLEXVTI_CMD_DEV_CHANGE_NTF, NULL)) {
+		nlmsg_free(msg);
+		return;
+	}
+	flexvti_nl_multicast(dev, msg);
+}
+
+/**
+ * flexvti_nl_dev_del_notify - multicast that an interface goes away
+ * @dev: a flexvti interface being unregistered
+ * @reason: why
+ *
+ * Sends FLEXVTI_CMD_DEV_DEL_NTF with the interface's index, name and
+ * @reason to the "events" group of its namespace.
+ *
+ * Context: process context, RTNL held.
+ */
+void flexvti_nl_dev_del_notify(struct net_device *dev,
+			       enum flexvti_del_reason reason)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	if (!genl_has_listeners(&flexvti_nl_family, dev_net(dev),
+				FLEXVTI_NLGRP_EVENTS))
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &flexvti_nl_family, 0,
+			  FLEXVTI_CMD_DEV_DEL_NTF);
+	if (!hdr ||
+	    nla_put_u32(msg, FLEXVTI_A_IFINDEX, dev->ifindex) ||
+	    nla_put_string(msg, FLEXVTI_A_IFNAME, dev->name) ||
+	    nla_put_u32(msg, FLEXVTI_A_DEL_REASON, reason)) {
+		nlmsg_free(msg);
+		return;
+	}
+	genlmsg_end(msg, hdr);
+	flexvti_nl_multicast(dev, msg);
+}
+
+/**
+ * flexvti_nl_register - register the generic netlink family
+ *
+ * Return: 0 or a negative errno from genl_register_family().
+ */
+int flexvti_nl_register(void)
+{
+	return genl_register_family(&flexvti_nl_family);
+}
+
+/**
+ * flexvti_nl_unregister - unregister the generic netlink family
+ */
+void flexvti_nl_unregister(void)
+{
+	genl_unregister_family(&flexvti_nl_family);
+}

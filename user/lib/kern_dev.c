@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Settings of a flexvti virtual-access interface: the words of
+ * "flexvtictl dev set" and "ip link add ... type flexvti", and their
+ * printed form.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/flexvti.h>
+
+#include "kern_dev.h"
+
+static const char *const kern_dev_modes[] = {
+	[FLEXVTI_MODE_IPSEC]	= "ipsec",
+	[FLEXVTI_MODE_GRE]	= "gre",
+};
+
+/**
+ * kern_dev_mode_name - name of a mode, as the CLI spells it
+ * @mode: enum flexvti_mode
+ *
+ * Return: "ipsec", "gre" or "unknown".
+ */
+const char *kern_dev_mode_name(uint32_t mode)
+{
+	if (mode < sizeof(kern_dev_modes) / sizeof(kern_dev_modes[0]) &&
+	    kern_dev_modes[mode])
+		return kern_dev_modes[mode];
+	return "unknown";
+}
+
+const struct kern_dev_types kern_dev_genl_types = {
+	.mode		= FLEXVTI_A_MODE,
+	.local4		= FLEXVTI_A_LOCAL_IPV4,
+	.remote4	= FLEXVTI_A_REMOTE_IPV4,
+	.local6		= FLEXVTI_A_LOCAL_IPV6,
+	.remote6	= FLEXVTI_A_REMOTE_IPV6,
+	.nhrp		= FLEXVTI_A_NHRP_NETWORK_ID,
+	.template_id	= FLEXVTI_A_TEMPLATE_ID,
+};
+
+const struct kern_dev_types kern_dev_link_types = {
+	.mode		= IFLA_FLEXVTI_MODE,
+	.local4		= IFLA_FLEXVTI_LOCAL_IPV4,
+	.remote4	= IFLA_FLEXVTI_REMOTE_IPV4,
+	.local6		= IFLA_FLEXVTI_LOCAL_IPV6,
+	.remote6	= IFLA_FLEXVTI_REMOTE_IPV6,
+	.nhrp		= IFLA_FLEXVTI_NHRP_NETWORK_ID,
+	.template_id	= IFLA_FLEXVTI_TEMPLATE_ID,
+};
+
+static int kern_dev_put_u32(kern_dev_put_fn put, void *ctx, int type,
+			    uint32_t v)
+{
+	return put(ctx, type, &v, sizeof(v));
+}
+
+/**
+ * kern_dev_put - add the settings flagged in d->has to a message
+ * @d: the settings
+ * @t: the attribute types of the message's family
+ * @put: adds one attribute
+ * @ctx: passed to @put
+ *
+ * Return: 0, or the first negative return value of @put.
+ */
+int kern_dev_put(const struct kern_dev *d, const struct kern_dev_types *t,
+		 kern_dev_put_fn put, void *ctx)
+{
+	int v6 = d->family == AF_INET6, len = v6 ? 16 : 4, err = 0;
+
+	if (d->has & KERN_DEV_HAS_MODE)
+		err = kern_dev_put_u32(put, ctx, t->mode, d->mode);
+	if (!err && (d->has & KERN_DEV_HAS_NHRP))
+		err = kern_dev_put_u32(put, ctx, t->nhrp, d->nhrp_network_id);
+	if (!err && (d->has & KERN_DEV_HAS_TEMPLATE))
+		err = kern_dev_put_u32(put, ctx, t->template_id,
+				       d->template_id);
+	if (!err && (d->has & KERN_DEV_HAS_LOCAL))
+		err = put(ctx, v6 ? t->local6 : t->local4, &d->local, len);
+	if (!err && (d->has & KERN_DEV_HAS_REMOTE))
+		err = put(ctx, v6 ? t->remote6 : t->remote4, &d->remote, len);
+	return err;
+}
+
+static int kern_dev_err(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return -EINVAL;
+}
+
+static int kern_dev_parse_mode(const char *word, struct kern_dev *d,
+			       char *err, size_t errlen)
+{
+	uint32_t m;
+
+	for (m = FLEXVTI_MODE_IPSEC; m <= FLEXVTI_MODE_MAX; m++) {
+		if (!strcmp(word, kern_dev_modes[m])) {
+			d->mode = m;
+			return 0;
+		}
+	}
+	return kern_dev_err(err, errlen,
+			    "unknown mode \"%s\" (ipsec or gre)", word);
+}
+
+static int kern_dev_parse_u32(const char *word, uint32_t *v,
+			      char *err, size_t errlen)
+{
+	unsigned long long n;
+	char *end;
+
+	errno = 0;
+	n = strtoull(word, &end, 10);
+	if (!*word || *end || word[0] == '-' || errno || n > UINT32_MAX)
+		return kern_dev_err(err, errlen,
+				    "\"%s\" is not a number from 0 to 4294967295",
+				    word);
+	*v = (uint32_t)n;
+	return 0;
+}
+
+static int kern_dev_parse_addr(const char *word, union kern_addr *a,
+			       int *family, char *err, size_t errlen)
+{
+	int af = strchr(word, ':') ? AF_INET6 : AF_INET;
+
+	if (inet_pton(af, word, a) != 1)
+		return kern_dev_err(err, errlen,
+				    "\"%s\" is not an IPv4 or IPv6 address",
+				    word);
+	if (*family && *family != af)
+		return kern_dev_err(err, errlen,
+				    "local and remote addresses are of different families");
+	*family = af;
+	return 0;
+}
+
+struct kern_dev_word {
+	const char *name;
+	unsigned int bit;
+};
+
+static const struct kern_dev_word kern_dev_words[] = {
+	{ "mode",		KERN_DEV_HAS_MODE },
+	{ "local",		KERN_DEV_HAS_LOCAL },
+	{ "remote",		KERN_DEV_HAS_REMOTE },
+	{ "nhrp-network-id",	KERN_DEV_HAS_NHRP },
+	{ "template",		KERN_DEV_HAS_TEMPLATE },
+};
+
+static int kern_dev_parse_one(unsigned int bit, const char *val,
+			      struct kern_dev *d, char *err, size_t errlen)
+{
+	switch (bit) {
+	case KERN_DEV_HAS_MODE:
+		return kern_dev_parse_mode(val, d, err, errlen);
+	case KERN_DEV_HAS_LOCAL:
+		return kern_dev_parse_addr(val, &d->local, &d->family,
+					   err, errlen);
+	case KERN_DEV_HAS_REMOTE:
+		return kern_dev_parse_addr(val, &d->remote, &d->family,
+					   err, errlen);
+	case KERN_DEV_HAS_NHRP:
+		return kern_dev_parse_u32(val, &d->nhrp_network_id,
+					  err, errlen);
+	default:
+		return kern_dev_parse_u32(val, &d->template_id, err, errlen);
+	}
+}
+
+/**
+ * kern_dev_parse_args - parse "KEYWORD VALUE" pairs into settings
+ * @argc: number of words
+ * @argv: the words: mode ipsec|gre, local ADDR, remote ADDR,
+ *	nhrp-network-id N, template N (numbers are decimal u32)
+ * @allowed: KERN_DEV_HAS_* bits of the keywords accepted here
+ * @d: receives the settings; d->has tells which were given
+ * @err: receives a message naming the bad word on failure
+ * @errlen: size of @err
+ *
+ * Return: 0, or -EINVAL with the reason in @err.
+ */
+int kern_dev_parse_args(int argc, char **argv, unsigned int allowed,
+			struct kern_dev *d, char *err, size_t errlen)
+{
+	const size_t nwords = sizeof(kern_dev_words) / sizeof(kern_dev_words[0]);
+	int i, ret;
+	size_t w;
+
+	for (i = 0; i < argc; i += 2) {
+		for (w = 0; w < nwords; w++)
+			if ((allowed & kern_dev_words[w].bit) &&
+			    !strcmp(argv[i], kern_dev_words[w].name))
+				break;
+		if (w == nwords)
+			return kern_dev_err(err, errlen,
+					    "unknown setting \"%s\"", argv[i]);
+		if (d->has & kern_dev_words[w].bit)
+			return kern_dev_err(err, errlen, "%s given twice",
+					    argv[i]);
+		if (i + 1 >= argc)
+			return kern_dev_err(err, errlen, "%s needs a value",
+					    argv[i]);
+		ret = kern_dev_parse_one(kern_dev_words[w].bit, argv[i + 1],
+					 d, err, errlen);
+		if (ret)
+			return ret;
+		d->has |= kern_dev_words[w].bit;
+	}
+	return 0;
+}
+
+static void kern_dev_print_json_str(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fprintf(f, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			fprintf(f, "\\u%04x", (unsigned char)*s);
+		else
+			fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static void kern_dev_print_addrs(FILE *f, const struct kern_dev *d, bool json)
+{
+	char local[INET6_ADDRSTRLEN], remote[INET6_ADDRSTRLEN];
+
+	if (!(d->has & KERN_DEV_HAS_REMOTE))
+		return;
+	inet_ntop(d->family, &d->local, local, sizeof(local));
+	inet_ntop(d->family, &d->remote, remote, sizeof(remote));
+	if (json)
+		fprintf(f, ",\"local\":\"%s\",\"remote\":\"%s\"", local, remote);
+	else
+		fprintf(f, " local %s remote %s", local, remote);
+}
+
+/**
+ * kern_dev_print - print one interface's settings
+ * @f: where to
+ * @d: the settings, as read from the kernel
+ * @json: one JSON object instead of one line of text
+ *
+ * Text: "va1: mode gre template 1 nhrp-network-id 5 local A remote B",
+ * the words "flexvtictl dev set" takes.  JSON: an object with the keys
+ * ifindex, ifname, mode, template, nhrp_network_id, local and remote (the
+ * last two only once set).
+ */
+void kern_dev_print(FILE *f, const struct kern_dev *d, bool json)
+{
+	if (json) {
+		fprintf(f, "{\"ifindex\":%u,\"ifname\":", d->ifindex);
+		kern_dev_print_json_str(f, d->name);
+		fprintf(f, ",\"mode\":\"%s\",\"template\":%u,\"nhrp_network_id\":%u",
+			kern_dev_mode_name(d->mode), d->template_id,
+			d->nhrp_network_id);
+		kern_dev_print_addrs(f, d, true);
+		fputc('}', f);
+		return;
+	}
+	fprintf(f, "%s: mode %s template %u nhrp-network-id %u", d->name,
+		kern_dev_mode_name(d->mode), d->template_id,
+		d->nhrp_network_id);
+	kern_dev_print_addrs(f, d, false);
+	fputc('\n', f);
+}

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The settings of a flexvti virtual-access interface as userspace sees
+ * them: parsed from command-line words, read from netlink attributes,
+ * printed as text or JSON.  No I/O but the printing.
+ */
+#ifndef FLEXVTI_KERN_DEV_H
+#define FLEXVTI_KERN_DEV_H
+
+#include <net/if.h>
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define KERN_DEV_HAS_MODE	(1u << 0)
+#define KERN_DEV_HAS_LOCAL	(1u << 1)
+#define KERN_DEV_HAS_REMOTE	(1u << 2)
+#define KERN_DEV_HAS_NHRP	(1u << 3)
+#define KERN_DEV_HAS_TEMPLATE	(1u << 4)
+
+union kern_addr {
+	struct in_addr v4;
+	struct in6_addr v6;
+};
+
+/**
+ * struct kern_dev - settings of one interface
+ * @ifindex: interface index, 0 if unknown
+ * @name: interface name, "" if unknown
+ * @has: KERN_DEV_HAS_* bits: which of the fields below are set
+ * @mode: enum flexvti_mode
+ * @nhrp_network_id: NHRP network-id, 0 for none
+ * @template_id: virtual template number, 0 for none
+ * @family: AF_INET or AF_INET6 when an endpoint is set
+ * @local: local tunnel endpoint
+ * @remote: remote tunnel endpoint
+ */
+struct kern_dev {
+	uint32_t ifindex;
+	char name[IF_NAMESIZE];
+	unsigned int has;
+	uint32_t mode;
+	uint32_t nhrp_network_id;
+	uint32_t template_id;
+	int family;
+	union kern_addr local;
+	union kern_addr remote;
+};
+
+/**
+ * struct kern_dev_types - attribute types of the settings in one family
+ * @mode: mode (u32)
+ * @local4: local IPv4 endpoint (4 bytes); local6 likewise (16 bytes)
+ * @remote4: remote IPv4 endpoint (4 bytes); remote6 likewise (16 bytes)
+ * @local6: see @local4
+ * @remote6: see @remote4
+ * @nhrp: NHRP network-id (u32)
+ * @template_id: template id (u32)
+ */
+struct kern_dev_types {
+	uint16_t mode;
+	uint16_t local4;
+	uint16_t remote4;
+	uint16_t local6;
+	uint16_t remote6;
+	uint16_t nhrp;
+	uint16_t template_id;
+};
+
+/* the generic netlink family (FLEXVTI_A_*) and the link data (IFLA_FLEXVTI_*) */
+extern const struct kern_dev_types kern_dev_genl_types;
+extern const struct kern_dev_types kern_dev_link_types;
+
+/* adds one attribute to a message; returns 0 or a negative number */
+typedef int (*kern_dev_put_fn)(void *ctx, int type, const void *data,
+			       int len);
+
+const char *kern_dev_mode_name(uint32_t mode);
+int kern_dev_put(const struct kern_dev *d, const struct kern_dev_types *t,
+		 kern_dev_put_fn put, void *ctx);
+int kern_dev_parse_args(int argc, char **argv, unsigned int allowed,
+			struct kern_dev *d, char *err, size_t errlen);
+void kern_dev_print(FILE *f, const struct kern_dev *d, bool json);
+
+#endif /* FLEXVTI_KERN_DEV_H */

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Client of the flexvti generic netlink family (libnl-3).
+ */
+#ifndef FLEXVTI_KERN_NL_H
+#define FLEXVTI_KERN_NL_H
+
+#include <netlink/genl/genl.h>
+#include <netlink/msg.h>
+
+#include "kern_dev.h"
+
+/**
+ * struct kern_nl - a socket talking to the flexvti family
+ * @sk: the libnl socket
+ * @family: resolved numeric family id
+ * @extack: the kernel's message for the last failed request, or ""
+ */
+struct kern_nl {
+	struct nl_sock *sk;
+	int family;
+	char extack[256];
+};
+
+typedef int (*kern_nl_reply_fn)(struct nl_msg *msg, void *arg);
+typedef int (*kern_dev_fn)(const struct kern_dev *d, void *arg);
+
+int kern_nl_socket(struct kern_nl *nl, int protocol);
+int kern_nl_open(struct kern_nl *nl);
+void kern_nl_close(struct kern_nl *nl);
+struct nl_msg *kern_nl_msg_new(struct kern_nl *nl, uint8_t cmd, int flags);
+int kern_nl_transact(struct kern_nl *nl, struct nl_msg *msg,
+		     kern_nl_reply_fn fn, void *arg);
+int kern_nl_put(void *ctx, int type, const void *data, int len);
+int kern_nl_dev_parse(struct nl_msg *msg, struct kern_dev *d);
+int kern_nl_dev_get(struct kern_nl *nl, uint32_t ifindex, kern_dev_fn fn,
+		    void *arg);
+int kern_nl_dev_set(struct kern_nl *nl, const struct kern_dev *d);
+
+/* kern_link.c: virtual-access interfaces over rtnetlink */
+int kern_link_open(struct kern_nl *nl);
+int kern_link_add(struct kern_nl *nl, const char *name,
+		  const struct kern_dev *d);
+int kern_link_set(struct kern_nl *nl, uint32_t ifindex,
+		  const struct kern_dev *d);
+int kern_link_del(struct kern_nl *nl, uint32_t ifindex);
+
+#endif /* FLEXVTI_KERN_NL_H */

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Unit tests of user/lib/kern_dev.c: the words of "flexvtictl dev set" and
+ * "ip link ... type flexvti", and the printed form of the settings.
+ */
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/flexvti.h>
+
+#include "kselftest_harness.h"
+#include "../lib/kern_dev.h"
+
+#define ALL (KERN_DEV_HAS_MODE | KERN_DEV_HAS_LOCAL | KERN_DEV_HAS_REMOTE | \
+	     KERN_DEV_HAS_NHRP | KERN_DEV_HAS_TEMPLATE)
+
+FIXTURE(args) {
+	struct kern_dev d;
+	char err[128];
+};
+
+FIXTURE_SETUP(args)
+{
+	memset(&self->d, 0, sizeof(self->d));
+	self->err[0] = '\0';
+}
+
+FIXTURE_TEARDOWN(args)
+{
+}
+
+static int parse(struct __test_metadata *_metadata, struct kern_dev *d,
+		 char *err, unsigned int allowed, const char *line)
+{
+	char *copy = strdup(line), *argv[16], *tok, *save;
+	int argc = 0, ret;
+
+	ASSERT_NE(NULL, copy);
+	for (tok = strtok_r(copy, " ", &save); tok && argc < 16;
+	     tok = strtok_r(NULL, " ", &save))
+		argv[argc++] = tok;
+	ret = kern_dev_parse_args(argc, argv, allowed, d, err, 128);
+	free(copy);
+	return ret;
+}
+
+#define PARSE(line) parse(_metadata, &self->d, self->err, ALL, line)
+
+TEST_F(args, ipv4_all_settings)
+{
+	struct in_addr a;
+
+	ASSERT_EQ(0, PARSE("mode gre template 7 local 192.0.2.1 "
+			   "remote 198.51.100.2 nhrp-network-id 4294967295"));
+	EXPECT_EQ(ALL, self->d.has);
+	EXPECT_EQ(FLEXVTI_MODE_GRE, self->d.mode);
+	EXPECT_EQ(7, self->d.template_id);
+	EXPECT_EQ(4294967295u, self->d.nhrp_network_id);
+	EXPECT_EQ(AF_INET, self->d.family);
+	inet_pton(AF_INET, "198.51.100.2", &a);
+	EXPECT_EQ(a.s_addr, self->d.remote.v4.s_addr);
+}
+
+TEST_F(args, ipv6_remote_only)
+{
+	struct in6_addr a;
+
+	ASSERT_EQ(0, PARSE("remote 2001:db8::2 mode ipsec"));
+	EXPECT_EQ(KERN_DEV_HAS_REMOTE | KERN_DEV_HAS_MODE, self->d.has);
+	EXPECT_EQ(AF_INET6, self->d.family);
+	EXPECT_EQ(FLEXVTI_MODE_IPSEC, self->d.mode);
+	inet_pton(AF_INET6, "2001:db8::2", &a);
+	EXPECT_EQ(0, memcmp(&a, &self->d.remote.v6, sizeof(a)));
+}
+
+TEST_F(args, nothing_is_nothing)
+{
+	ASSERT_EQ(0, PARSE(""));
+	EXPECT_EQ(0, self->d.has);
+}
+
+struct bad_case {
+	const char *line;
+	const char *err;
+};
+
+static const struct bad_case bad_cases[] = {
+	{ "color blue", "unknown setting \"color\"" },
+	{ "mode gre mode ipsec", "mode given twice" },
+	{ "mode", "mode needs a value" },
+	{ "mode auto", "unknown mode \"auto\" (ipsec or gre)" },
+	{ "nhrp-network-id -1", "\"-1\" is not a number from 0 to 4294967295" },
+	{ "nhrp-network-id 4294967296",
+	  "\"4294967296\" is not a number from 0 to 4294967295" },
+	{ "template 12x", "\"12x\" is not a number from 0 to 4294967295" },
+	{ "remote 300.1.1.1", "\"300.1.1.1\" is not an IPv4 or IPv6 address" },
+	{ "remote 2001:db8::zz",
+	  "\"2001:db8::zz\" is not an IPv4 or IPv6 address" },
+	{ "local 192.0.2.1 remote 2001:db8::1",
+	  "local and remote addresses are of different families" },
+};
+
+TEST_F(args, rejects_with_reason)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
+		memset(&self->d, 0, sizeof(self->d));
+		EXPECT_EQ(-EINVAL, PARSE(bad_cases[i].line))
+			TH_LOG("accepted \"%s\"", bad_cases[i].line);
+		EXPECT_STREQ(bad_cases[i].err, self->err);
+	}
+}
+
+TEST_F(args, template_only_where_allowed)
+{
+	ASSERT_EQ(-EINVAL, parse(_metadata, &self->d, self->err,
+				 ALL & ~KERN_DEV_HAS_TEMPLATE, "template 1"));
+	EXPECT_STREQ("unknown setting \"template\"", self->err);
+}
+
+static char *print(const struct kern_dev *d, bool json)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (!f)
+		return NULL;
+	kern_dev_print(f, d, json);
+	fclose(f);
+	return buf;
+}
+
+TEST(print_text_and_json)
+{
+	struct kern_dev d = {
+		.ifindex = 5, .name = "va\"1", .mode = FLEXVTI_MODE_GRE,
+		.template_id = 1, .nhrp_network_id = 9, .family = AF_INET,
+		.has = KERN_DEV_HAS_LOCAL | KERN_DEV_HAS_REMOTE,
+	};
+	char *s;
+
+	inet_pton(AF_INET, "192.0.2.1", &d.local.v4);
+	inet_pton(AF_INET, "192.0.2.2", &d.remote.v4);
+	s = print(&d, false);
+	EXPECT_STREQ("va\"1: mode gre template 1 nhrp-network-id 9 "
+		     "local 192.0.2.1 remote 192.0.2.2\n", s);
+	free(s);
+	s = print(&d, true);
+	EXPECT_STREQ("{\"ifindex\":5,\"ifname\":\"va\\\"1\",\"mode\":\"gre\","
+		     "\"template\":1,\"nhrp_network_id\":9,"
+		     "\"local\":\"192.0.2.1\",\"remote\":\"192.0.2.2\"}", s);
+	free(s);
+}
+
+TEST(print_without_endpoints)
+{
+	struct kern_dev d = { .name = "va2", .mode = FLEXVTI_MODE_IPSEC };
+	char *s = print(&d, false);
+
+	EXPECT_STREQ("va2: mode ipsec template 0 nhrp-network-id 0\n", s);
+	free(s);
+}
+
+TEST(mode_names)
+{
+	EXPECT_STREQ("ipsec", kern_dev_mode_name(FLEXVTI_MODE_IPSEC));
+	EXPECT_STREQ("gre", kern_dev_mode_name(FLEXVTI_MODE_GRE));
+	EXPECT_STREQ("unknown", kern_dev_mode_name(0));
+	EXPECT_STREQ("unknown", kern_dev_mode_name(FLEXVTI_MODE_MAX + 1));
+}
+
+TEST_HARNESS_MAIN
