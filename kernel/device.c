@@ -116,7 +116,7 @@ static int flexvti_dev_ep4_parse(const struct nlattr *local,
 	if (ipv4_is_zeronet(ep->remote4) || ipv4_is_multicast(ep->remote4) ||
 	    ipv4_is_lbcast(ep->remote4)) {
 		FLEXVTI_ERR_ATTR(extack, remote,
-				    "remote endpoint must be a unicast address");
+				 "remote endpoint must be a unicast address");
 		return -EINVAL;
 	}
 	if (!local)
@@ -124,7 +124,7 @@ static int flexvti_dev_ep4_parse(const struct nlattr *local,
 	ep->local4 = nla_get_in_addr(local);
 	if (ipv4_is_multicast(ep->local4) || ipv4_is_lbcast(ep->local4)) {
 		FLEXVTI_ERR_ATTR(extack, local,
-				    "local endpoint must be a unicast address or 0.0.0.0");
+				 "local endpoint must be a unicast address or 0.0.0.0");
 		return -EINVAL;
 	}
 	return 0;
@@ -140,7 +140,7 @@ static int flexvti_dev_ep6_parse(const struct nlattr *local,
 	if (ipv6_addr_any(&ep->remote6) ||
 	    ipv6_addr_is_multicast(&ep->remote6)) {
 		FLEXVTI_ERR_ATTR(extack, remote,
-				    "remote endpoint must be a unicast address");
+				 "remote endpoint must be a unicast address");
 		return -EINVAL;
 	}
 	if (!local)
@@ -148,7 +148,7 @@ static int flexvti_dev_ep6_parse(const struct nlattr *local,
 	ep->local6 = nla_get_in6_addr(local);
 	if (ipv6_addr_is_multicast(&ep->local6)) {
 		FLEXVTI_ERR_ATTR(extack, local,
-				    "local endpoint must be a unicast address or ::");
+				 "local endpoint must be a unicast address or ::");
 		return -EINVAL;
 	}
 	return 0;
@@ -172,12 +172,12 @@ static int flexvti_dev_ep_parse(struct nlattr **tb,
 		return 0;
 	if (v4 && v6) {
 		FLEXVTI_ERR_ATTR(extack, local6 ? : remote6,
-				    "IPv4 and IPv6 endpoints in one request");
+				 "IPv4 and IPv6 endpoints in one request");
 		return -EINVAL;
 	}
 	if ((v4 && !remote4) || (v6 && !remote6)) {
 		FLEXVTI_ERR_ATTR(extack, v4 ? local4 : local6,
-				    "local endpoint given without a remote endpoint");
+				 "local endpoint given without a remote endpoint");
 		return -EINVAL;
 	}
 	chg->has_ep = true;
@@ -361,7 +361,7 @@ static int flexvti_dev_changelink(struct net_device *dev, struct nlattr *tb[],
 	if (data && data[IFLA_FLEXVTI_TEMPLATE_ID] &&
 	    nla_get_u32(data[IFLA_FLEXVTI_TEMPLATE_ID]) != priv->template_id) {
 		FLEXVTI_ERR_ATTR(extack, data[IFLA_FLEXVTI_TEMPLATE_ID],
-				    "template id is fixed at creation");
+				 "template id is fixed at creation");
 		return -EOPNOTSUPP;
 	}
 	err = flexvti_dev_link_parse(data, &chg, extack);

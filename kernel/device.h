@@ -18,8 +18,10 @@
  */
 /* reject with "flexvti: MSG" in extack, pointing at @attr */
 #define FLEXVTI_ERR_ATTR(extack, attr, msg) do {	\
-	NL_SET_BAD_ATTR(extack, attr);			\
-	NL_SET_ERR_MSG_MOD(extack, msg);		\
+	struct netlink_ext_ack *__ea = (extack);	\
+							\
+	NL_SET_BAD_ATTR(__ea, attr);			\
+	NL_SET_ERR_MSG_MOD(__ea, msg);			\
 } while (0)
 
 #define FLEXVTI_DEFAULT_MTU	1400

@@ -101,12 +101,12 @@ static struct net_device *flexvti_nl_dev_find(struct genl_info *info)
 	dev = dev_get_by_index_rcu(genl_info_net(info), nla_get_u32(attr));
 	if (!dev) {
 		FLEXVTI_ERR_ATTR(info->extack, attr,
-				    "no interface with this index");
+				 "no interface with this index");
 		return ERR_PTR(-ENODEV);
 	}
 	if (!flexvti_dev_is_valid(dev)) {
 		FLEXVTI_ERR_ATTR(info->extack, attr,
-				    "interface is not a flexvti virtual-access interface");
+				 "interface is not a flexvti virtual-access interface");
 		return ERR_PTR(-EOPNOTSUPP);
 	}
 	return dev;

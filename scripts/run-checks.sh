@@ -29,7 +29,7 @@ cat "$build/host.tap"
 
 echo "== kselftest collection flexvti in a $kver guest"
 rig/run-guest.sh -k "$kver" -t "$limit" -o "$build/guest" \
-	selftests/guest-run.sh "$build"
+	selftests/guest-run.sh
 guest_rc=$?
 log=$build/guest/console.log
 [ -f "$log" ] || : >"$log"

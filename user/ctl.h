@@ -7,6 +7,8 @@
 
 #include <stdbool.h>
 
+#include "lib/util.h"
+
 /* exit codes */
 #define CTL_OK		0
 #define CTL_FAIL	1	/* the operation failed */
@@ -20,9 +22,9 @@ struct ctl {
 	bool json;
 };
 
-int ctl_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int ctl_usage(const char *fmt, ...) __printf(1, 2);
 int ctl_fail(int err, const char *extack, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	__printf(3, 4);
 
 /* ctl_dev.c */
 int ctl_dev_show(const struct ctl *ctl, int argc, char **argv);

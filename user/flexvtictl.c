@@ -30,7 +30,7 @@ static void ctl_help(FILE *f)
 	size_t i;
 
 	fprintf(f, "usage: flexvtictl [-j] OBJECT VERB [ARGS]\n");
-	for (i = 0; i < sizeof(ctl_cmds) / sizeof(ctl_cmds[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(ctl_cmds); i++)
 		fprintf(f, "       flexvtictl %s %s %s\n", ctl_cmds[i].object,
 			ctl_cmds[i].verb, ctl_cmds[i].args);
 	fprintf(f, "  -j  print JSON\n");
@@ -107,7 +107,7 @@ int main(int argc, char **argv)
 	}
 	if (argc < 2)
 		return ctl_usage("missing command");
-	for (i = 0; i < sizeof(ctl_cmds) / sizeof(ctl_cmds[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(ctl_cmds); i++)
 		if (!strcmp(argv[0], ctl_cmds[i].object) &&
 		    !strcmp(argv[1], ctl_cmds[i].verb))
 			return ctl_cmds[i].fn(&ctl, argc - 2, argv + 2);

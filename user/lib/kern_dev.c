@@ -13,6 +13,7 @@
 #include <linux/flexvti.h>
 
 #include "kern_dev.h"
+#include "util.h"
 
 static const char *const kern_dev_modes[] = {
 	[FLEXVTI_MODE_IPSEC]	= "ipsec",
@@ -27,7 +28,7 @@ static const char *const kern_dev_modes[] = {
  */
 const char *kern_dev_mode_name(uint32_t mode)
 {
-	if (mode < sizeof(kern_dev_modes) / sizeof(kern_dev_modes[0]) &&
+	if (mode < ARRAY_SIZE(kern_dev_modes) &&
 	    kern_dev_modes[mode])
 		return kern_dev_modes[mode];
 	return "unknown";
@@ -192,7 +193,7 @@ static int kern_dev_parse_one(unsigned int bit, const char *val,
 int kern_dev_parse_args(int argc, char **argv, unsigned int allowed,
 			struct kern_dev *d, char *err, size_t errlen)
 {
-	const size_t nwords = sizeof(kern_dev_words) / sizeof(kern_dev_words[0]);
+	const size_t nwords = ARRAY_SIZE(kern_dev_words);
 	int i, ret;
 	size_t w;
 

@@ -105,7 +105,7 @@ TEST_F(args, rejects_with_reason)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(bad_cases); i++) {
 		memset(&self->d, 0, sizeof(self->d));
 		EXPECT_EQ(-EINVAL, PARSE(bad_cases[i].line))
 			TH_LOG("accepted \"%s\"", bad_cases[i].line);
