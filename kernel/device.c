@@ -362,7 +362,7 @@ static int flexvti_dev_changelink(struct net_device *dev, struct nlattr *tb[],
 	    nla_get_u32(data[IFLA_FLEXVTI_TEMPLATE_ID]) != priv->template_id) {
 		FLEXVTI_ERR_ATTR(extack, data[IFLA_FLEXVTI_TEMPLATE_ID],
 				 "template id is fixed at creation");
-		return -EOPNOTSUPP;
+		return -EINVAL;
 	}
 	err = flexvti_dev_link_parse(data, &chg, extack);
 	if (err)

@@ -430,7 +430,7 @@ TEST_F(va, link_attributes)
 
 	d.has = KERN_DEV_HAS_TEMPLATE;
 	d.template_id = 4;
-	EXPECT_EQ(-EOPNOTSUPP, kern_link_set(&self->rt, ifindex, &d));
+	EXPECT_EQ(-EINVAL, kern_link_set(&self->rt, ifindex, &d));
 	EXPECT_STREQ("flexvti: template id is fixed at creation",
 		     self->rt.extack);
 

@@ -120,9 +120,10 @@ enum flexvti_cmd {
  * enum ifla_flexvti - IFLA_INFO_DATA of link kind "flexvti"
  *
  * Same meaning, types and checks as the FLEXVTI_A_* attribute of the same
- * name.  IFLA_FLEXVTI_TEMPLATE_ID is accepted only when the link is
- * created.  An out-of-tree module cannot add to <linux/if_link.h>, so the
- * link attributes live here.
+ * name.  IFLA_FLEXVTI_TEMPLATE_ID is set when the link is created; a
+ * change request that carries another value is refused with EINVAL.  An
+ * out-of-tree module cannot add to <linux/if_link.h>, so the link
+ * attributes live here.
  */
 enum ifla_flexvti {
 	IFLA_FLEXVTI_UNSPEC,
