@@ -39,10 +39,8 @@ user: $(KSFT_DIR)/.stamp
 # "flexvti" collection, each test under the timeout of selftests/settings
 selftests: user
 	@mkdir -p $(BUILD)/selftests
-	$(MAKE) -C selftests OUTPUT=$(BUILD)/selftests KSFT_DIR=$(KSFT_DIR) \
-		USER_BUILD=$(BUILD)/user
 	rm -rf $(KSFT_RUN)
-	$(MAKE) -s -C selftests OUTPUT=$(BUILD)/selftests KSFT_DIR=$(KSFT_DIR) \
+	$(MAKE) -C selftests OUTPUT=$(BUILD)/selftests KSFT_DIR=$(KSFT_DIR) \
 		USER_BUILD=$(BUILD)/user INSTALL_PATH=$(KSFT_RUN)/flexvti install
 	cp -r $(KSFT_DIR)/kselftest $(KSFT_DIR)/run_kselftest.sh $(KSFT_RUN)/
 	$(MAKE) -s -C selftests OUTPUT=$(BUILD)/selftests KSFT_DIR=$(KSFT_DIR) \

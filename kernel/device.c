@@ -368,7 +368,7 @@ static int flexvti_dev_changelink(struct net_device *dev, struct nlattr *tb[],
 	if (err)
 		return err;
 	err = flexvti_dev_change_apply(priv, &chg, extack);
-	if (!err)
+	if (!err && flexvti_dev_change_any(&chg))
 		flexvti_nl_dev_change_notify(dev);
 	return err;
 }

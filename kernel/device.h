@@ -65,6 +65,12 @@ struct flexvti_dev_change {
 	struct flexvti_dev_cfg cfg;
 };
 
+/* does the change set anything? */
+static inline bool flexvti_dev_change_any(const struct flexvti_dev_change *chg)
+{
+	return chg->has_mode || chg->has_ep || chg->has_nhrp;
+}
+
 bool flexvti_dev_is_valid(const struct net_device *dev);
 int flexvti_dev_change_parse(struct nlattr **tb,
 			     const struct flexvti_dev_attr_types *t,

@@ -199,7 +199,7 @@ static int flexvti_nl_dev_set_doit(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	err = flexvti_dev_change_apply(netdev_priv(dev), &chg, info->extack);
-	if (!err && (chg.has_mode || chg.has_ep || chg.has_nhrp))
+	if (!err && flexvti_dev_change_any(&chg))
 		flexvti_nl_dev_change_notify(dev);
 out:
 	rtnl_unlock();
