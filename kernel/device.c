@@ -8,8 +8,9 @@
  * flexvtid uses when it clones a virtual template, and configured over
  * rtnetlink or the flexvti generic netlink family.
  *
- * Until SAs are installed, nothing can be sent: every packet routed into
- * the interface is dropped and counted as tx_dropped.
+ * Until an outbound SA is installed, nothing can be sent: every packet
+ * routed into the interface is dropped and counted as tx_dropped and
+ * under "no SA".
  */
 
 #include <linux/etherdevice.h>
@@ -22,22 +23,71 @@
 
 #include "compat.h"
 #include "device.h"
+#include "esp.h"
 #include "flexvtipriv.h"
 #include "netlink.h"
+#include "output.h"
+#include "sa.h"
 
 /* Set while the module unloads, so that notifications can say so. */
 static bool flexvti_dev_unloading;
 
-static netdev_tx_t flexvti_dev_xmit(struct sk_buff *skb,
-				    struct net_device *dev)
+/**
+ * flexvti_dev_drop - count a dropped packet
+ * @priv: the interface
+ * @sa: the SA it was for, or NULL
+ * @reason: why
+ * @rx: whether it was received (or to be sent)
+ *
+ * Counts it by reason for the interface and the SA, and in the standard
+ * counters ip -s link shows: rx_errors for inbound packets that failed
+ * authentication or were malformed, rx_dropped or tx_dropped otherwise.
+ */
+void flexvti_dev_drop(struct flexvti_priv *priv, struct flexvti_sa *sa,
+		      enum flexvti_drop reason, bool rx)
 {
-	DEV_STATS_INC(dev, tx_dropped);
-	kfree_skb(skb);
-	return NETDEV_TX_OK;
+	atomic64_inc(&priv->drops.n[reason]);
+	if (sa)
+		flexvti_sa_drop(sa, reason);
+	if (!rx)
+		DEV_STATS_INC(priv->dev, tx_dropped);
+	else if (reason == FLEXVTI_DROP_AUTH ||
+		 reason == FLEXVTI_DROP_MALFORMED)
+		DEV_STATS_INC(priv->dev, rx_errors);
+	else
+		DEV_STATS_INC(priv->dev, rx_dropped);
+}
+
+/**
+ * flexvti_dev_stats - read an interface's counters
+ * @priv: the interface
+ * @s: filled with them
+ */
+void flexvti_dev_stats(struct flexvti_priv *priv, struct flexvti_stats *s)
+{
+	struct rtnl_link_stats64 sw = {};
+
+	dev_fetch_sw_netstats(&sw, priv->dev->tstats);
+	s->rx_packets = sw.rx_packets;
+	s->rx_bytes = sw.rx_bytes;
+	s->tx_packets = sw.tx_packets;
+	s->tx_bytes = sw.tx_bytes;
+	flexvti_drops_read(&priv->drops, s);
 }
 
 static int flexvti_dev_init(struct net_device *dev)
 {
+	struct flexvti_priv *priv = netdev_priv(dev);
+	int err;
+
+	err = dst_cache_init(&priv->dst_cache, GFP_KERNEL);
+	if (err)
+		return err;
+	err = gro_cells_init(&priv->gro_cells, dev);
+	if (err) {
+		dst_cache_destroy(&priv->dst_cache);
+		return err;
+	}
 	/* read by the selftests' leak check, as WireGuard's are */
 	pr_debug("%s: virtual-access interface created\n", dev->name);
 	return 0;
@@ -55,11 +105,18 @@ flexvti_dev_del_reason(const struct net_device *dev)
 
 static void flexvti_dev_uninit(struct net_device *dev)
 {
+	struct flexvti_priv *priv = netdev_priv(dev);
+
+	flexvti_sa_flush(priv);
+	gro_cells_destroy(&priv->gro_cells);
 	flexvti_nl_dev_del_notify(dev, flexvti_dev_del_reason(dev));
 }
 
 static void flexvti_dev_destruct(struct net_device *dev)
 {
+	struct flexvti_priv *priv = netdev_priv(dev);
+
+	dst_cache_destroy(&priv->dst_cache);
 	/* the last reference is gone: nothing of the VA is left */
 	pr_debug("%s: virtual-access interface destroyed\n", dev->name);
 }
@@ -67,7 +124,7 @@ static void flexvti_dev_destruct(struct net_device *dev)
 static const struct net_device_ops flexvti_netdev_ops = {
 	.ndo_init		= flexvti_dev_init,
 	.ndo_uninit		= flexvti_dev_uninit,
-	.ndo_start_xmit		= flexvti_dev_xmit,
+	.ndo_start_xmit		= flexvti_output_xmit,
 	.ndo_get_stats64	= dev_get_tstats64,
 };
 
@@ -92,6 +149,13 @@ static void flexvti_dev_setup(struct net_device *dev)
 	dev->priv_flags |= IFF_NO_QUEUE;
 	dev->hard_header_len = 0;
 	dev->addr_len = 0;
+	dev->needed_headroom = LL_MAX_HEADER + FLEXVTI_OUTER_HLEN +
+			       FLEXVTI_ESP_HLEN + 16 + sizeof(__be32) + 4;
+	dev->needed_tailroom = 16 + 2 + 32;
+	dev->features = NETIF_F_SG | NETIF_F_HW_CSUM | NETIF_F_HIGHDMA |
+			NETIF_F_GSO_SOFTWARE;
+	dev->hw_features = dev->features;
+	dev->hw_enc_features = dev->features;
 	dev->mtu = FLEXVTI_DEFAULT_MTU;
 	dev->min_mtu = ETH_MIN_MTU;
 	dev->max_mtu = IP_MAX_MTU - FLEXVTI_MAX_OVERHEAD;
@@ -103,6 +167,7 @@ static void flexvti_dev_setup(struct net_device *dev)
 
 	priv->dev = dev;
 	spin_lock_init(&priv->lock);
+	INIT_LIST_HEAD(&priv->sa_list);
 	priv->cfg.mode = FLEXVTI_MODE_IPSEC;
 }
 
@@ -244,12 +309,15 @@ int flexvti_dev_change_apply(struct flexvti_priv *priv,
 
 	spin_lock_bh(&priv->lock);
 	if (chg->has_mode)
-		priv->cfg.mode = chg->cfg.mode;
+		WRITE_ONCE(priv->cfg.mode, chg->cfg.mode);
 	if (chg->has_nhrp)
 		priv->cfg.nhrp_network_id = chg->cfg.nhrp_network_id;
 	if (chg->has_ep)
 		priv->cfg.ep = chg->cfg.ep;
 	spin_unlock_bh(&priv->lock);
+	/* the cached outer route may go elsewhere now */
+	if (chg->has_ep)
+		dst_cache_reset(&priv->dst_cache);
 	return 0;
 }
 

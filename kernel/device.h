@@ -9,6 +9,9 @@
 #include <net/netlink.h>
 
 #include "flexvtipriv.h"
+#include "stats.h"
+
+struct flexvti_sa;
 
 /*
  * Default MTU: the "ip mtu 1400" of the FlexVPN guide's virtual templates.
@@ -81,6 +84,10 @@ int flexvti_dev_change_apply(struct flexvti_priv *priv,
 			     struct netlink_ext_ack *extack);
 int flexvti_dev_fill(struct sk_buff *skb, struct flexvti_priv *priv,
 		     const struct flexvti_dev_attr_types *t);
+
+void flexvti_dev_drop(struct flexvti_priv *priv, struct flexvti_sa *sa,
+		      enum flexvti_drop reason, bool rx);
+void flexvti_dev_stats(struct flexvti_priv *priv, struct flexvti_stats *s);
 
 int flexvti_dev_register(void);
 void flexvti_dev_unregister(void);

@@ -6,9 +6,16 @@
 #define _NET_FLEXVTI_FLEXVTIPRIV_H_
 
 #include <linux/in6.h>
+#include <linux/list.h>
 #include <linux/netdevice.h>
 #include <linux/spinlock.h>
+#include <net/dst_cache.h>
+#include <net/gro_cells.h>
 #include <uapi/linux/flexvti.h>
+
+#include "stats.h"
+
+struct flexvti_sa;
 
 /**
  * struct flexvti_endpoints - outer addresses of the tunnel
@@ -52,12 +59,23 @@ struct flexvti_dev_cfg {
  * @lock: protects @cfg; writers also hold RTNL, so holding RTNL is
  *	enough to read @cfg
  * @cfg: current settings
+ * @sa_list: every SA of the interface; writers hold RTNL, readers RCU
+ * @tx_sa: the active outbound SA, or NULL; writers hold RTNL
+ * @dst_cache: outer route to the remote endpoint; reset when the
+ *	endpoints change
+ * @gro_cells: receive path into GRO, as IP tunnels do it
+ * @drops: drops by reason, for dev-get
  */
 struct flexvti_priv {
 	struct net_device *dev;
 	u32 template_id;
 	spinlock_t lock; /* protects cfg */
 	struct flexvti_dev_cfg cfg;
+	struct list_head sa_list;
+	struct flexvti_sa __rcu *tx_sa;
+	struct dst_cache dst_cache;
+	struct gro_cells gro_cells;
+	struct flexvti_drops drops;
 };
 
 #endif /* _NET_FLEXVTI_FLEXVTIPRIV_H_ */

@@ -12,6 +12,7 @@
 
 #include "device.h"
 #include "netlink.h"
+#include "rawesp.h"
 
 static int __init flexvti_init(void)
 {
@@ -28,8 +29,15 @@ static int __init flexvti_init(void)
 		pr_err("cannot register the rtnl link kind: %d\n", err);
 		goto err_nl;
 	}
+	err = flexvti_rawesp_register();
+	if (err) {
+		pr_err("cannot join the ESP protocol handlers: %d\n", err);
+		goto err_dev;
+	}
 	return 0;
 
+err_dev:
+	flexvti_dev_unregister();
 err_nl:
 	flexvti_nl_unregister();
 	return err;
@@ -37,6 +45,7 @@ err_nl:
 
 static void __exit flexvti_exit(void)
 {
+	flexvti_rawesp_unregister();
 	flexvti_dev_unregister();
 	flexvti_nl_unregister();
 	rcu_barrier();

@@ -17,6 +17,7 @@
 #include "device.h"
 #include "flexvtipriv.h"
 #include "netlink.h"
+#include "sa.h"
 
 enum flexvti_nl_mcgrp {
 	FLEXVTI_NLGRP_EVENTS,
@@ -62,11 +63,28 @@ static const struct flexvti_dev_attr_types flexvti_nl_attr_types = {
 
 static struct genl_family flexvti_nl_family;
 
+/**
+ * flexvti_nl_msg_put - start a message of the family
+ * @skb: the message buffer
+ * @portid: destination port, 0 for notifications
+ * @seq: sequence number of the request, 0 for notifications
+ * @flags: netlink flags (NLM_F_MULTI in dumps)
+ * @cmd: &enum flexvti_cmd
+ *
+ * Return: the genl header, or NULL when @skb is full.
+ */
+void *flexvti_nl_msg_put(struct sk_buff *skb, u32 portid, u32 seq, int flags,
+			 u8 cmd)
+{
+	return genlmsg_put(skb, portid, seq, &flexvti_nl_family, flags, cmd);
+}
+
 /* @cb: the dump this message belongs to, or NULL */
 static int flexvti_nl_dev_fill(struct sk_buff *skb, struct net_device *dev,
 			       u32 portid, u32 seq, int flags, u8 cmd,
 			       struct netlink_callback *cb)
 {
+	struct flexvti_stats stats;
 	void *hdr;
 
 	hdr = genlmsg_put(skb, portid, seq, &flexvti_nl_family, flags, cmd);
@@ -74,9 +92,11 @@ static int flexvti_nl_dev_fill(struct sk_buff *skb, struct net_device *dev,
 		return -EMSGSIZE;
 	if (cb)
 		genl_dump_check_consistent(cb, hdr);
+	flexvti_dev_stats(netdev_priv(dev), &stats);
 	if (nla_put_u32(skb, FLEXVTI_A_IFINDEX, dev->ifindex) ||
 	    nla_put_string(skb, FLEXVTI_A_IFNAME, dev->name) ||
-	    flexvti_dev_fill(skb, netdev_priv(dev), &flexvti_nl_attr_types)) {
+	    flexvti_dev_fill(skb, netdev_priv(dev), &flexvti_nl_attr_types) ||
+	    flexvti_stats_fill(skb, FLEXVTI_A_STATS, &stats)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -84,12 +104,16 @@ static int flexvti_nl_dev_fill(struct sk_buff *skb, struct net_device *dev,
 	return 0;
 }
 
-/*
- * Resolve FLEXVTI_A_IFINDEX in the request's namespace to a flexvti
- * interface.  The caller holds the RCU read lock or RTNL, which keeps the
- * result alive until it drops them.
+/**
+ * flexvti_nl_dev_find - the interface a request names
+ * @info: the request; FLEXVTI_A_IFINDEX in its namespace
+ *
+ * Context: RCU read side or RTNL, which keep the result alive until they
+ * end.
+ * Return: the interface, or ERR_PTR(-EINVAL) without an index, -ENODEV,
+ * -EOPNOTSUPP for an interface of another kind; with extack set.
  */
-static struct net_device *flexvti_nl_dev_find(struct genl_info *info)
+struct net_device *flexvti_nl_dev_find(struct genl_info *info)
 {
 	struct nlattr *attr = info->attrs[FLEXVTI_A_IFINDEX];
 	struct net_device *dev;
@@ -222,6 +246,35 @@ static const struct genl_ops flexvti_nl_ops[] = {
 		.maxattr	= ARRAY_SIZE(flexvti_nl_dev_set_policy) - 1,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
+	{
+		.cmd		= FLEXVTI_CMD_SA_NEW,
+		.doit		= flexvti_nl_sa_new_doit,
+		.policy		= flexvti_nl_sa_new_policy,
+		.maxattr	= FLEXVTI_A_SA_SEQ,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= FLEXVTI_CMD_SA_DEL,
+		.doit		= flexvti_nl_sa_del_doit,
+		.policy		= flexvti_nl_sa_id_policy,
+		.maxattr	= FLEXVTI_A_SA_SPI,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= FLEXVTI_CMD_SA_GET,
+		.doit		= flexvti_nl_sa_get_doit,
+		.dumpit		= flexvti_nl_sa_get_dumpit,
+		.policy		= flexvti_nl_sa_id_policy,
+		.maxattr	= FLEXVTI_A_SA_SPI,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= FLEXVTI_CMD_SA_SWAP,
+		.doit		= flexvti_nl_sa_swap_doit,
+		.policy		= flexvti_nl_sa_id_policy,
+		.maxattr	= FLEXVTI_A_SA_SPI,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
 };
 
 static struct genl_family flexvti_nl_family __ro_after_init = {
@@ -238,10 +291,28 @@ static struct genl_family flexvti_nl_family __ro_after_init = {
 	.n_mcgrps	= ARRAY_SIZE(flexvti_nl_mcgrps),
 };
 
-static void flexvti_nl_multicast(struct net_device *dev, struct sk_buff *msg)
+/**
+ * flexvti_nl_multicast - send a notification to the "events" group
+ * @net: the namespace whose listeners get it
+ * @msg: the message; consumed
+ * @gfp: allocation context
+ */
+void flexvti_nl_multicast(struct net *net, struct sk_buff *msg, gfp_t gfp)
 {
-	genlmsg_multicast_netns(&flexvti_nl_family, dev_net(dev), msg, 0,
-				FLEXVTI_NLGRP_EVENTS, GFP_KERNEL);
+	genlmsg_multicast_netns(&flexvti_nl_family, net, msg, 0,
+				FLEXVTI_NLGRP_EVENTS, gfp);
+}
+
+/**
+ * flexvti_nl_has_listeners - does anyone listen to "events" in @net?
+ * @net: a namespace
+ *
+ * Return: true if a notification would reach someone.
+ */
+bool flexvti_nl_has_listeners(struct net *net)
+{
+	return genl_has_listeners(&flexvti_nl_family, net,
+				  FLEXVTI_NLGRP_EVENTS);
 }
 
 /**
@@ -257,8 +328,7 @@ void flexvti_nl_dev_change_notify(struct net_device *dev)
 {
 	struct sk_buff *msg;
 
-	if (!genl_has_listeners(&flexvti_nl_family, dev_net(dev),
-				FLEXVTI_NLGRP_EVENTS))
+	if (!flexvti_nl_has_listeners(dev_net(dev)))
 		return;
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
@@ -268,7 +338,7 @@ void flexvti_nl_dev_change_notify(struct net_device *dev)
 		nlmsg_free(msg);
 		return;
 	}
-	flexvti_nl_multicast(dev, msg);
+	flexvti_nl_multicast(dev_net(dev), msg, GFP_KERNEL);
 }
 
 /**
@@ -287,8 +357,7 @@ void flexvti_nl_dev_del_notify(struct net_device *dev,
 	struct sk_buff *msg;
 	void *hdr;
 
-	if (!genl_has_listeners(&flexvti_nl_family, dev_net(dev),
-				FLEXVTI_NLGRP_EVENTS))
+	if (!flexvti_nl_has_listeners(dev_net(dev)))
 		return;
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
@@ -303,7 +372,7 @@ void flexvti_nl_dev_del_notify(struct net_device *dev,
 		return;
 	}
 	genlmsg_end(msg, hdr);
-	flexvti_nl_multicast(dev, msg);
+	flexvti_nl_multicast(dev_net(dev), msg, GFP_KERNEL);
 }
 
 /**

@@ -50,9 +50,87 @@ enum flexvti_del_reason {
 };
 
 /**
+ * enum flexvti_sa_dir - direction of a security association
+ * @FLEXVTI_SA_DIR_IN: inbound: decrypts packets from the peer; its SPI was
+ *	chosen by us and is unique among the inbound SAs of the transport
+ *	network namespace.
+ * @FLEXVTI_SA_DIR_OUT: outbound: encrypts packets to the peer; its SPI
+ *	was chosen by the peer and is unique among the outbound SAs of the
+ *	interface.
+ */
+enum flexvti_sa_dir {
+	FLEXVTI_SA_DIR_IN = 1,
+	FLEXVTI_SA_DIR_OUT,
+
+	/* private: */
+	__FLEXVTI_SA_DIR_MAX,
+	FLEXVTI_SA_DIR_MAX = __FLEXVTI_SA_DIR_MAX - 1
+};
+
+/**
+ * enum flexvti_sa_alg - ESP transforms (RFC 4303 section 3.2)
+ * @FLEXVTI_SA_ALG_AES_GCM: AES-GCM (RFC 4106), IKEv2 transform ENCR 20;
+ *	FLEXVTI_A_SA_KEY 16 or 32 bytes, FLEXVTI_A_SA_SALT 4 bytes, ICV 8,
+ *	12 or 16 bytes (default 16, "AES-GCM-16").  Kernel crypto API
+ *	"rfc4106(gcm(aes))".
+ * @FLEXVTI_SA_ALG_CHACHA20_POLY1305: RFC 7634, ENCR 28; key 32 bytes,
+ *	salt 4 bytes, ICV 16.  "rfc7539esp(chacha20,poly1305)".
+ * @FLEXVTI_SA_ALG_AES_CBC_HMAC_SHA1: AES-CBC (RFC 3602) with
+ *	HMAC-SHA1-96 (RFC 2404); key 16 or 32 bytes, FLEXVTI_A_SA_AUTH_KEY 20
+ *	bytes, ICV 12.  "authenc(hmac(sha1),cbc(aes))", or "authencesn(...)"
+ *	with ESN.
+ * @FLEXVTI_SA_ALG_AES_CBC_HMAC_SHA256: with HMAC-SHA-256-128 (RFC 4868);
+ *	auth key 32 bytes, ICV 16.
+ * @FLEXVTI_SA_ALG_AES_CBC_HMAC_SHA384: with HMAC-SHA-384-192; auth key 48
+ *	bytes, ICV 24.
+ * @FLEXVTI_SA_ALG_AES_CBC_HMAC_SHA512: with HMAC-SHA-512-256; auth key 64
+ *	bytes, ICV 32.
+ */
+enum flexvti_sa_alg {
+	FLEXVTI_SA_ALG_AES_GCM = 1,
+	FLEXVTI_SA_ALG_CHACHA20_POLY1305,
+	FLEXVTI_SA_ALG_AES_CBC_HMAC_SHA1,
+	FLEXVTI_SA_ALG_AES_CBC_HMAC_SHA256,
+	FLEXVTI_SA_ALG_AES_CBC_HMAC_SHA384,
+	FLEXVTI_SA_ALG_AES_CBC_HMAC_SHA512,
+
+	/* private: */
+	__FLEXVTI_SA_ALG_MAX,
+	FLEXVTI_SA_ALG_MAX = __FLEXVTI_SA_ALG_MAX - 1
+};
+
+/**
+ * enum flexvti_sa_event - why an sa-event notification was sent
+ * @FLEXVTI_SA_EVENT_SOFT_BYTES: the soft byte lifetime was reached; the SA
+ *	still works, userspace should rekey.
+ * @FLEXVTI_SA_EVENT_SOFT_PACKETS: the soft packet lifetime was reached.
+ * @FLEXVTI_SA_EVENT_HARD_BYTES: the hard byte lifetime was reached; the SA
+ *	no longer encrypts or decrypts anything.
+ * @FLEXVTI_SA_EVENT_HARD_PACKETS: the hard packet lifetime was reached.
+ * @FLEXVTI_SA_EVENT_SEQ_WRAP: fewer than 2^20 outbound sequence numbers
+ *	are left (of 2^32, or 2^64 with ESN; RFC 4303 section 3.3.3): rekey.
+ * @FLEXVTI_SA_EVENT_SEQ_EXHAUSTED: the outbound sequence number would
+ *	cycle; the SA no longer sends.
+ * @FLEXVTI_SA_EVENT_VA_DELETED: the interface of the SA was deleted, and
+ *	the SA with it.
+ *
+ * Each event is sent at most once per SA.
+ */
+enum flexvti_sa_event {
+	FLEXVTI_SA_EVENT_SOFT_BYTES = 1,
+	FLEXVTI_SA_EVENT_SOFT_PACKETS,
+	FLEXVTI_SA_EVENT_HARD_BYTES,
+	FLEXVTI_SA_EVENT_HARD_PACKETS,
+	FLEXVTI_SA_EVENT_SEQ_WRAP,
+	FLEXVTI_SA_EVENT_SEQ_EXHAUSTED,
+	FLEXVTI_SA_EVENT_VA_DELETED,
+};
+
+/**
  * enum flexvti_a - attributes of the generic netlink family
  * @FLEXVTI_A_IFINDEX: u32, interface index of a flexvti interface in the
- *	request's network namespace.  Required by dev-get (do) and dev-set.
+ *	request's network namespace.  Required by dev-get (do), dev-set and
+ *	every sa-* request but the sa-get dump, where it is a filter.
  * @FLEXVTI_A_IFNAME: string, interface name.  Reply and notification only.
  * @FLEXVTI_A_MODE: u32, &enum flexvti_mode.  Can only change while the
  *	interface is down.
@@ -72,6 +150,43 @@ enum flexvti_del_reason {
  *	made by hand.  Fixed at creation (IFLA_FLEXVTI_TEMPLATE_ID); reported
  *	by dev-get, refused by dev-set.
  * @FLEXVTI_A_DEL_REASON: u32, &enum flexvti_del_reason, in dev-del-ntf.
+ * @FLEXVTI_A_STATS: nest of &enum flexvti_stats_a: the counters of an
+ *	interface (dev-get) or of an SA (sa-get).  Read-only.
+ * @FLEXVTI_A_SA_DIR: u32, &enum flexvti_sa_dir.  Required by sa-new and
+ *	sa-del.
+ * @FLEXVTI_A_SA_SPI: u32, host order: the SPI (RFC 4303 section 2.1);
+ *	256 and up, 1-255 are reserved by IANA.  Required by sa-new, sa-del,
+ *	sa-swap and the sa-get do.
+ * @FLEXVTI_A_SA_ALG: u32, &enum flexvti_sa_alg.  Required by sa-new.
+ * @FLEXVTI_A_SA_KEY: binary, the encryption key (AEAD key for AES-GCM and
+ *	ChaCha20-Poly1305, AES key for AES-CBC); length by algorithm.
+ *	Write-only: wiped from the request after use, never reported.
+ * @FLEXVTI_A_SA_SALT: binary, 4 bytes: the salt of AES-GCM (RFC 4106
+ *	section 8.1) or ChaCha20-Poly1305 (RFC 7634 section 2); the last 4
+ *	bytes of the IKEv2 KEYMAT of the SA.  Write-only.
+ * @FLEXVTI_A_SA_AUTH_KEY: binary, the HMAC key of the AES-CBC algorithms;
+ *	length by algorithm.  Write-only.
+ * @FLEXVTI_A_SA_ICV_LEN: u32, bytes of integrity check value; optional,
+ *	the algorithm's default when absent.
+ * @FLEXVTI_A_SA_ESN: flag: 64-bit extended sequence numbers (RFC 4303
+ *	section 2.2.1, Appendix A).  Needs a replay window of at least 1.
+ * @FLEXVTI_A_SA_REPLAY_WINDOW: u32, packets: size of the inbound
+ *	anti-replay window (RFC 4303 section 3.4.3), 0 (off) to 32768;
+ *	default 1024.  Ignored for outbound SAs.
+ * @FLEXVTI_A_SA_SOFT_BYTES: u64, bytes of inner packets after which an
+ *	FLEXVTI_SA_EVENT_SOFT_BYTES event is sent; 0 means no limit.
+ * @FLEXVTI_A_SA_HARD_BYTES: u64, bytes after which the SA stops working
+ *	(FLEXVTI_SA_EVENT_HARD_BYTES); 0 means no limit.
+ * @FLEXVTI_A_SA_SOFT_PACKETS: u64, packets, as FLEXVTI_A_SA_SOFT_BYTES.
+ * @FLEXVTI_A_SA_HARD_PACKETS: u64, packets, as FLEXVTI_A_SA_HARD_BYTES.
+ * @FLEXVTI_A_SA_SEQ: u64: outbound, the last sequence number sent (the
+ *	next packet carries this plus one); inbound, the highest
+ *	authenticated sequence number received.  Settable by sa-new (to
+ *	move an SA between systems, and for tests); 0 by default.
+ * @FLEXVTI_A_SA_ACTIVE: flag, reported for the outbound SA that encrypts
+ *	the interface's traffic.
+ * @FLEXVTI_A_SA_EVENT: u32, &enum flexvti_sa_event, in sa-event-ntf.
+ * @FLEXVTI_A_PAD: padding for 64-bit attributes.
  */
 enum flexvti_a {
 	FLEXVTI_A_UNSPEC,
@@ -85,10 +200,66 @@ enum flexvti_a {
 	FLEXVTI_A_NHRP_NETWORK_ID,
 	FLEXVTI_A_TEMPLATE_ID,
 	FLEXVTI_A_DEL_REASON,
+	FLEXVTI_A_STATS,
+	FLEXVTI_A_SA_DIR,
+	FLEXVTI_A_SA_SPI,
+	FLEXVTI_A_SA_ALG,
+	FLEXVTI_A_SA_KEY,
+	FLEXVTI_A_SA_SALT,
+	FLEXVTI_A_SA_AUTH_KEY,
+	FLEXVTI_A_SA_ICV_LEN,
+	FLEXVTI_A_SA_ESN,
+	FLEXVTI_A_SA_REPLAY_WINDOW,
+	FLEXVTI_A_SA_SOFT_BYTES,
+	FLEXVTI_A_SA_HARD_BYTES,
+	FLEXVTI_A_SA_SOFT_PACKETS,
+	FLEXVTI_A_SA_HARD_PACKETS,
+	FLEXVTI_A_SA_SEQ,
+	FLEXVTI_A_SA_ACTIVE,
+	FLEXVTI_A_SA_EVENT,
+	FLEXVTI_A_PAD,
 
 	/* private: */
 	__FLEXVTI_A_MAX,
 	FLEXVTI_A_MAX = __FLEXVTI_A_MAX - 1
+};
+
+/**
+ * enum flexvti_stats_a - counters in FLEXVTI_A_STATS, all u64
+ * @FLEXVTI_STATS_A_RX_PACKETS: packets decrypted and delivered
+ * @FLEXVTI_STATS_A_RX_BYTES: bytes of those packets, inner headers included
+ * @FLEXVTI_STATS_A_TX_PACKETS: packets encrypted and sent
+ * @FLEXVTI_STATS_A_TX_BYTES: bytes of those packets before encryption
+ * @FLEXVTI_STATS_A_DROP_REPLAY: inbound packets dropped as replayed or too
+ *	old for the anti-replay window
+ * @FLEXVTI_STATS_A_DROP_AUTH: inbound packets whose ICV did not verify
+ * @FLEXVTI_STATS_A_DROP_NO_SA: packets without a usable SA: no active
+ *	outbound SA, or an SA past its hard lifetime or sequence space
+ * @FLEXVTI_STATS_A_DROP_MALFORMED: packets too short, with bad padding, an
+ *	unexpected next header or a protocol the interface's mode cannot carry
+ * @FLEXVTI_STATS_A_DROP_MTU: packets too big for the path, answered with
+ *	ICMP "fragmentation needed" or ICMPv6 "packet too big"
+ * @FLEXVTI_STATS_A_DROP_OTHER: packets dropped for lack of memory, a
+ *	route, or by the crypto driver
+ * @FLEXVTI_STATS_A_PAD: padding
+ */
+enum flexvti_stats_a {
+	FLEXVTI_STATS_A_UNSPEC,
+	FLEXVTI_STATS_A_RX_PACKETS,
+	FLEXVTI_STATS_A_RX_BYTES,
+	FLEXVTI_STATS_A_TX_PACKETS,
+	FLEXVTI_STATS_A_TX_BYTES,
+	FLEXVTI_STATS_A_DROP_REPLAY,
+	FLEXVTI_STATS_A_DROP_AUTH,
+	FLEXVTI_STATS_A_DROP_NO_SA,
+	FLEXVTI_STATS_A_DROP_MALFORMED,
+	FLEXVTI_STATS_A_DROP_MTU,
+	FLEXVTI_STATS_A_DROP_OTHER,
+	FLEXVTI_STATS_A_PAD,
+
+	/* private: */
+	__FLEXVTI_STATS_A_MAX,
+	FLEXVTI_STATS_A_MAX = __FLEXVTI_STATS_A_MAX - 1
 };
 
 /**
@@ -103,6 +274,25 @@ enum flexvti_a {
  *	dev-set or rtnetlink change; same attributes as a dev-get reply.
  * @FLEXVTI_CMD_DEV_DEL_NTF: multicast on "events" when an interface is
  *	unregistered: FLEXVTI_A_IFINDEX, FLEXVTI_A_IFNAME, FLEXVTI_A_DEL_REASON.
+ * @FLEXVTI_CMD_SA_NEW: install an SA on an interface.  The interface needs
+ *	its tunnel endpoints.  The first outbound SA of an interface becomes
+ *	its active one; later ones wait for sa-swap.  Errors: EINVAL (bad
+ *	key length, ICV length, SPI; extack names the attribute), EEXIST
+ *	(SPI in use), ENODEV, EOPNOTSUPP, ENOENT (the kernel lacks the
+ *	cipher).  A refused request installs nothing.
+ * @FLEXVTI_CMD_SA_DEL: remove the SA (FLEXVTI_A_IFINDEX, FLEXVTI_A_SA_DIR,
+ *	FLEXVTI_A_SA_SPI).  Removing the active outbound SA stops
+ *	transmission until another is made active.  ENOENT if there is none.
+ * @FLEXVTI_CMD_SA_GET: do: one SA (FLEXVTI_A_IFINDEX, FLEXVTI_A_SA_SPI,
+ *	optional FLEXVTI_A_SA_DIR); dump: every SA of the namespace's
+ *	interfaces, or of one (FLEXVTI_A_IFINDEX).  Settings, FLEXVTI_A_SA_SEQ,
+ *	FLEXVTI_A_SA_ACTIVE and FLEXVTI_A_STATS; never key material.
+ * @FLEXVTI_CMD_SA_SWAP: make the outbound SA FLEXVTI_A_SA_SPI the active one
+ *	(make-before-break rekey, RFC 7296 section 2.8).  The previous one
+ *	stays installed, idle, until sa-del.
+ * @FLEXVTI_CMD_SA_EVENT_NTF: multicast on "events": FLEXVTI_A_IFINDEX,
+ *	FLEXVTI_A_IFNAME, FLEXVTI_A_SA_DIR, FLEXVTI_A_SA_SPI,
+ *	FLEXVTI_A_SA_EVENT.
  */
 enum flexvti_cmd {
 	FLEXVTI_CMD_UNSPEC,
@@ -110,6 +300,11 @@ enum flexvti_cmd {
 	FLEXVTI_CMD_DEV_SET,
 	FLEXVTI_CMD_DEV_CHANGE_NTF,
 	FLEXVTI_CMD_DEV_DEL_NTF,
+	FLEXVTI_CMD_SA_NEW,
+	FLEXVTI_CMD_SA_DEL,
+	FLEXVTI_CMD_SA_GET,
+	FLEXVTI_CMD_SA_SWAP,
+	FLEXVTI_CMD_SA_EVENT_NTF,
 
 	/* private: */
 	__FLEXVTI_CMD_MAX,

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * flexvti: counters in netlink messages.
+ */
+
+#include <net/netlink.h>
+
+#include "stats.h"
+
+/**
+ * flexvti_stats_fill - put counters into a message as a nest
+ * @skb: the message
+ * @attrtype: type of the nest (FLEXVTI_A_STATS)
+ * @s: the counters
+ *
+ * The nest holds one u64 attribute of &enum flexvti_stats_a per counter.
+ *
+ * Return: 0, or -EMSGSIZE when @skb is full.
+ */
+int flexvti_stats_fill(struct sk_buff *skb, int attrtype,
+		       const struct flexvti_stats *s)
+{
+	struct nlattr *nest;
+	int i;
+
+	nest = nla_nest_start(skb, attrtype);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u64_64bit(skb, FLEXVTI_STATS_A_RX_PACKETS, s->rx_packets,
+			      FLEXVTI_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, FLEXVTI_STATS_A_RX_BYTES, s->rx_bytes,
+			      FLEXVTI_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, FLEXVTI_STATS_A_TX_PACKETS, s->tx_packets,
+			      FLEXVTI_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, FLEXVTI_STATS_A_TX_BYTES, s->tx_bytes,
+			      FLEXVTI_STATS_A_PAD))
+		goto cancel;
+	for (i = 0; i < FLEXVTI_DROP_MAX; i++)
+		if (nla_put_u64_64bit(skb, FLEXVTI_STATS_A_DROP_REPLAY + i,
+				      s->drops[i], FLEXVTI_STATS_A_PAD))
+			goto cancel;
+	nla_nest_end(skb, nest);
+	return 0;
+
+cancel:
+	nla_nest_cancel(skb, nest);
+	return -EMSGSIZE;
+}
