@@ -6,6 +6,7 @@
 #define FLEXVTI_CTL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "lib/util.h"
 
@@ -17,17 +18,32 @@
 /**
  * struct ctl - options common to all subcommands
  * @json: print JSON instead of text (-j)
+ * @stats: print an interface's counters in text too (-s)
  */
 struct ctl {
 	bool json;
+	bool stats;
 };
+
+struct kern_nl;
 
 int ctl_usage(const char *fmt, ...) __printf(1, 2);
 int ctl_fail(int err, const char *extack, const char *fmt, ...)
 	__printf(3, 4);
+int ctl_open(struct kern_nl *nl);
+int ctl_ifindex(const char *name, uint32_t *ifindex);
 
 /* ctl_dev.c */
 int ctl_dev_show(const struct ctl *ctl, int argc, char **argv);
 int ctl_dev_set(const struct ctl *ctl, int argc, char **argv);
+
+/* ctl_sa.c */
+int ctl_sa_add(const struct ctl *ctl, int argc, char **argv);
+int ctl_sa_del(const struct ctl *ctl, int argc, char **argv);
+int ctl_sa_swap(const struct ctl *ctl, int argc, char **argv);
+int ctl_sa_show(const struct ctl *ctl, int argc, char **argv);
+
+/* ctl_monitor.c */
+int ctl_monitor(const struct ctl *ctl, int argc, char **argv);
 
 #endif /* FLEXVTI_CTL_H */

@@ -3,33 +3,11 @@
  * flexvtictl dev show|set: kernel-level view and settings of the
  * virtual-access interfaces, straight over the flexvti genl family.
  */
-#include <errno.h>
-#include <net/if.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "ctl.h"
 #include "lib/kern_nl.h"
-
-static int ctl_dev_open(struct kern_nl *nl)
-{
-	int err = kern_nl_open(nl);
-
-	if (err == -ENOENT)
-		return ctl_fail(err, NULL,
-				"the flexvti module is not loaded and cannot be loaded");
-	if (err)
-		return ctl_fail(err, NULL, "cannot open a netlink socket");
-	return CTL_OK;
-}
-
-static int ctl_dev_ifindex(const char *name, uint32_t *ifindex)
-{
-	*ifindex = if_nametoindex(name);
-	if (!*ifindex)
-		return ctl_fail(-ENODEV, NULL, "no interface \"%s\"", name);
-	return CTL_OK;
-}
 
 struct ctl_dev_show_state {
 	const struct ctl *ctl;
@@ -39,15 +17,29 @@ struct ctl_dev_show_state {
 static int ctl_dev_show_one(const struct kern_dev *d, void *arg)
 {
 	struct ctl_dev_show_state *s = arg;
+	struct kern_dev shown = *d;
 
+	/* counters in text only with -s, as ip -s link does it */
+	if (!s->ctl->json && !s->ctl->stats)
+		shown.has &= ~KERN_DEV_HAS_STATS;
 	if (s->ctl->json && s->count)
 		putchar(',');
-	kern_dev_print(stdout, d, s->ctl->json);
+	kern_dev_print(stdout, &shown, s->ctl->json);
 	s->count++;
 	return 0;
 }
 
-/* flexvtictl [-j] dev show [DEV] */
+/**
+ * ctl_dev_show - flexvtictl [-j] dev show [DEV]
+ * @ctl: the common options
+ * @argc: number of words after "dev show"
+ * @argv: the words
+ *
+ * Settings and, when the kernel reports them, counters: kern_dev_print()
+ * per interface; JSON: an array of its objects.
+ *
+ * Return: CTL_OK, CTL_FAIL or CTL_USAGE.
+ */
 int ctl_dev_show(const struct ctl *ctl, int argc, char **argv)
 {
 	struct ctl_dev_show_state s = { .ctl = ctl };
@@ -57,9 +49,9 @@ int ctl_dev_show(const struct ctl *ctl, int argc, char **argv)
 
 	if (argc > 1)
 		return ctl_usage("dev show takes at most one interface");
-	if (argc == 1 && ctl_dev_ifindex(argv[0], &ifindex))
+	if (argc == 1 && ctl_ifindex(argv[0], &ifindex))
 		return CTL_FAIL;
-	if (ctl_dev_open(&nl))
+	if (ctl_open(&nl))
 		return CTL_FAIL;
 	if (ctl->json)
 		putchar('[');
@@ -72,7 +64,16 @@ int ctl_dev_show(const struct ctl *ctl, int argc, char **argv)
 	return err ? CTL_FAIL : CTL_OK;
 }
 
-/* flexvtictl dev set DEV [mode M] [local A] [remote A] [nhrp-network-id N] */
+/**
+ * ctl_dev_set - flexvtictl dev set: change an interface's settings
+ * @ctl: the common options
+ * @argc: number of words after "dev set"
+ * @argv: the words
+ *
+ * DEV [mode ipsec|gre] [local ADDR] [remote ADDR] [nhrp-network-id N].
+ *
+ * Return: CTL_OK, CTL_FAIL or CTL_USAGE.
+ */
 int ctl_dev_set(const struct ctl *ctl, int argc, char **argv)
 {
 	const unsigned int allowed = KERN_DEV_HAS_MODE | KERN_DEV_HAS_LOCAL |
@@ -88,7 +89,7 @@ int ctl_dev_set(const struct ctl *ctl, int argc, char **argv)
 	if (kern_dev_parse_args(argc - 1, argv + 1, allowed, &d, err_msg,
 				sizeof(err_msg)))
 		return ctl_usage("dev set: %s", err_msg);
-	if (ctl_dev_ifindex(argv[0], &d.ifindex) || ctl_dev_open(&nl))
+	if (ctl_ifindex(argv[0], &d.ifindex) || ctl_open(&nl))
 		return CTL_FAIL;
 	err = kern_nl_dev_set(&nl, &d);
 	if (err)

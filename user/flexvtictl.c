@@ -2,8 +2,23 @@
 /*
  * flexvtictl: control tool of flexvti.  Kernel-level commands talk to the
  * flexvti module directly; the daemon's commands will talk to flexvtid.
+ *
+ *   flexvtictl [-j] dev show [DEV]
+ *   flexvtictl dev set DEV [mode ipsec|gre] [local ADDR] [remote ADDR]
+ *                          [nhrp-network-id N]
+ *   flexvtictl sa add DEV dir in|out spi SPI alg ALG key KEY [salt KEY]
+ *                     [auth-key KEY] [icv BYTES] [esn] [replay-window N]
+ *                     [soft-bytes N] [hard-bytes N] [soft-packets N]
+ *                     [hard-packets N] [seq N]
+ *   flexvtictl sa del DEV dir in|out spi SPI
+ *   flexvtictl sa swap DEV spi SPI
+ *   flexvtictl [-j] sa show [DEV [dir in|out] [spi SPI]]
+ *   flexvtictl [-j] monitor
+ *
+ * Exit status: 0, 1 when the operation failed, 2 for a wrong command line.
  */
 #include <errno.h>
+#include <net/if.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +26,15 @@
 #include <unistd.h>
 
 #include "ctl.h"
+#include "lib/kern_nl.h"
 
+/**
+ * struct ctl_cmd - a subcommand
+ * @object: its first word
+ * @verb: its second word, or NULL for a command of one word
+ * @fn: runs it with the words after those
+ * @args: its arguments, for the usage text
+ */
 struct ctl_cmd {
 	const char *object;
 	const char *verb;
@@ -19,21 +42,40 @@ struct ctl_cmd {
 	const char *args;
 };
 
+/* continues the arguments of a command on the next line of the usage */
+#define CTL_MORE	"\n                         "
+
 static const struct ctl_cmd ctl_cmds[] = {
 	{ "dev", "show", ctl_dev_show, "[DEV]" },
 	{ "dev", "set", ctl_dev_set,
 	  "DEV [mode ipsec|gre] [local ADDR] [remote ADDR] [nhrp-network-id N]" },
+	{ "sa", "add", ctl_sa_add,
+	  "DEV dir in|out spi SPI alg ALG key KEY [salt KEY]" CTL_MORE
+	  "[auth-key KEY] [icv BYTES] [esn] [replay-window N]" CTL_MORE
+	  "[soft-bytes N] [hard-bytes N] [soft-packets N]" CTL_MORE
+	  "[hard-packets N] [seq N]" },
+	{ "sa", "del", ctl_sa_del, "DEV dir in|out spi SPI" },
+	{ "sa", "swap", ctl_sa_swap, "DEV spi SPI" },
+	{ "sa", "show", ctl_sa_show, "[DEV [dir in|out] [spi SPI]]" },
+	{ "monitor", NULL, ctl_monitor, "" },
 };
 
 static void ctl_help(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, "usage: flexvtictl [-j] OBJECT VERB [ARGS]\n");
+	fprintf(f, "usage: flexvtictl [-j] [-s] OBJECT [VERB] [ARGS]\n");
 	for (i = 0; i < ARRAY_SIZE(ctl_cmds); i++)
-		fprintf(f, "       flexvtictl %s %s %s\n", ctl_cmds[i].object,
-			ctl_cmds[i].verb, ctl_cmds[i].args);
-	fprintf(f, "  -j  print JSON\n");
+		fprintf(f, "       flexvtictl %s%s%s%s%s\n", ctl_cmds[i].object,
+			ctl_cmds[i].verb ? " " : "",
+			ctl_cmds[i].verb ? ctl_cmds[i].verb : "",
+			*ctl_cmds[i].args ? " " : "", ctl_cmds[i].args);
+	fprintf(f, "  -j   print JSON\n"
+		"  -s   dev show: print the counters in text too\n"
+		"  ALG  aes-gcm, chacha20-poly1305, aes-cbc-sha1, aes-cbc-sha256,\n"
+		"       aes-cbc-sha384 or aes-cbc-sha512\n"
+		"  KEY  hex digits, maybe after 0x, or @FILE to read them from FILE\n"
+		"  SPI  decimal, or hexadecimal after 0x\n");
 }
 
 /**
@@ -80,16 +122,69 @@ int ctl_fail(int err, const char *extack, const char *fmt, ...)
 	return CTL_FAIL;
 }
 
+/**
+ * ctl_open - open a socket to the flexvti family, or say why not
+ * @nl: the socket to set up
+ *
+ * Return: CTL_OK or CTL_FAIL.
+ */
+int ctl_open(struct kern_nl *nl)
+{
+	int err = kern_nl_open(nl);
+
+	if (err == -ENOENT)
+		return ctl_fail(err, NULL,
+				"the flexvti module is not loaded and cannot be loaded");
+	if (err)
+		return ctl_fail(err, NULL, "cannot open a netlink socket");
+	return CTL_OK;
+}
+
+/**
+ * ctl_ifindex - the index of an interface, or say there is none
+ * @name: the interface name
+ * @ifindex: receives its index
+ *
+ * Return: CTL_OK or CTL_FAIL.
+ */
+int ctl_ifindex(const char *name, uint32_t *ifindex)
+{
+	*ifindex = if_nametoindex(name);
+	if (!*ifindex)
+		return ctl_fail(-ENODEV, NULL, "no interface \"%s\"", name);
+	return CTL_OK;
+}
+
+/* the command of argv, and how many words name it */
+static const struct ctl_cmd *ctl_find(int argc, char **argv, int *words)
+{
+	const struct ctl_cmd *c;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(ctl_cmds); i++) {
+		c = &ctl_cmds[i];
+		if (strcmp(argv[0], c->object))
+			continue;
+		*words = c->verb ? 2 : 1;
+		if (!c->verb || (argc >= 2 && !strcmp(argv[1], c->verb)))
+			return c;
+	}
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
+	const struct ctl_cmd *cmd;
 	struct ctl ctl = { 0 };
-	size_t i;
-	int opt;
+	int opt, words;
 
-	while ((opt = getopt(argc, argv, "+jh")) != -1) {
+	while ((opt = getopt(argc, argv, "+jsh")) != -1) {
 		switch (opt) {
 		case 'j':
 			ctl.json = true;
+			break;
+		case 's':
+			ctl.stats = true;
 			break;
 		case 'h':
 			ctl_help(stdout);
@@ -105,11 +200,12 @@ int main(int argc, char **argv)
 		ctl_help(stdout);
 		return CTL_OK;
 	}
-	if (argc < 2)
+	if (argc < 1)
 		return ctl_usage("missing command");
-	for (i = 0; i < ARRAY_SIZE(ctl_cmds); i++)
-		if (!strcmp(argv[0], ctl_cmds[i].object) &&
-		    !strcmp(argv[1], ctl_cmds[i].verb))
-			return ctl_cmds[i].fn(&ctl, argc - 2, argv + 2);
+	cmd = ctl_find(argc, argv, &words);
+	if (cmd)
+		return cmd->fn(&ctl, argc - words, argv + words);
+	if (argc < 2)
+		return ctl_usage("unknown command \"%s\"", argv[0]);
 	return ctl_usage("unknown command \"%s %s\"", argv[0], argv[1]);
 }

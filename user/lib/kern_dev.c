@@ -12,6 +12,7 @@
 
 #include <linux/flexvti.h>
 
+#include "json.h"
 #include "kern_dev.h"
 #include "util.h"
 
@@ -31,6 +32,26 @@ const char *kern_dev_mode_name(uint32_t mode)
 	if (mode < ARRAY_SIZE(kern_dev_modes) &&
 	    kern_dev_modes[mode])
 		return kern_dev_modes[mode];
+	return "unknown";
+}
+
+static const char *const kern_dev_del_reasons[] = {
+	[FLEXVTI_DEL_REASON_USERSPACE]	= "userspace",
+	[FLEXVTI_DEL_REASON_NETNS]	= "netns",
+	[FLEXVTI_DEL_REASON_UNLOAD]	= "unload",
+};
+
+/**
+ * kern_dev_del_reason_name - why an interface went away, in a word
+ * @reason: enum flexvti_del_reason
+ *
+ * Return: "userspace", "netns", "unload" or "unknown".
+ */
+const char *kern_dev_del_reason_name(uint32_t reason)
+{
+	if (reason < ARRAY_SIZE(kern_dev_del_reasons) &&
+	    kern_dev_del_reasons[reason])
+		return kern_dev_del_reasons[reason];
 	return "unknown";
 }
 
@@ -220,20 +241,6 @@ int kern_dev_parse_args(int argc, char **argv, unsigned int allowed,
 	return 0;
 }
 
-static void kern_dev_print_json_str(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fprintf(f, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			fprintf(f, "\\u%04x", (unsigned char)*s);
-		else
-			fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 static void kern_dev_print_addrs(FILE *f, const struct kern_dev *d, bool json)
 {
 	char local[INET6_ADDRSTRLEN], remote[INET6_ADDRSTRLEN];
@@ -249,31 +256,59 @@ static void kern_dev_print_addrs(FILE *f, const struct kern_dev *d, bool json)
 }
 
 /**
+ * kern_dev_print_settings - print the settings of an interface, no more
+ * @f: where to
+ * @d: the settings, as read from the kernel
+ * @json: JSON object members instead of text
+ *
+ * Text: "mode gre template 1 nhrp-network-id 5 local A remote B", the
+ * words "flexvtictl dev set" takes, without a newline.  JSON: the members
+ * "mode", "template", "nhrp_network_id", "local" and "remote" (the last
+ * two only once set), without braces, for the caller's object.
+ */
+void kern_dev_print_settings(FILE *f, const struct kern_dev *d, bool json)
+{
+	if (json)
+		fprintf(f, "\"mode\":\"%s\",\"template\":%u,\"nhrp_network_id\":%u",
+			kern_dev_mode_name(d->mode), d->template_id,
+			d->nhrp_network_id);
+	else
+		fprintf(f, "mode %s template %u nhrp-network-id %u",
+			kern_dev_mode_name(d->mode), d->template_id,
+			d->nhrp_network_id);
+	kern_dev_print_addrs(f, d, json);
+}
+
+/**
  * kern_dev_print - print one interface's settings
  * @f: where to
  * @d: the settings, as read from the kernel
- * @json: one JSON object instead of one line of text
+ * @json: one JSON object instead of text
  *
- * Text: "va1: mode gre template 1 nhrp-network-id 5 local A remote B",
- * the words "flexvtictl dev set" takes.  JSON: an object with the keys
- * ifindex, ifname, mode, template, nhrp_network_id, local and remote (the
- * last two only once set).
+ * Text: "va1: " and kern_dev_print_settings() on one line, then the
+ * counters (kern_stats_print()) when the kernel reported them.  JSON: an
+ * object with the keys ifindex, ifname, those of
+ * kern_dev_print_settings() and, with the counters, "stats".
  */
 void kern_dev_print(FILE *f, const struct kern_dev *d, bool json)
 {
+	bool stats = d->has & KERN_DEV_HAS_STATS;
+
 	if (json) {
 		fprintf(f, "{\"ifindex\":%u,\"ifname\":", d->ifindex);
-		kern_dev_print_json_str(f, d->name);
-		fprintf(f, ",\"mode\":\"%s\",\"template\":%u,\"nhrp_network_id\":%u",
-			kern_dev_mode_name(d->mode), d->template_id,
-			d->nhrp_network_id);
-		kern_dev_print_addrs(f, d, true);
+		json_print_str(f, d->name);
+		fputc(',', f);
+		kern_dev_print_settings(f, d, true);
+		if (stats) {
+			fprintf(f, ",\"stats\":");
+			kern_stats_print(f, &d->stats, true);
+		}
 		fputc('}', f);
 		return;
 	}
-	fprintf(f, "%s: mode %s template %u nhrp-network-id %u", d->name,
-		kern_dev_mode_name(d->mode), d->template_id,
-		d->nhrp_network_id);
-	kern_dev_print_addrs(f, d, false);
+	fprintf(f, "%s: ", d->name);
+	kern_dev_print_settings(f, d, false);
 	fputc('\n', f);
+	if (stats)
+		kern_stats_print(f, &d->stats, false);
 }

@@ -14,11 +14,15 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "kern_stats.h"
+
 #define KERN_DEV_HAS_MODE	(1u << 0)
 #define KERN_DEV_HAS_LOCAL	(1u << 1)
 #define KERN_DEV_HAS_REMOTE	(1u << 2)
 #define KERN_DEV_HAS_NHRP	(1u << 3)
 #define KERN_DEV_HAS_TEMPLATE	(1u << 4)
+/* read from the kernel only */
+#define KERN_DEV_HAS_STATS	(1u << 5)
 
 union kern_addr {
 	struct in_addr v4;
@@ -36,6 +40,7 @@ union kern_addr {
  * @family: AF_INET or AF_INET6 when an endpoint is set
  * @local: local tunnel endpoint
  * @remote: remote tunnel endpoint
+ * @stats: the interface's counters, when KERN_DEV_HAS_STATS is set
  */
 struct kern_dev {
 	uint32_t ifindex;
@@ -47,6 +52,7 @@ struct kern_dev {
 	int family;
 	union kern_addr local;
 	union kern_addr remote;
+	struct kern_stats stats;
 };
 
 /**
@@ -78,10 +84,12 @@ typedef int (*kern_dev_put_fn)(void *ctx, int type, const void *data,
 			       int len);
 
 const char *kern_dev_mode_name(uint32_t mode);
+const char *kern_dev_del_reason_name(uint32_t reason);
 int kern_dev_put(const struct kern_dev *d, const struct kern_dev_types *t,
 		 kern_dev_put_fn put, void *ctx);
 int kern_dev_parse_args(int argc, char **argv, unsigned int allowed,
 			struct kern_dev *d, char *err, size_t errlen);
+void kern_dev_print_settings(FILE *f, const struct kern_dev *d, bool json);
 void kern_dev_print(FILE *f, const struct kern_dev *d, bool json);
 
 #endif /* FLEXVTI_KERN_DEV_H */

@@ -10,6 +10,7 @@
 #include <linux/flexvti.h>
 #include <linux/netlink.h>
 #include <netlink/attr.h>
+#include <netlink/errno.h>
 #include <netlink/genl/ctrl.h>
 
 #include "kern_nl.h"
@@ -99,6 +100,24 @@ struct nl_msg *kern_nl_msg_new(struct kern_nl *nl, uint8_t cmd, int flags)
 	return msg;
 }
 
+/**
+ * kern_nl_msg_free - wipe and free a request
+ * @msg: the message, or NULL
+ *
+ * For requests that may carry key material (sa-new): the message is
+ * zeroed before its memory goes back to the allocator.
+ */
+void kern_nl_msg_free(struct nl_msg *msg)
+{
+	struct nlmsghdr *nlh;
+
+	if (!msg)
+		return;
+	nlh = nlmsg_hdr(msg);
+	explicit_bzero(nlh, nlh->nlmsg_len);
+	nlmsg_free(msg);
+}
+
 struct kern_nl_req {
 	struct kern_nl *nl;
 	kern_nl_reply_fn fn;
@@ -167,7 +186,7 @@ static int kern_nl_valid_cb(struct nl_msg *msg, void *arg)
 /**
  * kern_nl_transact - send a request and take its replies
  * @nl: the socket
- * @msg: the request from kern_nl_msg_new(); always freed
+ * @msg: the request from kern_nl_msg_new(); always wiped and freed
  * @fn: called for each reply message (a dump's parts too), or NULL;
  *	a negative return value becomes the result
  * @arg: passed to @fn
@@ -185,7 +204,7 @@ int kern_nl_transact(struct kern_nl *nl, struct nl_msg *msg,
 	nl->extack[0] = '\0';
 	cb = nl_cb_clone(nl_socket_get_cb(nl->sk));
 	if (!cb) {
-		nlmsg_free(msg);
+		kern_nl_msg_free(msg);
 		return -ENOMEM;
 	}
 	nl_cb_err(cb, NL_CB_CUSTOM, kern_nl_err_cb, &req);
@@ -194,7 +213,7 @@ int kern_nl_transact(struct kern_nl *nl, struct nl_msg *msg,
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, kern_nl_valid_cb, &req);
 
 	ret = nl_send_auto(nl->sk, msg);
-	nlmsg_free(msg);
+	kern_nl_msg_free(msg);
 	while (ret >= 0 && !req.done)
 		ret = nl_recvmsgs(nl->sk, cb);
 	nl_cb_put(cb);
@@ -218,17 +237,20 @@ static void kern_nl_dev_parse_addrs(struct nlattr **tb, struct kern_dev *d)
 	}
 }
 
-/**
- * kern_nl_dev_parse - read a dev-get reply or dev-change notification
- * @msg: the message
- * @d: receives the settings
- *
- * Return: 0, or -EINVAL when the message lacks the interface index.
- */
-int kern_nl_dev_parse(struct nl_msg *msg, struct kern_dev *d)
+static int kern_nl_dev_parse_stats(struct nlattr *a, struct kern_dev *d)
 {
-	struct nlattr *tb[FLEXVTI_A_MAX + 1];
+	if (!a)
+		return 0;
+	if (kern_stats_parse(nla_data(a), (size_t)nla_len(a), &d->stats))
+		return -EINVAL;
+	d->has |= KERN_DEV_HAS_STATS;
+	return 0;
+}
 
+/* the attributes of a dev-get reply or notification, in @tb */
+static int kern_nl_dev_parse_tb(struct nl_msg *msg, struct nlattr **tb,
+				struct kern_dev *d)
+{
 	memset(d, 0, sizeof(*d));
 	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, FLEXVTI_A_MAX, NULL) ||
 	    !tb[FLEXVTI_A_IFINDEX])
@@ -249,7 +271,22 @@ int kern_nl_dev_parse(struct nl_msg *msg, struct kern_dev *d)
 		d->has |= KERN_DEV_HAS_TEMPLATE;
 	}
 	kern_nl_dev_parse_addrs(tb, d);
-	return 0;
+	return kern_nl_dev_parse_stats(tb[FLEXVTI_A_STATS], d);
+}
+
+/**
+ * kern_nl_dev_parse - read a dev-get reply or dev-change notification
+ * @msg: the message
+ * @d: receives the settings, and the counters when the message has them
+ *
+ * Return: 0, or -EINVAL when the message lacks the interface index or its
+ * counters are malformed.
+ */
+int kern_nl_dev_parse(struct nl_msg *msg, struct kern_dev *d)
+{
+	struct nlattr *tb[FLEXVTI_A_MAX + 1];
+
+	return kern_nl_dev_parse_tb(msg, tb, d);
 }
 
 struct kern_nl_dev_cb {
@@ -328,4 +365,242 @@ int kern_nl_dev_set(struct kern_nl *nl, const struct kern_dev *d)
 		return -ENOMEM;
 	}
 	return kern_nl_transact(nl, msg, NULL, NULL);
+}
+
+struct kern_nl_sa_cb {
+	kern_sa_fn fn;
+	void *arg;
+};
+
+static int kern_nl_sa_reply(struct nl_msg *msg, void *arg)
+{
+	struct kern_nl_sa_cb *c = arg;
+	struct kern_sa sa;
+	int err;
+
+	err = kern_sa_parse(msg, &sa);
+	return err ? err : c->fn(&sa, c->arg);
+}
+
+/* sends @sa's settings (wiping its keys) and passes on the replies */
+static int kern_nl_sa_request(struct kern_nl *nl, uint8_t cmd, int flags,
+			      struct kern_sa *sa, kern_sa_fn fn, void *arg)
+{
+	struct kern_nl_sa_cb c = { .fn = fn, .arg = arg };
+	struct nl_msg *msg;
+
+	msg = kern_nl_msg_new(nl, cmd, flags);
+	if (!msg) {
+		kern_sa_wipe(sa);
+		return -ENOMEM;
+	}
+	if (kern_sa_put(sa, msg)) {
+		kern_nl_msg_free(msg);
+		return -ENOMEM;
+	}
+	return kern_nl_transact(nl, msg, fn ? kern_nl_sa_reply : NULL, &c);
+}
+
+/**
+ * kern_nl_sa_new - install an SA
+ * @nl: the socket
+ * @sa: sa->ifindex names the interface; the settings flagged in sa->has
+ *	are sent.  Its keys are wiped, as is the request once sent.
+ *
+ * Return: 0 or a negative errno, as kern_nl_transact().
+ */
+int kern_nl_sa_new(struct kern_nl *nl, struct kern_sa *sa)
+{
+	return kern_nl_sa_request(nl, FLEXVTI_CMD_SA_NEW, 0, sa, NULL, NULL);
+}
+
+/**
+ * kern_nl_sa_del - remove an SA
+ * @nl: the socket
+ * @ifindex: its interface
+ * @dir: its direction, enum flexvti_sa_dir
+ * @spi: its SPI
+ *
+ * Return: 0 or a negative errno, as kern_nl_transact(); -ENOENT when
+ * there is no such SA.
+ */
+int kern_nl_sa_del(struct kern_nl *nl, uint32_t ifindex, uint32_t dir,
+		   uint32_t spi)
+{
+	struct kern_sa sa = {
+		.ifindex = ifindex, .dir = dir, .spi = spi,
+		.has = KERN_SA_HAS_DIR | KERN_SA_HAS_SPI,
+	};
+
+	return kern_nl_sa_request(nl, FLEXVTI_CMD_SA_DEL, 0, &sa, NULL, NULL);
+}
+
+/**
+ * kern_nl_sa_swap - make an outbound SA the one the interface sends with
+ * @nl: the socket
+ * @ifindex: the interface
+ * @spi: the SPI of the outbound SA
+ *
+ * Return: 0 or a negative errno, as kern_nl_transact().
+ */
+int kern_nl_sa_swap(struct kern_nl *nl, uint32_t ifindex, uint32_t spi)
+{
+	struct kern_sa sa = {
+		.ifindex = ifindex, .spi = spi, .has = KERN_SA_HAS_SPI,
+	};
+
+	return kern_nl_sa_request(nl, FLEXVTI_CMD_SA_SWAP, 0, &sa, NULL, NULL);
+}
+
+/**
+ * kern_nl_sa_get - read one SA
+ * @nl: the socket
+ * @ifindex: its interface
+ * @dir: its direction, or 0 for either
+ * @spi: its SPI
+ * @fn: called with the SA
+ * @arg: passed to @fn
+ *
+ * Return: 0 or a negative errno, as kern_nl_transact().
+ */
+int kern_nl_sa_get(struct kern_nl *nl, uint32_t ifindex, uint32_t dir,
+		   uint32_t spi, kern_sa_fn fn, void *arg)
+{
+	struct kern_sa sa = {
+		.ifindex = ifindex, .dir = dir, .spi = spi,
+		.has = KERN_SA_HAS_SPI | (dir ? KERN_SA_HAS_DIR : 0),
+	};
+
+	return kern_nl_sa_request(nl, FLEXVTI_CMD_SA_GET, 0, &sa, fn, arg);
+}
+
+/**
+ * kern_nl_sa_dump - read the SAs of one or all interfaces
+ * @nl: the socket
+ * @ifindex: the interface, or 0 for every flexvti interface of the
+ *	socket's network namespace
+ * @fn: called once per SA
+ * @arg: passed to @fn
+ *
+ * Return: 0 or a negative errno, as kern_nl_transact().
+ */
+int kern_nl_sa_dump(struct kern_nl *nl, uint32_t ifindex, kern_sa_fn fn,
+		    void *arg)
+{
+	struct kern_sa sa = { .ifindex = ifindex };
+
+	return kern_nl_sa_request(nl, FLEXVTI_CMD_SA_GET, NLM_F_DUMP, &sa, fn,
+				  arg);
+}
+
+/**
+ * kern_nl_event_parse - read a notification of the "events" group
+ * @msg: the message
+ * @e: receives the notification
+ *
+ * Return: 0, -EOPNOTSUPP for a command this program does not know, or
+ * -EINVAL when the message is malformed.
+ */
+int kern_nl_event_parse(struct nl_msg *msg, struct kern_event *e)
+{
+	struct nlattr *tb[FLEXVTI_A_MAX + 1];
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	int err;
+
+	memset(e, 0, sizeof(*e));
+	if (!genlmsg_valid_hdr(nlh, 0))
+		return -EINVAL;
+	e->cmd = genlmsg_hdr(nlh)->cmd;
+	switch (e->cmd) {
+	case FLEXVTI_CMD_DEV_CHANGE_NTF:
+		return kern_nl_dev_parse(msg, &e->dev);
+	case FLEXVTI_CMD_DEV_DEL_NTF:
+		err = kern_nl_dev_parse_tb(msg, tb, &e->dev);
+		if (!err && tb[FLEXVTI_A_DEL_REASON])
+			e->del_reason = nla_get_u32(tb[FLEXVTI_A_DEL_REASON]);
+		return err;
+	case FLEXVTI_CMD_SA_EVENT_NTF:
+		return kern_sa_parse(msg, &e->sa);
+	default:
+		return -EOPNOTSUPP;
+	}
+}
+
+/**
+ * kern_nl_monitor_open - open a socket that receives the notifications
+ * @nl: the socket to set up
+ *
+ * Return: 0, -ENOMEM, -ENOENT when the family or its "events" group does
+ * not exist, -EPERM when joining the group is not allowed, or -EIO.
+ */
+int kern_nl_monitor_open(struct kern_nl *nl)
+{
+	int err = kern_nl_open(nl), grp;
+
+	if (err)
+		return err;
+	grp = genl_ctrl_resolve_grp(nl->sk, FLEXVTI_FAMILY_NAME,
+				    FLEXVTI_MCGRP_EVENTS);
+	if (grp < 0) {
+		err = -ENOENT;
+	} else {
+		err = nl_socket_add_membership(nl->sk, grp);
+		if (err)
+			err = err == -NLE_PERM ? -EPERM : -EIO;
+	}
+	if (err) {
+		kern_nl_close(nl);
+		return err;
+	}
+	nl_socket_disable_seq_check(nl->sk);
+	return 0;
+}
+
+struct kern_nl_event_cb {
+	kern_event_fn fn;
+	void *arg;
+	int err;
+};
+
+static int kern_nl_event_valid(struct nl_msg *msg, void *arg)
+{
+	struct kern_nl_event_cb *c = arg;
+	struct kern_event e;
+	int err;
+
+	if (kern_nl_event_parse(msg, &e))
+		return NL_SKIP;
+	err = c->fn(&e, c->arg);
+	if (err < 0 && !c->err)
+		c->err = err;
+	return NL_OK;
+}
+
+/**
+ * kern_nl_monitor_recv - receive notifications, waiting for some
+ * @nl: socket from kern_nl_monitor_open()
+ * @fn: called for each notification of a known kind; a negative return
+ *	value becomes the result
+ * @arg: passed to @fn
+ *
+ * Return: 0, a negative return value of @fn, -ENOBUFS when notifications
+ * were lost because the socket's buffer was full, or -EIO.
+ */
+int kern_nl_monitor_recv(struct kern_nl *nl, kern_event_fn fn, void *arg)
+{
+	struct kern_nl_event_cb c = { .fn = fn, .arg = arg };
+	struct nl_cb *cb;
+	int ret;
+
+	cb = nl_cb_clone(nl_socket_get_cb(nl->sk));
+	if (!cb)
+		return -ENOMEM;
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, kern_nl_event_valid, &c);
+	ret = nl_recvmsgs(nl->sk, cb);
+	nl_cb_put(cb);
+	if (ret == -NLE_NOMEM)
+		return -ENOBUFS;
+	if (ret < 0)
+		return -EIO;
+	return c.err;
 }

@@ -164,6 +164,30 @@ TEST(print_without_endpoints)
 	free(s);
 }
 
+TEST(print_with_stats)
+{
+	struct kern_dev d = {
+		.ifindex = 3, .name = "va3", .mode = FLEXVTI_MODE_IPSEC,
+		.has = KERN_DEV_HAS_STATS,
+		.stats = { .rx_packets = 1, .rx_bytes = 84, .drop_no_sa = 3 },
+	};
+	char *s = print(&d, false);
+
+	EXPECT_STREQ("va3: mode ipsec template 0 nhrp-network-id 0\n"
+		     "    rx 1 packets 84 bytes tx 0 packets 0 bytes\n"
+		     "    drops replay 0 auth 0 no-sa 3 malformed 0 mtu 0 "
+		     "other 0\n", s);
+	free(s);
+	s = print(&d, true);
+	EXPECT_STREQ("{\"ifindex\":3,\"ifname\":\"va3\",\"mode\":\"ipsec\","
+		     "\"template\":0,\"nhrp_network_id\":0,\"stats\":{"
+		     "\"rx_packets\":1,\"rx_bytes\":84,\"tx_packets\":0,"
+		     "\"tx_bytes\":0,\"drop_replay\":0,\"drop_auth\":0,"
+		     "\"drop_no_sa\":3,\"drop_malformed\":0,\"drop_mtu\":0,"
+		     "\"drop_other\":0}}", s);
+	free(s);
+}
+
 TEST(mode_names)
 {
 	EXPECT_STREQ("ipsec", kern_dev_mode_name(FLEXVTI_MODE_IPSEC));
