@@ -38,13 +38,12 @@ dump_lists_all() {
 	[ "$(wc -l <<<"$out")" = $N ] || { echo "$(wc -l <<<"$out") lines"; return 1; }
 	grep -qx "va500: mode ipsec template 1 nhrp-network-id 500" <<<"$out" ||
 		return 1
-	out=$(ip netns exec "$NS" flexvtictl -j dev show) || return 1
-	python3 -c '
+	ip netns exec "$NS" flexvtictl -j dev show | python3 -c '
 import json, sys
-devs = json.loads(sys.argv[1])
-assert len(devs) == int(sys.argv[2]), len(devs)
+devs = json.load(sys.stdin)
+assert len(devs) == int(sys.argv[1]), len(devs)
 assert len({d["ifindex"] for d in devs}) == len(devs)
-' "$out" $N
+' $N
 }
 
 set_many() {
