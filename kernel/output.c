@@ -270,6 +270,7 @@ netdev_tx_t flexvti_output_xmit(struct sk_buff *skb, struct net_device *dev)
 	struct flexvti_priv *priv = netdev_priv(dev);
 	enum flexvti_drop reason = FLEXVTI_DROP_NO_SA;
 	struct flexvti_tx_info tx = {};
+	u32 mode = READ_ONCE(priv->cfg.mode);
 	struct flexvti_sa *sa;
 	u8 nexthdr;
 	int err;
@@ -281,15 +282,13 @@ netdev_tx_t flexvti_output_xmit(struct sk_buff *skb, struct net_device *dev)
 		goto free;
 	}
 	reason = FLEXVTI_DROP_MALFORMED;
-	nexthdr = flexvti_output_nexthdr(READ_ONCE(priv->cfg.mode),
-					 skb->protocol);
+	nexthdr = flexvti_output_nexthdr(mode, skb->protocol);
 	if (!nexthdr || !flexvti_output_inner_ok(skb))
 		goto drop;
 	reason = FLEXVTI_DROP_OTHER;
 	if (flexvti_output_route(priv, &tx))
 		goto drop;
-	err = flexvti_output_inner(skb, flexvti_output_mtu(sa, &tx,
-				   READ_ONCE(priv->cfg.mode)), &tx);
+	err = flexvti_output_inner(skb, flexvti_output_mtu(sa, &tx, mode), &tx);
 	if (err) {
 		reason = FLEXVTI_DROP_MTU;
 		dst_release(tx.dst);

@@ -16,7 +16,7 @@
 #include "stats.h"
 
 /* fewer sequence numbers left than this raise FLEXVTI_SA_EVENT_SEQ_WRAP */
-#define FLEXVTI_SA_SEQ_WRAP_MARGIN	(1ULL << 20)
+#define FLEXVTI_SA_SEQ_WRAP_MARGIN	BIT_ULL(20)
 
 /* bits of flexvti_sa.flags */
 enum flexvti_sa_flag {
