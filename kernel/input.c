@@ -160,7 +160,6 @@ static int flexvti_input_deliver(struct sk_buff *skb, struct flexvti_sa *sa,
 		return FLEXVTI_DROP_MALFORMED;
 	if (nexthdr == IPPROTO_NONE)	/* dummy packet, RFC 4303 2.6 */
 		return FLEXVTI_DROP_OTHER;
-	skb_reset_network_header(skb);
 	if (flexvti_input_inner(skb, READ_ONCE(priv->cfg.mode), nexthdr,
 				&proto))
 		return FLEXVTI_DROP_MALFORMED;
