@@ -28,6 +28,7 @@
 #include "netlink.h"
 #include "output.h"
 #include "sa.h"
+#include "udp.h"
 
 /* Set while the module unloads, so that notifications can say so. */
 static bool flexvti_dev_unloading;
@@ -56,6 +57,21 @@ void flexvti_dev_drop(struct flexvti_priv *priv, struct flexvti_sa *sa,
 		DEV_STATS_INC(priv->dev, rx_errors);
 	else
 		DEV_STATS_INC(priv->dev, rx_dropped);
+}
+
+/**
+ * flexvti_dev_transport_net - where the interface's ESP travels
+ * @priv: the interface
+ *
+ * Context: RTNL or RCU read side.
+ * Return: the network namespace of its ESP-in-UDP socket, or of the
+ * interface itself for raw ESP.  Inbound SAs are found by SPI in it.
+ */
+struct net *flexvti_dev_transport_net(struct flexvti_priv *priv)
+{
+	struct flexvti_udp *udp = rcu_dereference_rtnl(priv->udp);
+
+	return udp ? sock_net(udp->sk) : dev_net(priv->dev);
 }
 
 /**
@@ -107,7 +123,13 @@ static void flexvti_dev_uninit(struct net_device *dev)
 {
 	struct flexvti_priv *priv = netdev_priv(dev);
 
+	struct flexvti_udp *udp = rtnl_dereference(priv->udp);
+
 	flexvti_sa_flush(priv);
+	if (udp) {
+		RCU_INIT_POINTER(priv->udp, NULL);
+		flexvti_udp_put(udp);
+	}
 	gro_cells_destroy(&priv->gro_cells);
 	flexvti_nl_dev_del_notify(dev, flexvti_dev_del_reason(dev));
 }
@@ -169,6 +191,7 @@ static void flexvti_dev_setup(struct net_device *dev)
 	spin_lock_init(&priv->lock);
 	INIT_LIST_HEAD(&priv->sa_list);
 	priv->cfg.mode = FLEXVTI_MODE_IPSEC;
+	priv->cfg.udp_dport = htons(FLEXVTI_UDP_PORT);
 }
 
 static int flexvti_dev_ep4_parse(const struct nlattr *local,
@@ -279,7 +302,88 @@ int flexvti_dev_change_parse(struct nlattr **tb,
 		chg->has_nhrp = true;
 		chg->cfg.nhrp_network_id = nla_get_u32(tb[t->nhrp_network_id]);
 	}
+	if (t->udp_socket && tb[t->udp_socket]) {
+		chg->has_udp = true;
+		chg->udp_fd = nla_get_s32(tb[t->udp_socket]);
+	}
+	if (t->udp_remote_port && tb[t->udp_remote_port]) {
+		chg->has_dport = true;
+		chg->cfg.udp_dport = nla_get_be16(tb[t->udp_remote_port]);
+		if (!chg->cfg.udp_dport) {
+			FLEXVTI_ERR_ATTR(extack, tb[t->udp_remote_port],
+					 "remote UDP port 0");
+			return -EINVAL;
+		}
+	}
 	return flexvti_dev_ep_parse(tb, t, chg, extack);
+}
+
+/*
+ * Can the interface send over @sock (NULL: raw ESP) to the endpoints it
+ * will have?  Its inbound SAs were installed in the transport namespace,
+ * which therefore cannot change under them.
+ */
+static int flexvti_dev_transport_check(struct flexvti_priv *priv,
+				       const struct flexvti_dev_change *chg,
+				       struct socket *sock,
+				       struct netlink_ext_ack *extack)
+{
+	sa_family_t family = chg->has_ep ? chg->cfg.ep.family :
+					   priv->cfg.ep.family;
+	struct flexvti_udp *udp = rtnl_dereference(priv->udp);
+	struct sock *sk = chg->has_udp ? (sock ? sock->sk : NULL) :
+					 (udp ? udp->sk : NULL);
+	struct net *net = sk ? sock_net(sk) : dev_net(priv->dev);
+
+	if (sk && family && sk->sk_family != family) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "the UDP socket and the tunnel endpoints are of different address families");
+		return -EINVAL;
+	}
+	if (!net_eq(net, flexvti_dev_transport_net(priv)) &&
+	    !list_empty(&priv->sa_list)) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "cannot move the transport to another network namespace while SAs are installed");
+		return -EBUSY;
+	}
+	return 0;
+}
+
+/* the socket of a change, NULL for raw ESP: checked and attached */
+static struct flexvti_udp *
+flexvti_dev_transport_get(struct flexvti_priv *priv,
+			  const struct flexvti_dev_change *chg,
+			  struct netlink_ext_ack *extack)
+{
+	struct flexvti_udp *udp = NULL;
+	struct socket *sock = NULL;
+	int err;
+
+	if (chg->udp_fd >= 0) {
+		sock = sockfd_lookup(chg->udp_fd, &err);
+		if (!sock) {
+			NL_SET_ERR_MSG_MOD(extack,
+					   "the UDP socket descriptor is not a socket");
+			return ERR_PTR(err);
+		}
+	}
+	err = flexvti_dev_transport_check(priv, chg, sock, extack);
+	if (!err && sock)
+		udp = flexvti_udp_attach(sock, extack);
+	if (sock)
+		sockfd_put(sock);
+	return err ? ERR_PTR(err) : udp;
+}
+
+/* the new socket, or NULL, takes the place of the old one */
+static void flexvti_dev_transport_set(struct flexvti_priv *priv,
+				      struct flexvti_udp *udp)
+{
+	struct flexvti_udp *old = rtnl_dereference(priv->udp);
+
+	rcu_assign_pointer(priv->udp, udp);
+	if (old)
+		flexvti_udp_put(old);
 }
 
 /**
@@ -290,14 +394,20 @@ int flexvti_dev_change_parse(struct nlattr **tb,
  *
  * All or nothing: a rejected change leaves the interface as it was.
  *
- * Context: RTNL held, so that the interface cannot go up meanwhile.
+ * Context: RTNL held, so that the interface cannot go up meanwhile;
+ * process context when the change attaches a socket.
  * Return: 0, or -EBUSY when the mode would change on an interface that is
- * up.
+ * up, or the transport namespace while SAs are installed; the errors of
+ * sockfd_lookup() and flexvti_udp_attach(); -EINVAL when the socket and
+ * the endpoints are of different families.
  */
 int flexvti_dev_change_apply(struct flexvti_priv *priv,
 			     const struct flexvti_dev_change *chg,
 			     struct netlink_ext_ack *extack)
 {
+	struct flexvti_udp *udp = NULL;
+	int err;
+
 	ASSERT_RTNL();
 
 	if (chg->has_mode && chg->cfg.mode != priv->cfg.mode &&
@@ -305,6 +415,15 @@ int flexvti_dev_change_apply(struct flexvti_priv *priv,
 		NL_SET_ERR_MSG_MOD(extack,
 				   "cannot change the mode of an interface that is up");
 		return -EBUSY;
+	}
+	if (chg->has_udp) {
+		udp = flexvti_dev_transport_get(priv, chg, extack);
+		if (IS_ERR(udp))
+			return PTR_ERR(udp);
+	} else if (chg->has_ep) {
+		err = flexvti_dev_transport_check(priv, chg, NULL, extack);
+		if (err)
+			return err;
 	}
 
 	spin_lock_bh(&priv->lock);
@@ -314,9 +433,13 @@ int flexvti_dev_change_apply(struct flexvti_priv *priv,
 		priv->cfg.nhrp_network_id = chg->cfg.nhrp_network_id;
 	if (chg->has_ep)
 		priv->cfg.ep = chg->cfg.ep;
+	if (chg->has_dport)
+		priv->cfg.udp_dport = chg->cfg.udp_dport;
 	spin_unlock_bh(&priv->lock);
+	if (chg->has_udp)
+		flexvti_dev_transport_set(priv, udp);
 	/* the cached outer route may go elsewhere now */
-	if (chg->has_ep)
+	if (chg->has_ep || chg->has_udp)
 		dst_cache_reset(&priv->dst_cache);
 	return 0;
 }
@@ -347,14 +470,16 @@ static int flexvti_dev_fill_ep(struct sk_buff *skb,
  * @t: attribute types of the message's family
  *
  * The settings are copied under the lock, so the message shows one
- * consistent state.  Endpoints are left out until they are set.
+ * consistent state.  Endpoints are left out until they are set, the UDP
+ * ports while the interface uses raw ESP.
  *
- * Context: any context but hard irq.
+ * Context: RTNL or RCU read side.
  * Return: 0, or -EMSGSIZE when @skb is full.
  */
 int flexvti_dev_fill(struct sk_buff *skb, struct flexvti_priv *priv,
 		     const struct flexvti_dev_attr_types *t)
 {
+	struct flexvti_udp *udp = rcu_dereference_rtnl(priv->udp);
 	struct flexvti_dev_cfg cfg;
 
 	spin_lock_bh(&priv->lock);
@@ -364,6 +489,10 @@ int flexvti_dev_fill(struct sk_buff *skb, struct flexvti_priv *priv,
 	if (nla_put_u32(skb, t->mode, cfg.mode) ||
 	    nla_put_u32(skb, t->nhrp_network_id, cfg.nhrp_network_id) ||
 	    nla_put_u32(skb, t->template_id, priv->template_id))
+		return -EMSGSIZE;
+	if (udp && t->udp_local_port &&
+	    (nla_put_be16(skb, t->udp_local_port, inet_sk(udp->sk)->inet_sport) ||
+	     nla_put_be16(skb, t->udp_remote_port, cfg.udp_dport)))
 		return -EMSGSIZE;
 	return flexvti_dev_fill_ep(skb, &cfg.ep, t);
 }

@@ -39,6 +39,10 @@ struct flexvti_sa;
  * @remote6: of the remote IPv6 endpoint (16 bytes)
  * @nhrp_network_id: of the NHRP network-id (u32)
  * @template_id: of the template id (u32)
+ * @udp_socket: of the ESP-in-UDP socket (s32 file descriptor), 0 where
+ *	the family has none
+ * @udp_local_port: of the socket's port (be16, read-only), 0 likewise
+ * @udp_remote_port: of the remote UDP port (be16), 0 likewise
  *
  * The link attributes (IFLA_FLEXVTI_*) and the genl attributes
  * (FLEXVTI_A_*) carry the same settings with the same types under other
@@ -52,6 +56,9 @@ struct flexvti_dev_attr_types {
 	u16 remote6;
 	u16 nhrp_network_id;
 	u16 template_id;
+	u16 udp_socket;
+	u16 udp_local_port;
+	u16 udp_remote_port;
 };
 
 /**
@@ -59,19 +66,26 @@ struct flexvti_dev_attr_types {
  * @has_mode: @cfg.mode is to be set
  * @has_ep: @cfg.ep is to be set (both endpoints are replaced)
  * @has_nhrp: @cfg.nhrp_network_id is to be set
+ * @has_udp: the transport is to be set: @udp_fd
+ * @has_dport: @cfg.udp_dport is to be set
+ * @udp_fd: file descriptor of the ESP-in-UDP socket, -1 for raw ESP
  * @cfg: new values of the fields flagged above
  */
 struct flexvti_dev_change {
 	bool has_mode;
 	bool has_ep;
 	bool has_nhrp;
+	bool has_udp;
+	bool has_dport;
+	int udp_fd;
 	struct flexvti_dev_cfg cfg;
 };
 
 /* does the change set anything? */
 static inline bool flexvti_dev_change_any(const struct flexvti_dev_change *chg)
 {
-	return chg->has_mode || chg->has_ep || chg->has_nhrp;
+	return chg->has_mode || chg->has_ep || chg->has_nhrp ||
+	       chg->has_udp || chg->has_dport;
 }
 
 bool flexvti_dev_is_valid(const struct net_device *dev);
@@ -88,6 +102,7 @@ int flexvti_dev_fill(struct sk_buff *skb, struct flexvti_priv *priv,
 void flexvti_dev_drop(struct flexvti_priv *priv, struct flexvti_sa *sa,
 		      enum flexvti_drop reason, bool rx);
 void flexvti_dev_stats(struct flexvti_priv *priv, struct flexvti_stats *s);
+struct net *flexvti_dev_transport_net(struct flexvti_priv *priv);
 
 int flexvti_dev_register(void);
 void flexvti_dev_unregister(void);

@@ -24,6 +24,8 @@
  * @daddr6: outer destination address (IPv6)
  * @dsfield: outer DS field, ECN included
  * @df: htons(IP_DF) to forbid fragmenting the outer IPv4 packet
+ * @sport: ESP-in-UDP: source port, network order; 0 for raw ESP
+ * @dport: ESP-in-UDP: destination port, network order
  * @xnet: the packet changes network namespace
  * @headroom: bytes needed in front of the ESP header
  * @len: bytes of the inner packet, for the counters
@@ -43,6 +45,8 @@ struct flexvti_tx_info {
 	};
 	u8 dsfield;
 	__be16 df;
+	__be16 sport;
+	__be16 dport;
 	bool xnet;
 	unsigned int headroom;
 	unsigned int len;

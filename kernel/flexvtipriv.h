@@ -16,6 +16,7 @@
 #include "stats.h"
 
 struct flexvti_sa;
+struct flexvti_udp;
 
 /**
  * struct flexvti_endpoints - outer addresses of the tunnel
@@ -44,11 +45,13 @@ struct flexvti_endpoints {
  * @mode: &enum flexvti_mode
  * @nhrp_network_id: NHRP network-id, 0 when NHRP is off
  * @ep: tunnel endpoints
+ * @udp_dport: remote UDP port of ESP-in-UDP, network order
  */
 struct flexvti_dev_cfg {
 	u32 mode;
 	u32 nhrp_network_id;
 	struct flexvti_endpoints ep;
+	__be16 udp_dport;
 };
 
 /**
@@ -61,6 +64,7 @@ struct flexvti_dev_cfg {
  * @cfg: current settings
  * @sa_list: every SA of the interface; writers hold RTNL, readers RCU
  * @tx_sa: the active outbound SA, or NULL; writers hold RTNL
+ * @udp: the socket of ESP-in-UDP, NULL for raw ESP; writers hold RTNL
  * @dst_cache: outer route to the remote endpoint; reset when the
  *	endpoints change
  * @gro_cells: receive path into GRO, as IP tunnels do it
@@ -73,6 +77,7 @@ struct flexvti_priv {
 	struct flexvti_dev_cfg cfg;
 	struct list_head sa_list;
 	struct flexvti_sa __rcu *tx_sa;
+	struct flexvti_udp __rcu *udp;
 	struct dst_cache dst_cache;
 	struct gro_cells gro_cells;
 	struct flexvti_drops drops;

@@ -36,12 +36,14 @@ static bool flexvti_input_len_ok(struct sk_buff *skb,
 }
 
 static int flexvti_input_start(struct sk_buff *skb, struct flexvti_sa *sa,
-			       u8 dsfield)
+			       u8 dsfield, const struct flexvti_udp *udp)
 {
+	struct flexvti_priv *priv = netdev_priv(sa->dev);
 	const struct ip_esp_hdr *esph;
 	u64 seq;
 
-	if (!flexvti_sa_usable(sa))
+	/* an SA takes ESP only over its interface's transport */
+	if (!flexvti_sa_usable(sa) || rcu_access_pointer(priv->udp) != udp)
 		return FLEXVTI_DROP_NO_SA;
 	if (!flexvti_input_len_ok(skb, sa))
 		return FLEXVTI_DROP_MALFORMED;
@@ -61,13 +63,15 @@ static int flexvti_input_start(struct sk_buff *skb, struct flexvti_sa *sa,
  * @skb: the packet, data at the ESP header, transport header set
  * @net: the namespace it arrived in
  * @dsfield: DS field of its outer IP header
+ * @udp: the ESP-in-UDP socket it came from, NULL for raw ESP
  *
  * Context: softirq, RCU read side.
  * Return: 0 when the packet was taken (delivered or dropped and counted),
  * -ENOENT when no flexvti SA has its SPI; @skb is then untouched but
  * for pulled headers.
  */
-int flexvti_input_esp(struct sk_buff *skb, struct net *net, u8 dsfield)
+int flexvti_input_esp(struct sk_buff *skb, struct net *net, u8 dsfield,
+		      const struct flexvti_udp *udp)
 {
 	struct flexvti_sa *sa;
 	int reason;
@@ -77,7 +81,7 @@ int flexvti_input_esp(struct sk_buff *skb, struct net *net, u8 dsfield)
 	sa = flexvti_sa_lookup_in(net, ((struct ip_esp_hdr *)skb->data)->spi);
 	if (!sa || !flexvti_sa_get(sa))
 		return -ENOENT;
-	reason = flexvti_input_start(skb, sa, dsfield);
+	reason = flexvti_input_start(skb, sa, dsfield, udp);
 	if (reason >= 0) {
 		flexvti_dev_drop(netdev_priv(sa->dev), sa, reason, true);
 		flexvti_sa_put(sa);

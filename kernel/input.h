@@ -9,7 +9,10 @@
 #include <linux/skbuff.h>
 #include <net/net_namespace.h>
 
-int flexvti_input_esp(struct sk_buff *skb, struct net *net, u8 dsfield);
+struct flexvti_udp;
+
+int flexvti_input_esp(struct sk_buff *skb, struct net *net, u8 dsfield,
+		      const struct flexvti_udp *udp);
 void flexvti_input_done(struct sk_buff *skb, int err);
 
 #endif /* _NET_FLEXVTI_INPUT_H_ */

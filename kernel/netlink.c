@@ -49,6 +49,12 @@ static const struct nla_policy flexvti_nl_dev_set_policy[] = {
 		.type = NLA_REJECT,
 		.reject_message = "template id is fixed at creation",
 	},
+	[FLEXVTI_A_UDP_SOCKET]		= NLA_POLICY_MIN(NLA_S32, -1),
+	[FLEXVTI_A_UDP_LOCAL_PORT]	= {
+		.type = NLA_REJECT,
+		.reject_message = "the local UDP port is the socket's",
+	},
+	[FLEXVTI_A_UDP_REMOTE_PORT]	= { .type = NLA_BE16 },
 };
 
 static const struct flexvti_dev_attr_types flexvti_nl_attr_types = {
@@ -59,6 +65,9 @@ static const struct flexvti_dev_attr_types flexvti_nl_attr_types = {
 	.remote6		= FLEXVTI_A_REMOTE_IPV6,
 	.nhrp_network_id	= FLEXVTI_A_NHRP_NETWORK_ID,
 	.template_id		= FLEXVTI_A_TEMPLATE_ID,
+	.udp_socket		= FLEXVTI_A_UDP_SOCKET,
+	.udp_local_port		= FLEXVTI_A_UDP_LOCAL_PORT,
+	.udp_remote_port	= FLEXVTI_A_UDP_REMOTE_PORT,
 };
 
 static struct genl_family flexvti_nl_family;

@@ -7,7 +7,8 @@
  * segments if it is GSO, given a GRE header in gre mode, encrypted with
  * the active SA and sent to the remote endpoint in an outer IPv4 or IPv6
  * header by the kernel's own tunnel output (iptunnel_xmit,
- * ip6_local_out).
+ * ip6_local_out), in a UDP header first when the interface has an
+ * ESP-in-UDP socket.
  */
 
 #include <linux/icmp.h>
@@ -20,6 +21,7 @@
 #include <net/icmp.h>
 #include <net/inet_ecn.h>
 #include <net/ip.h>
+#include <net/ip6_checksum.h>
 #include <net/ip6_route.h>
 #include <net/ip_tunnels.h>
 #include <net/route.h>
@@ -30,6 +32,7 @@
 #include "flexvtipriv.h"
 #include "output.h"
 #include "sa.h"
+#include "udp.h"
 
 /* the ESP next header for an inner protocol in a mode, 0 if none */
 static u8 flexvti_output_nexthdr(u32 mode, __be16 proto)
@@ -52,7 +55,9 @@ static struct dst_entry *flexvti_output_route4(struct flexvti_priv *priv,
 	struct flowi4 fl4 = {
 		.daddr = ep->remote4,
 		.saddr = ep->local4,
-		.flowi4_proto = IPPROTO_ESP,
+		.flowi4_proto = tx->sport ? IPPROTO_UDP : IPPROTO_ESP,
+		.fl4_sport = tx->sport,
+		.fl4_dport = tx->dport,
 	};
 	struct rtable *rt;
 
@@ -76,7 +81,9 @@ static struct dst_entry *flexvti_output_route6(struct flexvti_priv *priv,
 	struct flowi6 fl6 = {
 		.daddr = ep->remote6,
 		.saddr = ep->local6,
-		.flowi6_proto = IPPROTO_ESP,
+		.flowi6_proto = tx->sport ? IPPROTO_UDP : IPPROTO_ESP,
+		.fl6_sport = tx->sport,
+		.fl6_dport = tx->dport,
 	};
 	struct dst_entry *dst;
 
@@ -92,17 +99,29 @@ static struct dst_entry *flexvti_output_route6(struct flexvti_priv *priv,
 	return dst;
 }
 
-/* the outer route, in tx->dst, with addresses; never into the VA itself */
+/*
+ * The outer route, in tx->dst, with addresses and ports, in the transport
+ * namespace; never into the VA itself.
+ */
 static int flexvti_output_route(struct flexvti_priv *priv,
 				struct flexvti_tx_info *tx)
 {
+	struct flexvti_udp *udp = rcu_dereference_bh(priv->udp);
 	struct net *net = dev_net(priv->dev);
 	struct flexvti_endpoints ep;
 	struct dst_entry *dst;
 
 	spin_lock(&priv->lock);
 	ep = priv->cfg.ep;
+	tx->dport = priv->cfg.udp_dport;
 	spin_unlock(&priv->lock);
+
+	if (udp) {
+		if (READ_ONCE(udp->closed))
+			return -ENOTCONN;
+		tx->sport = inet_sk(udp->sk)->inet_sport;
+		net = sock_net(udp->sk);
+	}
 
 	tx->family = ep.family;
 	if (ep.family == AF_INET)
@@ -118,7 +137,7 @@ static int flexvti_output_route(struct flexvti_priv *priv,
 		return -ELOOP;
 	}
 	tx->dst = dst;
-	tx->xnet = !net_eq(net, dev_net(dst->dev));
+	tx->xnet = !net_eq(net, dev_net(priv->dev));
 	return 0;
 }
 
@@ -131,6 +150,8 @@ static int flexvti_output_mtu(const struct flexvti_sa *sa,
 
 	mtu -= tx->family == AF_INET ? sizeof(struct iphdr) :
 				      sizeof(struct ipv6hdr);
+	if (tx->sport)
+		mtu -= sizeof(struct udphdr);
 	mtu = round_down(mtu, sa->align) - 2;
 	if (mode == FLEXVTI_MODE_GRE)
 		mtu -= sizeof(struct gre_base_hdr);
@@ -315,10 +336,15 @@ free:
 static void flexvti_output_ip4(struct sk_buff *skb, struct flexvti_tx_info *tx)
 {
 	struct rtable *rt = container_of(tx->dst, struct rtable, dst);
+	u8 proto = IPPROTO_ESP;
 
+	if (tx->sport) {
+		flexvti_udp_push(skb, tx->sport, tx->dport);
+		proto = IPPROTO_UDP;
+	}
 	/* counted by flexvti, not by iptunnel_xmit() */
 	skb->dev = NULL;
-	iptunnel_xmit(NULL, rt, skb, tx->saddr4, tx->daddr4, IPPROTO_ESP,
+	iptunnel_xmit(NULL, rt, skb, tx->saddr4, tx->daddr4, proto,
 		      tx->dsfield, ip4_dst_hoplimit(tx->dst), tx->df,
 		      tx->xnet);
 }
@@ -327,15 +353,21 @@ static void flexvti_output_ip6(struct sk_buff *skb, struct flexvti_tx_info *tx)
 {
 	struct net *net = dev_net(tx->dst->dev);
 	struct ipv6hdr *ip6h;
+	u8 proto = IPPROTO_ESP;
 
 	skb_scrub_packet(skb, tx->xnet);
 	skb_dst_set(skb, tx->dst);
 	memset(IP6CB(skb), 0, sizeof(*IP6CB(skb)));
 	skb->ignore_df = !tx->df;
+	if (tx->sport) {
+		flexvti_udp_push(skb, tx->sport, tx->dport);
+		udp6_set_csum(false, skb, &tx->saddr6, &tx->daddr6, skb->len);
+		proto = IPPROTO_UDP;
+	}
 	ip6h = skb_push(skb, sizeof(*ip6h));
 	skb_reset_network_header(skb);
 	ip6_flow_hdr(ip6h, tx->dsfield, 0);
-	ip6h->nexthdr = IPPROTO_ESP;
+	ip6h->nexthdr = proto;
 	ip6h->hop_limit = ip6_dst_hoplimit(tx->dst);
 	ip6h->saddr = tx->saddr6;
 	ip6h->daddr = tx->daddr6;

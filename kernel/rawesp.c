@@ -28,14 +28,14 @@ static int flexvti_rawesp4_rcv(struct sk_buff *skb)
 {
 	u8 ds = ipv4_get_dsfield(ip_hdr(skb));
 
-	return flexvti_input_esp(skb, dev_net(skb->dev), ds) ? -EINVAL : 0;
+	return flexvti_input_esp(skb, dev_net(skb->dev), ds, NULL) ? -EINVAL : 0;
 }
 
 static int flexvti_rawesp6_rcv(struct sk_buff *skb)
 {
 	u8 ds = ipv6_get_dsfield(ipv6_hdr(skb));
 
-	return flexvti_input_esp(skb, dev_net(skb->dev), ds) ? -EINVAL : 0;
+	return flexvti_input_esp(skb, dev_net(skb->dev), ds, NULL) ? -EINVAL : 0;
 }
 
 /* ESP that xfrm took from its own UDP sockets: never flexvti's */

@@ -389,7 +389,6 @@ struct flexvti_sa *flexvti_sa_create(struct net_device *dev,
 	kref_init(&sa->refcount);
 	sa->dev = dev;
 	dev_hold(dev);
-	sa->net = dev_net(dev);
 	return sa;
 
 err_replay:
@@ -428,7 +427,9 @@ struct flexvti_sa *flexvti_sa_find(struct flexvti_priv *priv, u8 dir,
  *	reference
  * @extack: receives the reason of a refusal
  *
- * An outbound SA becomes the active one if the interface has none.
+ * An outbound SA becomes the active one if the interface has none.  An
+ * inbound SA is found in the interface's transport namespace (see
+ * flexvti_dev_transport_net()), which cannot change while it exists.
  *
  * Context: RTNL held.
  * Return: 0, or -EEXIST when the SPI is taken (inbound: in the transport
@@ -439,6 +440,7 @@ int flexvti_sa_install(struct flexvti_priv *priv, struct flexvti_sa *sa,
 {
 	ASSERT_RTNL();
 
+	sa->net = flexvti_dev_transport_net(priv);
 	if (sa->dir == FLEXVTI_SA_DIR_IN &&
 	    flexvti_sa_lookup_in(sa->net, htonl(sa->spi))) {
 		NL_SET_ERR_MSG_MOD(extack, "an inbound SA with this SPI exists");

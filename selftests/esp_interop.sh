@@ -4,10 +4,12 @@
 # flexvti's ESP against the kernel's own IPsec (xfrm), the standard peer
 # in this test: namespace A uses a flexvti VA, namespace B "ip xfrm
 # state/policy" with the same SPIs and keys, tunnel mode.  Every
-# algorithm, raw ESP, outer IPv4 and IPv6, inner IPv4 and IPv6, pings and
-# iperf3 TCP both ways; ESN across 2^32; flexvti to flexvti; the wire
-# shows only ESP with the configured SPIs; an xfrm tunnel with an SPI
-# that flexvti also uses in another namespace keeps working.
+# algorithm, raw ESP and ESP-in-UDP, outer IPv4 and IPv6, inner IPv4 and
+# IPv6, pings and iperf3 TCP both ways; ESN across 2^32; flexvti to
+# flexvti; the wire shows only ESP (in UDP 4500) with the configured
+# SPIs; IKE datagrams on the ESP-in-UDP socket reach its owner, NAT
+# keepalives and unknown SPIs do not; an xfrm tunnel with an SPI that
+# flexvti also uses in another namespace keeps working.
 
 source "$(dirname "$(readlink -f "$0")")/lib.sh"
 source "$(dirname "$(readlink -f "$0")")/esp_lib.sh"
@@ -83,17 +85,37 @@ flexvti_side() {
 		$(esp_ctl_words) "$@"
 }
 
-# interop OUTER ALG: A (flexvti) and B (xfrm), pings both ways
-interop() {
-	local a b
-	read -r a b <<<"$(esp_outer "$1")"
+# nat_t_sockets: B's NAT-T sockets, UDP 4500 with xfrm's decapsulation,
+# as charon has them
+nat_t_sockets() {
+	esp_udp_hold udp-b4 $NSB 10.0.0.2 --xfrm &&
+		esp_udp_hold udp-b6 $NSB fd00::2 --xfrm
+}
 
-	esp_alg "$2" && esp_keys || return 1
+# a_transport raw|udp A: A's VA on raw ESP, or on a fresh UDP socket
+# "udp-a" that the test holds open
+a_transport() {
+	if [ "$1" = raw ]; then
+		esp_udp_stop udp-a
+		return 0
+	fi
+	esp_udp_hold udp-a $NSA "$2" flexvtictl dev set va1 udp-socket '{fd}'
+}
+
+# interop TRANSPORT OUTER ALG: A (flexvti) and B (xfrm), pings and
+# iperf3 both ways, raw ESP or ESP-in-UDP
+interop() {
+	local transport=$1 outer=$2 a b encap=()
+	read -r a b <<<"$(esp_outer "$outer")"
+
+	esp_alg "$3" && esp_keys || return 1
 	ip -n $NSA link del va1 2>/dev/null
-	esp_va $NSA ipsec "$a" "$b" || return 1
+	esp_va $NSA ipsec "$a" "$b" && a_transport "$transport" "$a" ||
+		return 1
+	[ "$transport" = raw ] || encap=(encap espinudp 4500 4500 0.0.0.0)
 	flexvti_side $NSA $SPI_AB $SPI_BA || return 1
-	xfrm_peer "$1" || return 1
-	esp_pings && iperf_both "$1" || return 1
+	xfrm_peer "$outer" "${encap[@]}" || return 1
+	esp_pings && iperf_both "$outer" || return 1
 	[ "$(esp_sa_stat $NSA in $SPI_BA rx_packets)" -ge 4 ] &&
 		[ "$(esp_sa_stat $NSA out $SPI_AB tx_packets)" -ge 4 ] ||
 		{ esp_sa_json $NSA; return 1; }
@@ -138,12 +160,12 @@ both_flexvti() {
 	esp_pings
 }
 
-# wire_is_esp: the wire carries ESP with the two SPIs only.  Captured on
-# A's side: xfrm on B re-injects what it decrypted through b0, where
-# tcpdump would see it.
+# wire_is_esp [PATTERN]: the wire carries ESP with the two SPIs only,
+# each ESP line also matching PATTERN.  Captured on A's side: xfrm on B
+# re-injects what it decrypted through b0, where tcpdump would see it.
 wire_is_esp() {
 	local pcap=$BUILD_TMP/wire.pcap out pid i
-	local ab ba
+	local ab ba esp
 
 	ab=$(printf '0x%08x' $SPI_AB)	# as tcpdump prints SPIs
 	ba=$(printf '0x%08x' $SPI_BA)
@@ -161,9 +183,34 @@ wire_is_esp() {
 	wait $pid 2>/dev/null
 	out=$(tcpdump -n -r "$pcap" 2>/dev/null | grep -v -E 'ICMP6, (neighbor|router)')
 	echo "$out"
-	[ "$(grep -c "ESP(spi=$ab," <<<"$out")" -ge 4 ] &&
-		[ "$(grep -c "ESP(spi=$ba," <<<"$out")" -ge 4 ] &&
+	esp=$(grep -E "ESP\(spi=($ab|$ba)," <<<"$out")
+	[ "$(grep -c "ESP(spi=$ab," <<<"$esp")" -ge 4 ] &&
+		[ "$(grep -c "ESP(spi=$ba," <<<"$esp")" -ge 4 ] &&
+		! grep -v -E -- "${1:-.}" <<<"$esp" | grep -q . &&
 		! grep -v -E "ESP\(spi=($ab|$ba)," <<<"$out" | grep -q -E 'IP6? '
+}
+
+# xfrm_no_states: A's count of ESP packets without an SA (XfrmInNoStates)
+xfrm_no_states() {
+	ip netns exec $NSA awk '$1 == "XfrmInNoStates" { print $2 }' \
+		/proc/net/xfrm_stat
+}
+
+# nat_t_demux: on A's ESP-in-UDP socket, an IKE datagram (non-ESP
+# marker) reaches the socket unchanged; a NAT-keepalive and ESP with an
+# SPI flexvti does not have do not, the latter counted as XfrmInNoStates
+nat_t_demux() {
+	local ike=00000000$(esp_hex 40) esp=dead0001$(esp_hex 40) n0 n1
+
+	n0=$(xfrm_no_states)
+	ip netns exec $NSB python3 "$ESP_DIR/esp_udp.py" send fd00::2 5000 \
+		fd00::1 4500 ff "$esp" "$ike" || return 1
+	sleep 0.5
+	n1=$(xfrm_no_states)
+	[ "$(cat "$BUILD_TMP/udp-a.log")" = "$ike" ] ||
+		{ echo "socket got:"; cat "$BUILD_TMP/udp-a.log"; return 1; }
+	[ "$n1" = $((n0 + 1)) ] || { echo "XfrmInNoStates $n0 -> $n1"; return 1; }
+	esp_pings
 }
 
 # xfrm_untouched: a plain xfrm tunnel between two other namespaces, one
@@ -199,18 +246,27 @@ xfrm_untouched() {
 flexvti_require
 BUILD_TMP=$(mktemp -d)
 ktap_print_header
-ktap_set_plan $(( 2 * $(wc -w <<<"$ALGS") + 11 ))
+ktap_set_plan $(( 4 * $(wc -w <<<"$ALGS") + 14 ))
 flexvti_mark
 
 flexvti_stage "topology" esp_topology
 flexvti_stage "B's inner side" xfrm_inner
-for outer in 4 6; do
-	for alg in $ALGS; do
-		flexvti_stage "xfrm interop, raw ESP, outer IPv$outer, $alg" \
-			interop $outer "$alg"
+flexvti_stage "B's NAT-T sockets with xfrm decapsulation" nat_t_sockets
+for transport in raw udp; do
+	for outer in 4 6; do
+		for alg in $ALGS; do
+			flexvti_stage "xfrm interop, $transport, outer IPv$outer, $alg" \
+				interop $transport $outer "$alg"
+		done
 	done
+	[ $transport = raw ] &&
+		flexvti_stage "wire shows only ESP with the configured SPIs" \
+			wire_is_esp
 done
-flexvti_stage "wire shows only ESP with the configured SPIs" wire_is_esp
+flexvti_stage "wire shows only ESP in UDP 4500 with the configured SPIs" \
+	wire_is_esp '\.4500 > .*\.4500: UDP-encap: ESP'
+flexvti_stage "IKE passes up the UDP socket, keepalives and unknown SPIs do not" \
+	nat_t_demux
 flexvti_stage "ESN across 2^32, outer IPv4, aes-gcm" esn 4 aes-gcm-128
 flexvti_stage "ESN across 2^32, outer IPv6, aes-cbc-sha256" esn 6 aes-cbc-sha256
 flexvti_stage "xfrm tunnel with a flexvti SPI in another netns" xfrm_untouched
@@ -219,6 +275,9 @@ flexvti_stage "flexvti to flexvti, outer IPv6" both_flexvti 6
 flexvti_stage "wire shows only ESP, flexvti to flexvti" wire_is_esp
 flexvti_stage "no warning, BUG or oops in the kernel log" flexvti_kmsg_clean
 kill "$(cat "$BUILD_TMP/iperf3.pid")"
+for sock in udp-a udp-b4 udp-b6; do
+	esp_udp_stop $sock
+done
 flexvti_stage "VAs deleted with their namespaces" \
 	bash -c "ip netns del $NSA; ip netns del $NSB; true"
 rm -rf "$BUILD_TMP"

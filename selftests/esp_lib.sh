@@ -11,6 +11,7 @@
 
 NSA=fvt-a
 NSB=fvt-b
+ESP_DIR=$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")
 
 # esp_topology: the two namespaces and the veth pair
 esp_topology() {
@@ -121,4 +122,38 @@ for sa in json.load(sys.stdin):
 else:
     sys.exit("no SA %s %#x" % (dir, spi))
 ' "$2" "$3" "$4"
+}
+
+# esp_udp_hold NAME NS ADDR [--xfrm] [CMD...]: a UDP socket on ADDR port
+# 4500 in NS, held open in the background by esp_udp.py until
+# esp_udp_stop NAME; CMD gets it as "{fd}".  What the socket receives
+# goes to $BUILD_TMP/NAME.log.
+esp_udp_hold() {
+	local name=$1 ns=$2 addr=$3 ready=$BUILD_TMP/$1.ready i
+	shift 3
+
+	esp_udp_stop "$name"
+	rm -f "$ready" "$BUILD_TMP/$name.log"
+	# not on the stage's stdout, which would wait for it
+	ip netns exec "$ns" python3 "$ESP_DIR/esp_udp.py" hold "$addr" 4500 \
+		"$BUILD_TMP/$name.log" "$ready" "$@" >"$BUILD_TMP/$name.out" 2>&1 &
+	echo $! >"$BUILD_TMP/$name.pid"
+	for i in $(seq 100); do
+		[ -e "$ready" ] && return 0
+		kill -0 "$(cat "$BUILD_TMP/$name.pid")" 2>/dev/null || break
+		sleep 0.1
+	done
+	echo "UDP socket $name on $addr did not come up"
+	cat "$BUILD_TMP/$name.out"
+	return 1
+}
+
+# esp_udp_stop NAME: close the socket of esp_udp_hold NAME
+esp_udp_stop() {
+	local pidfile=$BUILD_TMP/$1.pid
+
+	[ -e "$pidfile" ] || return 0
+	kill "$(cat "$pidfile")" 2>/dev/null
+	wait "$(cat "$pidfile")" 2>/dev/null
+	rm -f "$pidfile"
 }

@@ -10,6 +10,8 @@
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
+#include <netinet/in.h>
+#include <netinet/udp.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -407,6 +409,125 @@ static int netns_owner(uint32_t unused)
 TEST_F(va, netns_owner_manages_its_own)
 {
 	EXPECT_EQ(0, in_child(CLONE_NEWUSER | CLONE_NEWNET, netns_owner, 0));
+}
+
+/* a UDP socket of @family bound to loopback, port chosen by the kernel */
+static int udp_bound(int family, uint16_t *port)
+{
+	struct sockaddr_in6 a6 = { .sin6_family = AF_INET6,
+				   .sin6_addr = IN6ADDR_LOOPBACK_INIT };
+	struct sockaddr_in a4 = { .sin_family = AF_INET,
+				  .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	struct sockaddr *a = family == AF_INET ? (void *)&a4 : (void *)&a6;
+	socklen_t len = family == AF_INET ? sizeof(a4) : sizeof(a6);
+	int fd = socket(family, SOCK_DGRAM, 0);
+
+	if (fd < 0 || bind(fd, a, len) || getsockname(fd, a, &len))
+		return -1;
+	*port = ntohs(family == AF_INET ? a4.sin_port : a6.sin6_port);
+	return fd;
+}
+
+static int set_udp(struct kern_nl *nl, uint32_t ifindex, int fd)
+{
+	struct kern_dev d = { .ifindex = ifindex,
+			      .has = KERN_DEV_HAS_UDP_SOCKET, .udp_fd = fd };
+
+	return kern_nl_dev_set(nl, &d);
+}
+
+TEST_F(va, udp_socket_is_attached_and_detached)
+{
+	struct kern_dev d = { .ifindex = self->ifindex }, r;
+	uint16_t port;
+	int fd;
+
+	d.has = KERN_DEV_HAS_REMOTE;
+	d.family = AF_INET;
+	inet_pton(AF_INET, "192.0.2.1", &d.remote.v4);
+	ASSERT_EQ(0, kern_nl_dev_set(&self->nl, &d));
+	fd = udp_bound(AF_INET, &port);
+	ASSERT_LE(0, fd);
+
+	ASSERT_EQ(0, set_udp(&self->nl, self->ifindex, fd))
+		TH_LOG("dev-set: %s", self->nl.extack);
+	r = get(_metadata, &self->nl, self->ifindex);
+	EXPECT_TRUE(r.has & KERN_DEV_HAS_LOCAL_PORT);
+	EXPECT_EQ(port, r.local_port);
+	EXPECT_EQ(4500, r.remote_port);
+
+	d.has = KERN_DEV_HAS_REMOTE_PORT;
+	d.remote_port = 31000;
+	ASSERT_EQ(0, kern_nl_dev_set(&self->nl, &d));
+	r = get(_metadata, &self->nl, self->ifindex);
+	EXPECT_EQ(31000, r.remote_port);
+
+	/* back to raw ESP; the socket is plain UDP again and can return */
+	ASSERT_EQ(0, set_udp(&self->nl, self->ifindex, -1));
+	r = get(_metadata, &self->nl, self->ifindex);
+	EXPECT_EQ(0, r.has & KERN_DEV_HAS_LOCAL_PORT);
+	EXPECT_EQ(0, set_udp(&self->nl, self->ifindex, fd));
+	close(fd);
+}
+
+TEST_F(va, bad_udp_sockets_are_refused)
+{
+	struct kern_dev d = { .ifindex = self->ifindex }, r;
+	int encap = 2;	/* UDP_ENCAP_ESPINUDP */
+	struct nl_msg *msg;
+	int fd, fds[2];
+	uint16_t port;
+
+	d.has = KERN_DEV_HAS_REMOTE;
+	d.family = AF_INET;
+	inet_pton(AF_INET, "192.0.2.1", &d.remote.v4);
+	ASSERT_EQ(0, kern_nl_dev_set(&self->nl, &d));
+
+	ASSERT_EQ(0, pipe(fds));
+	EXPECT_EQ(-ENOTSOCK, set_udp(&self->nl, self->ifindex, fds[0]));
+	EXPECT_STREQ("flexvti: the UDP socket descriptor is not a socket",
+		     self->nl.extack);
+	close(fds[0]);
+	close(fds[1]);
+
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	EXPECT_EQ(-EINVAL, set_udp(&self->nl, self->ifindex, fd));
+	EXPECT_STREQ("flexvti: the socket is not a UDP socket",
+		     self->nl.extack);
+	close(fd);
+
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	EXPECT_EQ(-EINVAL, set_udp(&self->nl, self->ifindex, fd));
+	EXPECT_STREQ("flexvti: the UDP socket is not bound to a port",
+		     self->nl.extack);
+	close(fd);
+
+	fd = udp_bound(AF_INET6, &port);
+	EXPECT_EQ(-EINVAL, set_udp(&self->nl, self->ifindex, fd));
+	EXPECT_STREQ("flexvti: the UDP socket and the tunnel endpoints are of different address families",
+		     self->nl.extack);
+	close(fd);
+
+	/* the kernel's own IPsec has this one */
+	fd = udp_bound(AF_INET, &port);
+	ASSERT_EQ(0, setsockopt(fd, IPPROTO_UDP, UDP_ENCAP, &encap,
+				sizeof(encap)));
+	EXPECT_EQ(-EBUSY, set_udp(&self->nl, self->ifindex, fd));
+	EXPECT_STREQ("flexvti: the UDP socket is already used by another encapsulation",
+		     self->nl.extack);
+	close(fd);
+
+	msg = dev_set_msg(self);
+	nla_put_u16(msg, FLEXVTI_A_UDP_REMOTE_PORT, 0);
+	EXPECT_REFUSED(&self->nl, msg, -EINVAL, "flexvti: remote UDP port 0");
+
+	msg = dev_set_msg(self);
+	nla_put_u16(msg, FLEXVTI_A_UDP_LOCAL_PORT, htons(4500));
+	EXPECT_REFUSED(&self->nl, msg, -EINVAL,
+		       "the local UDP port is the socket's");
+
+	r = get(_metadata, &self->nl, self->ifindex);
+	EXPECT_EQ(0, r.has & KERN_DEV_HAS_LOCAL_PORT);
 }
 
 TEST_F(va, link_attributes)

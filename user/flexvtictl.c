@@ -5,7 +5,8 @@
  *
  *   flexvtictl [-j] dev show [DEV]
  *   flexvtictl dev set DEV [mode ipsec|gre] [local ADDR] [remote ADDR]
- *                          [nhrp-network-id N]
+ *                          [nhrp-network-id N] [udp-socket FD|none]
+ *                          [remote-port PORT]
  *   flexvtictl sa add DEV dir in|out spi SPI alg ALG key KEY [salt KEY]
  *                     [auth-key KEY] [icv BYTES] [esn] [replay-window N]
  *                     [soft-bytes N] [hard-bytes N] [soft-packets N]
@@ -48,7 +49,8 @@ struct ctl_cmd {
 static const struct ctl_cmd ctl_cmds[] = {
 	{ "dev", "show", ctl_dev_show, "[DEV]" },
 	{ "dev", "set", ctl_dev_set,
-	  "DEV [mode ipsec|gre] [local ADDR] [remote ADDR] [nhrp-network-id N]" },
+	  "DEV [mode ipsec|gre] [local ADDR] [remote ADDR]" CTL_MORE
+	  "[nhrp-network-id N] [udp-socket FD|none] [remote-port PORT]" },
 	{ "sa", "add", ctl_sa_add,
 	  "DEV dir in|out spi SPI alg ALG key KEY [salt KEY]" CTL_MORE
 	  "[auth-key KEY] [icv BYTES] [esn] [replay-window N]" CTL_MORE

@@ -187,6 +187,25 @@ enum flexvti_sa_event {
  *	the interface's traffic.
  * @FLEXVTI_A_SA_EVENT: u32, &enum flexvti_sa_event, in sa-event-ntf.
  * @FLEXVTI_A_PAD: padding for 64-bit attributes.
+ * @FLEXVTI_A_UDP_SOCKET: s32, dev-set only: a file descriptor of the
+ *	caller, a bound UDP socket of the endpoints' address family, over
+ *	which the interface then sends and receives ESP-in-UDP (RFC 3948);
+ *	-1 goes back to raw ESP (IP protocol 50), the default.  ESP arriving
+ *	on the socket is consumed by the kernel (an SPI flexvti does not
+ *	own is dropped and counted as XfrmInNoStates); datagrams starting
+ *	with the non-ESP marker (IKE) reach the socket unchanged; one-byte
+ *	NAT-keepalives are dropped.  One socket serves any number of
+ *	interfaces; the caller keeps it open, and once closed the
+ *	interfaces drop what they would send (counted as "other") until
+ *	given a socket again.  A socket with another encapsulation (for
+ *	example xfrm's UDP_ENCAP) is refused with EBUSY.  The transport
+ *	cannot move to another network namespace while SAs are installed
+ *	(EBUSY).  Inbound SPIs are unique within the socket's namespace.
+ * @FLEXVTI_A_UDP_LOCAL_PORT: be16, network order, read-only: the port of
+ *	the ESP-in-UDP socket; reported only while there is one.
+ * @FLEXVTI_A_UDP_REMOTE_PORT: be16, network order: the peer's port for
+ *	ESP-in-UDP, 4500 (RFC 3948 section 2.1) until set; a NAT may map it
+ *	elsewhere.  Reported only while the interface uses a socket.
  */
 enum flexvti_a {
 	FLEXVTI_A_UNSPEC,
@@ -218,6 +237,9 @@ enum flexvti_a {
 	FLEXVTI_A_SA_ACTIVE,
 	FLEXVTI_A_SA_EVENT,
 	FLEXVTI_A_PAD,
+	FLEXVTI_A_UDP_SOCKET,
+	FLEXVTI_A_UDP_LOCAL_PORT,
+	FLEXVTI_A_UDP_REMOTE_PORT,
 
 	/* private: */
 	__FLEXVTI_A_MAX,
@@ -234,13 +256,15 @@ enum flexvti_a {
  *	old for the anti-replay window
  * @FLEXVTI_STATS_A_DROP_AUTH: inbound packets whose ICV did not verify
  * @FLEXVTI_STATS_A_DROP_NO_SA: packets without a usable SA: no active
- *	outbound SA, or an SA past its hard lifetime or sequence space
+ *	outbound SA, an SA past its hard lifetime or sequence space, or ESP
+ *	for an inbound SA that arrived over the other transport (raw ESP
+ *	for an interface using ESP-in-UDP, or the other way round)
  * @FLEXVTI_STATS_A_DROP_MALFORMED: packets too short, with bad padding, an
  *	unexpected next header or a protocol the interface's mode cannot carry
  * @FLEXVTI_STATS_A_DROP_MTU: packets too big for the path, answered with
  *	ICMP "fragmentation needed" or ICMPv6 "packet too big"
  * @FLEXVTI_STATS_A_DROP_OTHER: packets dropped for lack of memory, a
- *	route, or by the crypto driver
+ *	route or an open ESP-in-UDP socket, or by the crypto driver
  * @FLEXVTI_STATS_A_PAD: padding
  */
 enum flexvti_stats_a {

@@ -63,6 +63,8 @@ const struct kern_dev_types kern_dev_genl_types = {
 	.remote6	= FLEXVTI_A_REMOTE_IPV6,
 	.nhrp		= FLEXVTI_A_NHRP_NETWORK_ID,
 	.template_id	= FLEXVTI_A_TEMPLATE_ID,
+	.udp_socket	= FLEXVTI_A_UDP_SOCKET,
+	.udp_remote_port = FLEXVTI_A_UDP_REMOTE_PORT,
 };
 
 const struct kern_dev_types kern_dev_link_types = {
@@ -106,6 +108,13 @@ int kern_dev_put(const struct kern_dev *d, const struct kern_dev_types *t,
 		err = put(ctx, v6 ? t->local6 : t->local4, &d->local, len);
 	if (!err && (d->has & KERN_DEV_HAS_REMOTE))
 		err = put(ctx, v6 ? t->remote6 : t->remote4, &d->remote, len);
+	if (!err && (d->has & KERN_DEV_HAS_UDP_SOCKET) && t->udp_socket)
+		err = put(ctx, t->udp_socket, &d->udp_fd, sizeof(d->udp_fd));
+	if (!err && (d->has & KERN_DEV_HAS_REMOTE_PORT) && t->udp_remote_port) {
+		uint16_t port = htons(d->remote_port);
+
+		err = put(ctx, t->udp_remote_port, &port, sizeof(port));
+	}
 	return err;
 }
 
@@ -166,6 +175,37 @@ static int kern_dev_parse_addr(const char *word, union kern_addr *a,
 	return 0;
 }
 
+/* "none" (raw ESP) or a descriptor number */
+static int kern_dev_parse_fd(const char *word, int *fd, char *err,
+			     size_t errlen)
+{
+	uint32_t n;
+
+	if (!strcmp(word, "none")) {
+		*fd = -1;
+		return 0;
+	}
+	if (kern_dev_parse_u32(word, &n, err, errlen) || n > INT32_MAX)
+		return kern_dev_err(err, errlen,
+				    "\"%s\" is not a file descriptor or \"none\"",
+				    word);
+	*fd = (int)n;
+	return 0;
+}
+
+static int kern_dev_parse_port(const char *word, uint16_t *port, char *err,
+			       size_t errlen)
+{
+	uint32_t n;
+
+	if (kern_dev_parse_u32(word, &n, err, errlen) || !n || n > 65535)
+		return kern_dev_err(err, errlen,
+				    "\"%s\" is not a port from 1 to 65535",
+				    word);
+	*port = (uint16_t)n;
+	return 0;
+}
+
 struct kern_dev_word {
 	const char *name;
 	unsigned int bit;
@@ -177,6 +217,8 @@ static const struct kern_dev_word kern_dev_words[] = {
 	{ "remote",		KERN_DEV_HAS_REMOTE },
 	{ "nhrp-network-id",	KERN_DEV_HAS_NHRP },
 	{ "template",		KERN_DEV_HAS_TEMPLATE },
+	{ "udp-socket",		KERN_DEV_HAS_UDP_SOCKET },
+	{ "remote-port",	KERN_DEV_HAS_REMOTE_PORT },
 };
 
 static int kern_dev_parse_one(unsigned int bit, const char *val,
@@ -194,6 +236,10 @@ static int kern_dev_parse_one(unsigned int bit, const char *val,
 	case KERN_DEV_HAS_NHRP:
 		return kern_dev_parse_u32(val, &d->nhrp_network_id,
 					  err, errlen);
+	case KERN_DEV_HAS_UDP_SOCKET:
+		return kern_dev_parse_fd(val, &d->udp_fd, err, errlen);
+	case KERN_DEV_HAS_REMOTE_PORT:
+		return kern_dev_parse_port(val, &d->remote_port, err, errlen);
 	default:
 		return kern_dev_parse_u32(val, &d->template_id, err, errlen);
 	}
@@ -203,7 +249,8 @@ static int kern_dev_parse_one(unsigned int bit, const char *val,
  * kern_dev_parse_args - parse "KEYWORD VALUE" pairs into settings
  * @argc: number of words
  * @argv: the words: mode ipsec|gre, local ADDR, remote ADDR,
- *	nhrp-network-id N, template N (numbers are decimal u32)
+ *	nhrp-network-id N, template N (numbers are decimal u32),
+ *	udp-socket FD|none, remote-port PORT
  * @allowed: KERN_DEV_HAS_* bits of the keywords accepted here
  * @d: receives the settings; d->has tells which were given
  * @err: receives a message naming the bad word on failure
@@ -255,6 +302,18 @@ static void kern_dev_print_addrs(FILE *f, const struct kern_dev *d, bool json)
 		fprintf(f, " local %s remote %s", local, remote);
 }
 
+static void kern_dev_print_udp(FILE *f, const struct kern_dev *d, bool json)
+{
+	if (!(d->has & KERN_DEV_HAS_LOCAL_PORT))
+		return;
+	if (json)
+		fprintf(f, ",\"udp\":{\"local_port\":%u,\"remote_port\":%u}",
+			d->local_port, d->remote_port);
+	else
+		fprintf(f, " udp local-port %u remote-port %u", d->local_port,
+			d->remote_port);
+}
+
 /**
  * kern_dev_print_settings - print the settings of an interface, no more
  * @f: where to
@@ -262,9 +321,11 @@ static void kern_dev_print_addrs(FILE *f, const struct kern_dev *d, bool json)
  * @json: JSON object members instead of text
  *
  * Text: "mode gre template 1 nhrp-network-id 5 local A remote B", the
- * words "flexvtictl dev set" takes, without a newline.  JSON: the members
- * "mode", "template", "nhrp_network_id", "local" and "remote" (the last
- * two only once set), without braces, for the caller's object.
+ * words "flexvtictl dev set" takes, then "udp local-port P remote-port Q"
+ * with ESP-in-UDP, without a newline.  JSON: the members "mode",
+ * "template", "nhrp_network_id", "local" and "remote" (the last two only
+ * once set), "udp" (an object with "local_port" and "remote_port", only
+ * with ESP-in-UDP), without braces, for the caller's object.
  */
 void kern_dev_print_settings(FILE *f, const struct kern_dev *d, bool json)
 {
@@ -277,6 +338,7 @@ void kern_dev_print_settings(FILE *f, const struct kern_dev *d, bool json)
 			kern_dev_mode_name(d->mode), d->template_id,
 			d->nhrp_network_id);
 	kern_dev_print_addrs(f, d, json);
+	kern_dev_print_udp(f, d, json);
 }
 
 /**

@@ -21,8 +21,11 @@
 #define KERN_DEV_HAS_REMOTE	(1u << 2)
 #define KERN_DEV_HAS_NHRP	(1u << 3)
 #define KERN_DEV_HAS_TEMPLATE	(1u << 4)
+#define KERN_DEV_HAS_UDP_SOCKET	(1u << 6)
+#define KERN_DEV_HAS_REMOTE_PORT	(1u << 7)
 /* read from the kernel only */
 #define KERN_DEV_HAS_STATS	(1u << 5)
+#define KERN_DEV_HAS_LOCAL_PORT	(1u << 8)
 
 union kern_addr {
 	struct in_addr v4;
@@ -40,6 +43,10 @@ union kern_addr {
  * @family: AF_INET or AF_INET6 when an endpoint is set
  * @local: local tunnel endpoint
  * @remote: remote tunnel endpoint
+ * @udp_fd: file descriptor of the ESP-in-UDP socket to hand over, -1 for
+ *	raw ESP (set only)
+ * @local_port: port of the ESP-in-UDP socket (read only)
+ * @remote_port: remote port of ESP-in-UDP
  * @stats: the interface's counters, when KERN_DEV_HAS_STATS is set
  */
 struct kern_dev {
@@ -52,6 +59,9 @@ struct kern_dev {
 	int family;
 	union kern_addr local;
 	union kern_addr remote;
+	int udp_fd;
+	uint16_t local_port;
+	uint16_t remote_port;
 	struct kern_stats stats;
 };
 
@@ -64,6 +74,8 @@ struct kern_dev {
  * @remote6: see @remote4
  * @nhrp: NHRP network-id (u32)
  * @template_id: template id (u32)
+ * @udp_socket: ESP-in-UDP socket (s32), 0 where the family has none
+ * @udp_remote_port: remote UDP port (be16), 0 likewise
  */
 struct kern_dev_types {
 	uint16_t mode;
@@ -73,6 +85,8 @@ struct kern_dev_types {
 	uint16_t remote6;
 	uint16_t nhrp;
 	uint16_t template_id;
+	uint16_t udp_socket;
+	uint16_t udp_remote_port;
 };
 
 /* the generic netlink family (FLEXVTI_A_*) and the link data (IFLA_FLEXVTI_*) */

@@ -271,6 +271,11 @@ static int kern_nl_dev_parse_tb(struct nl_msg *msg, struct nlattr **tb,
 		d->has |= KERN_DEV_HAS_TEMPLATE;
 	}
 	kern_nl_dev_parse_addrs(tb, d);
+	if (tb[FLEXVTI_A_UDP_LOCAL_PORT] && tb[FLEXVTI_A_UDP_REMOTE_PORT]) {
+		d->local_port = ntohs(nla_get_u16(tb[FLEXVTI_A_UDP_LOCAL_PORT]));
+		d->remote_port = ntohs(nla_get_u16(tb[FLEXVTI_A_UDP_REMOTE_PORT]));
+		d->has |= KERN_DEV_HAS_LOCAL_PORT | KERN_DEV_HAS_REMOTE_PORT;
+	}
 	return kern_nl_dev_parse_stats(tb[FLEXVTI_A_STATS], d);
 }
 

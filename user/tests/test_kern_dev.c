@@ -14,6 +14,7 @@
 
 #define ALL (KERN_DEV_HAS_MODE | KERN_DEV_HAS_LOCAL | KERN_DEV_HAS_REMOTE | \
 	     KERN_DEV_HAS_NHRP | KERN_DEV_HAS_TEMPLATE)
+#define UDP (KERN_DEV_HAS_UDP_SOCKET | KERN_DEV_HAS_REMOTE_PORT)
 
 FIXTURE(args) {
 	struct kern_dev d;
@@ -99,6 +100,9 @@ static const struct bad_case bad_cases[] = {
 	  "\"2001:db8::zz\" is not an IPv4 or IPv6 address" },
 	{ "local 192.0.2.1 remote 2001:db8::1",
 	  "local and remote addresses are of different families" },
+	{ "udp-socket -1", "\"-1\" is not a file descriptor or \"none\"" },
+	{ "remote-port 0", "\"0\" is not a port from 1 to 65535" },
+	{ "remote-port 65536", "\"65536\" is not a port from 1 to 65535" },
 };
 
 TEST_F(args, rejects_with_reason)
@@ -107,10 +111,24 @@ TEST_F(args, rejects_with_reason)
 
 	for (i = 0; i < ARRAY_SIZE(bad_cases); i++) {
 		memset(&self->d, 0, sizeof(self->d));
-		EXPECT_EQ(-EINVAL, PARSE(bad_cases[i].line))
+		EXPECT_EQ(-EINVAL, parse(_metadata, &self->d, self->err,
+					 ALL | UDP, bad_cases[i].line))
 			TH_LOG("accepted \"%s\"", bad_cases[i].line);
 		EXPECT_STREQ(bad_cases[i].err, self->err);
 	}
+}
+
+TEST_F(args, udp_socket_and_port)
+{
+	ASSERT_EQ(0, parse(_metadata, &self->d, self->err, UDP,
+			   "udp-socket 3 remote-port 4501"));
+	EXPECT_EQ(UDP, self->d.has);
+	EXPECT_EQ(3, self->d.udp_fd);
+	EXPECT_EQ(4501, self->d.remote_port);
+	memset(&self->d, 0, sizeof(self->d));
+	ASSERT_EQ(0, parse(_metadata, &self->d, self->err, UDP,
+			   "udp-socket none"));
+	EXPECT_EQ(-1, self->d.udp_fd);
 }
 
 TEST_F(args, template_only_where_allowed)
