@@ -5,8 +5,9 @@
 # in this test: namespace A uses a flexvti VA, namespace B "ip xfrm
 # state/policy" with the same SPIs and keys, tunnel mode.  Every
 # algorithm, raw ESP and ESP-in-UDP, outer IPv4 and IPv6, inner IPv4 and
-# IPv6, pings and iperf3 TCP both ways; ESN across 2^32; flexvti to
-# flexvti; the wire shows only ESP (in UDP 4500) with the configured
+# IPv6, pings and iperf3 TCP both ways; gre mode against ip_gre over
+# xfrm transport mode, inner IPv4, IPv6 and MPLS; ESN across 2^32;
+# flexvti to flexvti; the wire shows only ESP (in UDP 4500) with the configured
 # SPIs; IKE datagrams on the ESP-in-UDP socket reach its owner, NAT
 # keepalives and unknown SPIs do not; an xfrm tunnel with an SPI that
 # flexvti also uses in another namespace keeps working.
@@ -140,6 +141,87 @@ esn() {
 		{ esp_sa_json $NSA; return 1; }
 }
 
+# gre_peer OUTER [EXTRA...]: B's half of gre mode: an ip_gre (ip6gre)
+# interface over xfrm transport mode for GRE between the outer addresses,
+# with the current keys, and the routes to A's inner addresses through
+# it; EXTRA words go to both states
+gre_peer() {
+	local a b dir src dst type=gre extra=()
+	read -r a b <<<"$(esp_outer "$1")"
+
+	[ "$1" = 4 ] || { type=ip6gre; extra=(encaplimit none); }
+	shift
+	ip -n $NSB xfrm state flush
+	ip -n $NSB xfrm policy flush
+	# shellcheck disable=SC2046
+	ip -n $NSB xfrm state add src "$a" dst "$b" proto esp spi $SPI_AB \
+		mode transport $(esp_xfrm_words) "$@" || return 1
+	# shellcheck disable=SC2046
+	ip -n $NSB xfrm state add src "$b" dst "$a" proto esp spi $SPI_BA \
+		mode transport $(esp_xfrm_words) "$@" || return 1
+	for dir in out in; do
+		if [ $dir = out ]; then src=$b dst=$a; else src=$a dst=$b; fi
+		ip -n $NSB xfrm policy add src "$src" dst "$dst" proto gre \
+			dir $dir tmpl src "$src" dst "$dst" proto esp \
+			mode transport || return 1
+	done
+	ip -n $NSB link del gre1 2>/dev/null
+	ip -n $NSB link add gre1 type $type local "$b" remote "$a" \
+		"${extra[@]}" || return 1
+	ip -n $NSB link set gre1 up
+	ip netns exec $NSB sysctl -q -w net.mpls.conf.gre1.input=1
+	ip -n $NSB route replace 192.168.11.0/24 dev gre1 src 192.168.22.1 &&
+		ip -n $NSB route replace fd11::/64 dev gre1 src fd22::1
+}
+
+# gre_interop TRANSPORT OUTER ALG: A's VA in gre mode, B ip_gre over
+# xfrm transport mode; pings and iperf3 both ways
+gre_interop() {
+	local transport=$1 outer=$2 a b encap=()
+	read -r a b <<<"$(esp_outer "$outer")"
+
+	esp_alg "$3" && esp_keys || return 1
+	ip -n $NSA link del va1 2>/dev/null
+	esp_va $NSA gre "$a" "$b" && a_transport "$transport" "$a" ||
+		return 1
+	[ "$transport" = raw ] || encap=(encap espinudp 4500 4500 0.0.0.0)
+	ip netns exec $NSA sysctl -q -w net.mpls.conf.va1.input=1
+	flexvti_side $NSA $SPI_AB $SPI_BA &&
+		gre_peer "$outer" "${encap[@]}" || return 1
+	esp_pings && iperf_both "$outer" || return 1
+	[ "$(esp_sa_stat $NSA in $SPI_BA rx_packets)" -ge 4 ] &&
+		[ "$(esp_sa_stat $NSA out $SPI_AB tx_packets)" -ge 4 ] ||
+		{ esp_sa_json $NSA; return 1; }
+}
+
+# mpls_setup: Linux's MPLS stack in both namespaces
+mpls_setup() {
+	local ns
+
+	modprobe mpls_router && modprobe mpls_iptunnel || return 1
+	for ns in $NSA $NSB; do
+		ip netns exec $ns sysctl -q -w net.mpls.platform_labels=1000 ||
+			return 1
+	done
+}
+
+# gre_mpls: over the current gre-mode VA, MPLS unicast both ways: A
+# pushes label 100 towards B's 192.168.33.1, B label 200 back to A's
+# 192.168.12.1; each side pops its label to lo.  Those addresses have no
+# other route, so an answer proves both directions carried MPLS.
+gre_mpls() {
+	ip -n $NSA addr add 192.168.12.1/32 dev lo
+	ip -n $NSB addr add 192.168.33.1/32 dev lo
+	ip -n $NSA route add 192.168.33.1/32 encap mpls 100 dev va1 \
+		src 192.168.12.1 || return 1
+	ip -n $NSB route add 192.168.12.1/32 encap mpls 200 dev gre1 \
+		src 192.168.33.1 || return 1
+	ip -n $NSA -f mpls route add 200 dev lo || return 1
+	ip -n $NSB -f mpls route add 100 dev lo || return 1
+	ip netns exec $NSA ping -q -c 3 -W 3 -I 192.168.12.1 192.168.33.1 ||
+		return 1
+}
+
 # both_flexvti OUTER: flexvti on both sides
 both_flexvti() {
 	local a b
@@ -154,6 +236,7 @@ both_flexvti() {
 	ip -n $NSB route del 192.168.11.0/24 2>/dev/null
 	ip -n $NSB route del fd11::/64 2>/dev/null
 	ip -n $NSB link del va1 2>/dev/null
+	ip -n $NSB link del gre1 2>/dev/null
 	esp_va $NSA ipsec "$a" "$b" && esp_va $NSB ipsec "$b" "$a" || return 1
 	flexvti_side $NSA $SPI_AB $SPI_BA && flexvti_side $NSB $SPI_BA $SPI_AB ||
 		return 1
@@ -246,7 +329,7 @@ xfrm_untouched() {
 flexvti_require
 BUILD_TMP=$(mktemp -d)
 ktap_print_header
-ktap_set_plan $(( 4 * $(wc -w <<<"$ALGS") + 14 ))
+ktap_set_plan $(( 6 * $(wc -w <<<"$ALGS") + 19 ))
 flexvti_mark
 
 flexvti_stage "topology" esp_topology
@@ -270,6 +353,19 @@ flexvti_stage "IKE passes up the UDP socket, keepalives and unknown SPIs do not"
 flexvti_stage "ESN across 2^32, outer IPv4, aes-gcm" esn 4 aes-gcm-128
 flexvti_stage "ESN across 2^32, outer IPv6, aes-cbc-sha256" esn 6 aes-cbc-sha256
 flexvti_stage "xfrm tunnel with a flexvti SPI in another netns" xfrm_untouched
+flexvti_stage "MPLS stack in both namespaces" mpls_setup
+for outer in 4 6; do
+	for alg in $ALGS; do
+		flexvti_stage "gre mode vs ip_gre over xfrm, raw, outer IPv$outer, $alg" \
+			gre_interop raw $outer "$alg"
+	done
+done
+flexvti_stage "wire shows only ESP, gre mode" wire_is_esp
+flexvti_stage "gre mode carries MPLS unicast both ways" gre_mpls
+for outer in 4 6; do
+	flexvti_stage "gre mode vs ip_gre over xfrm, udp, outer IPv$outer, aes-gcm-128" \
+		gre_interop udp $outer aes-gcm-128
+done
 flexvti_stage "flexvti to flexvti, outer IPv4" both_flexvti 4
 flexvti_stage "flexvti to flexvti, outer IPv6" both_flexvti 6
 flexvti_stage "wire shows only ESP, flexvti to flexvti" wire_is_esp
