@@ -6,6 +6,7 @@
 #   make check           host unit tests, then the kselftest suite in a
 #                        guest booted from Debian's KVER kernel
 #   make demo            what the module does, shown in a guest
+#   make bench           throughput vs xfrm and WireGuard, in a guest
 #   make install         module (with depmod), flexvtictl, ip plugin
 #
 # KVER defaults to Debian's default kernel (scripts/kver.sh); set
@@ -52,6 +53,10 @@ check: all
 demo: all
 	rig/run-guest.sh -k $(KVER) -t 600 -o $(BUILD)/demo scripts/demo-guest.sh
 
+# by hand, not part of check: bench/README.md
+bench:
+	KVER=$(KVER) bench/run.sh
+
 install: module user
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
 	depmod -a $(KVER)
@@ -61,4 +66,4 @@ clean:
 	-$(MAKE) -s -C $(KDIR) M=$(CURDIR) clean
 	rm -rf $(BUILD)
 
-.PHONY: all module user selftests check demo install clean
+.PHONY: all module user selftests check demo bench install clean
