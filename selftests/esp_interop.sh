@@ -103,19 +103,25 @@ a_transport() {
 	esp_udp_hold udp-a $NSA "$2" flexvtictl dev set va1 udp-socket '{fd}'
 }
 
-# interop TRANSPORT OUTER ALG: A (flexvti) and B (xfrm), pings and
-# iperf3 both ways, raw ESP or ESP-in-UDP
+# interop MODE TRANSPORT OUTER ALG: A (flexvti, ipsec or gre mode) and B
+# (xfrm tunnel mode, or ip_gre over xfrm transport mode), raw ESP or
+# ESP-in-UDP; pings and iperf3 both ways
 interop() {
-	local transport=$1 outer=$2 a b encap=()
+	local mode=$1 transport=$2 outer=$3 a b encap=()
 	read -r a b <<<"$(esp_outer "$outer")"
 
-	esp_alg "$3" && esp_keys || return 1
+	esp_alg "$4" && esp_keys || return 1
 	ip -n $NSA link del va1 2>/dev/null
-	esp_va $NSA ipsec "$a" "$b" && a_transport "$transport" "$a" ||
+	esp_va $NSA "$mode" "$a" "$b" && a_transport "$transport" "$a" ||
 		return 1
 	[ "$transport" = raw ] || encap=(encap espinudp 4500 4500 0.0.0.0)
 	flexvti_side $NSA $SPI_AB $SPI_BA || return 1
-	xfrm_peer "$outer" "${encap[@]}" || return 1
+	if [ "$mode" = ipsec ]; then
+		xfrm_peer "$outer" "${encap[@]}" || return 1
+	else
+		ip netns exec $NSA sysctl -q -w net.mpls.conf.va1.input=1
+		gre_peer "$outer" "${encap[@]}" || return 1
+	fi
 	esp_pings && iperf_both "$outer" || return 1
 	[ "$(esp_sa_stat $NSA in $SPI_BA rx_packets)" -ge 4 ] &&
 		[ "$(esp_sa_stat $NSA out $SPI_AB tx_packets)" -ge 4 ] ||
@@ -172,26 +178,6 @@ gre_peer() {
 	ip netns exec $NSB sysctl -q -w net.mpls.conf.gre1.input=1
 	ip -n $NSB route replace 192.168.11.0/24 dev gre1 src 192.168.22.1 &&
 		ip -n $NSB route replace fd11::/64 dev gre1 src fd22::1
-}
-
-# gre_interop TRANSPORT OUTER ALG: A's VA in gre mode, B ip_gre over
-# xfrm transport mode; pings and iperf3 both ways
-gre_interop() {
-	local transport=$1 outer=$2 a b encap=()
-	read -r a b <<<"$(esp_outer "$outer")"
-
-	esp_alg "$3" && esp_keys || return 1
-	ip -n $NSA link del va1 2>/dev/null
-	esp_va $NSA gre "$a" "$b" && a_transport "$transport" "$a" ||
-		return 1
-	[ "$transport" = raw ] || encap=(encap espinudp 4500 4500 0.0.0.0)
-	ip netns exec $NSA sysctl -q -w net.mpls.conf.va1.input=1
-	flexvti_side $NSA $SPI_AB $SPI_BA &&
-		gre_peer "$outer" "${encap[@]}" || return 1
-	esp_pings && iperf_both "$outer" || return 1
-	[ "$(esp_sa_stat $NSA in $SPI_BA rx_packets)" -ge 4 ] &&
-		[ "$(esp_sa_stat $NSA out $SPI_AB tx_packets)" -ge 4 ] ||
-		{ esp_sa_json $NSA; return 1; }
 }
 
 # va_drops REASON: a drop counter of A's va1
@@ -366,7 +352,7 @@ for transport in raw udp; do
 	for outer in 4 6; do
 		for alg in $ALGS; do
 			flexvti_stage "xfrm interop, $transport, outer IPv$outer, $alg" \
-				interop $transport $outer "$alg"
+				interop ipsec $transport $outer "$alg"
 		done
 	done
 	[ $transport = raw ] &&
@@ -387,7 +373,7 @@ for transport in raw udp; do
 	for outer in 4 6; do
 		for alg in $ALGS; do
 			flexvti_stage "gre mode vs ip_gre over xfrm, $transport, outer IPv$outer, $alg" \
-				gre_interop $transport $outer "$alg"
+				interop gre $transport $outer "$alg"
 		done
 	done
 	pattern=.
