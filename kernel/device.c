@@ -188,7 +188,7 @@ static void flexvti_dev_setup(struct net_device *dev)
 	netif_keep_dst(dev);
 
 	priv->dev = dev;
-	spin_lock_init(&priv->lock);
+	seqlock_init(&priv->lock);
 	INIT_LIST_HEAD(&priv->sa_list);
 	priv->cfg.mode = FLEXVTI_MODE_IPSEC;
 	priv->cfg.udp_dport = htons(FLEXVTI_UDP_PORT);
@@ -426,7 +426,7 @@ int flexvti_dev_change_apply(struct flexvti_priv *priv,
 			return err;
 	}
 
-	spin_lock_bh(&priv->lock);
+	write_seqlock_bh(&priv->lock);
 	if (chg->has_mode)
 		WRITE_ONCE(priv->cfg.mode, chg->cfg.mode);
 	if (chg->has_nhrp)
@@ -435,7 +435,7 @@ int flexvti_dev_change_apply(struct flexvti_priv *priv,
 		priv->cfg.ep = chg->cfg.ep;
 	if (chg->has_dport)
 		priv->cfg.udp_dport = chg->cfg.udp_dport;
-	spin_unlock_bh(&priv->lock);
+	write_sequnlock_bh(&priv->lock);
 	if (chg->has_udp)
 		flexvti_dev_transport_set(priv, udp);
 	/* the cached outer route may go elsewhere now */
@@ -469,7 +469,7 @@ static int flexvti_dev_fill_ep(struct sk_buff *skb,
  * @priv: the interface
  * @t: attribute types of the message's family
  *
- * The settings are copied under the lock, so the message shows one
+ * The settings are copied as one snapshot, so the message shows one
  * consistent state.  Endpoints are left out until they are set, the UDP
  * ports while the interface uses raw ESP.
  *
@@ -482,9 +482,7 @@ int flexvti_dev_fill(struct sk_buff *skb, struct flexvti_priv *priv,
 	struct flexvti_udp *udp = rcu_dereference_rtnl(priv->udp);
 	struct flexvti_dev_cfg cfg;
 
-	spin_lock_bh(&priv->lock);
-	cfg = priv->cfg;
-	spin_unlock_bh(&priv->lock);
+	flexvti_priv_cfg_read(priv, &cfg);
 
 	if (nla_put_u32(skb, t->mode, cfg.mode) ||
 	    nla_put_u32(skb, t->nhrp_network_id, cfg.nhrp_network_id) ||

@@ -8,7 +8,7 @@
 #include <linux/in6.h>
 #include <linux/list.h>
 #include <linux/netdevice.h>
-#include <linux/spinlock.h>
+#include <linux/seqlock.h>
 #include <net/dst_cache.h>
 #include <net/gro_cells.h>
 #include <uapi/linux/flexvti.h>
@@ -60,7 +60,8 @@ struct flexvti_dev_cfg {
  * @template_id: virtual template it was cloned from, 0 if none; fixed at
  *	creation, so read without locking
  * @lock: protects @cfg; writers also hold RTNL, so holding RTNL is
- *	enough to read @cfg
+ *	enough to read @cfg.  Lockless readers (the packet path) retry
+ *	with flexvti_priv_cfg_read().
  * @cfg: current settings
  * @sa_list: every SA of the interface; writers hold RTNL, readers RCU
  * @tx_sa: the active outbound SA, or NULL; writers hold RTNL
@@ -73,7 +74,7 @@ struct flexvti_dev_cfg {
 struct flexvti_priv {
 	struct net_device *dev;
 	u32 template_id;
-	spinlock_t lock; /* protects cfg */
+	seqlock_t lock; /* protects cfg */
 	struct flexvti_dev_cfg cfg;
 	struct list_head sa_list;
 	struct flexvti_sa __rcu *tx_sa;
@@ -82,5 +83,24 @@ struct flexvti_priv {
 	struct gro_cells gro_cells;
 	struct flexvti_drops drops;
 };
+
+/**
+ * flexvti_priv_cfg_read - a consistent copy of an interface's settings
+ * @priv: the interface
+ * @cfg: receives the copy
+ *
+ * Context: any; never waits for a lock, so the transmit path can call it
+ * for every packet.
+ */
+static inline void flexvti_priv_cfg_read(struct flexvti_priv *priv,
+					 struct flexvti_dev_cfg *cfg)
+{
+	unsigned int seq;
+
+	do {
+		seq = read_seqbegin(&priv->lock);
+		*cfg = priv->cfg;
+	} while (read_seqretry(&priv->lock, seq));
+}
 
 #endif /* _NET_FLEXVTI_FLEXVTIPRIV_H_ */

@@ -108,13 +108,11 @@ static int flexvti_output_route(struct flexvti_priv *priv,
 {
 	struct flexvti_udp *udp = rcu_dereference_bh(priv->udp);
 	struct net *net = dev_net(priv->dev);
-	struct flexvti_endpoints ep;
+	struct flexvti_dev_cfg cfg;
 	struct dst_entry *dst;
 
-	spin_lock(&priv->lock);
-	ep = priv->cfg.ep;
-	tx->dport = priv->cfg.udp_dport;
-	spin_unlock(&priv->lock);
+	flexvti_priv_cfg_read(priv, &cfg);
+	tx->dport = cfg.udp_dport;
 
 	if (udp) {
 		if (READ_ONCE(udp->closed))
@@ -123,11 +121,11 @@ static int flexvti_output_route(struct flexvti_priv *priv,
 		net = sock_net(udp->sk);
 	}
 
-	tx->family = ep.family;
-	if (ep.family == AF_INET)
-		dst = flexvti_output_route4(priv, net, &ep, tx);
-	else if (ep.family == AF_INET6)
-		dst = flexvti_output_route6(priv, net, &ep, tx);
+	tx->family = cfg.ep.family;
+	if (cfg.ep.family == AF_INET)
+		dst = flexvti_output_route4(priv, net, &cfg.ep, tx);
+	else if (cfg.ep.family == AF_INET6)
+		dst = flexvti_output_route6(priv, net, &cfg.ep, tx);
 	else
 		return -EDESTADDRREQ;
 	if (IS_ERR(dst))
