@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # The throughput benchmark (bench/README.md), by hand, on the host:
-# install iperf3 and wireguard-tools when missing (as root), build, boot
-# Debian's KVER kernel in a guest that runs bench/guest.sh, and print the
-# table from its console log.  The whole log stays in build/bench.  Takes
+# install what is missing (scripts/install-deps.sh, with wireguard-tools;
+# as root), build, boot Debian's KVER kernel in a guest that runs
+# bench/guest.sh, and print the table from its console log.  The whole log stays in build/bench.  Takes
 # the lock /tmp/flexvti-guest.lock, so that one guest runs at a time.
 #
 # usage: bench/run.sh        (or "make bench")
@@ -16,20 +16,7 @@ cd "$(dirname "$0")/.."
 kver=${KVER:-$(scripts/kver.sh)}
 out=build/bench
 
-missing=
-command -v iperf3 >/dev/null || missing="$missing iperf3"
-command -v wg >/dev/null || missing="$missing wireguard-tools"
-if [ -n "$missing" ]; then
-	if [ "$(id -u)" != 0 ]; then
-		echo "bench: run as root to install:$missing" >&2
-		exit 1
-	fi
-	echo "bench: installing$missing"
-	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -q
-	# shellcheck disable=SC2086
-	apt-get install -y -q --no-install-recommends $missing
-fi
+scripts/install-deps.sh wireguard-tools
 
 make -s KVER="$kver" all
 rc=0

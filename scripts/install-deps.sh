@@ -7,7 +7,8 @@
 # the kselftest framework is extracted from, qemu and busybox for the
 # guest rig, the libraries, and the real peers the tests run (strongSwan,
 # FreeRADIUS, iperf3, tcpdump).  Does nothing when all is there already.
-# Run as root.
+# Run as root.  Arguments name further packages, for tools outside the
+# test suite (bench/run.sh: wireguard-tools).
 set -eu
 
 pkgs="make gcc libc6-dev pkg-config xz-utils
@@ -18,7 +19,8 @@ pkgs="make gcc libc6-dev pkg-config xz-utils
 	iproute2 iputils-ping procps rsync perl python3
 	libnl-3-dev libnl-genl-3-dev libnl-route-3-dev libssl-dev libradcli-dev
 	charon-systemd strongswan-swanctl libstrongswan-standard-plugins
-	libcharon-extra-plugins freeradius freeradius-utils iperf3 tcpdump"
+	libcharon-extra-plugins freeradius freeradius-utils iperf3 tcpdump
+	$*"
 
 installed=$(dpkg-query -W -f='${db:Status-Status} ${Package}\n' 2>/dev/null |
 	awk '$1 == "installed" { print $2 }')
