@@ -132,7 +132,7 @@ esp_udp_hold() {
 	local name=$1 ns=$2 addr=$3 ready=$BUILD_TMP/$1.ready i
 	shift 3
 
-	esp_udp_stop "$name"
+	esp_udp_stop "$name" || return 1
 	rm -f "$ready" "$BUILD_TMP/$name.log"
 	# not on the stage's stdout, which would wait for it
 	ip netns exec "$ns" python3 "$ESP_DIR/esp_udp.py" hold "$addr" 4500 \
@@ -152,8 +152,17 @@ esp_udp_hold() {
 esp_udp_stop() {
 	local pidfile=$BUILD_TMP/$1.pid
 
+	local pid i
+
 	[ -e "$pidfile" ] || return 0
-	kill "$(cat "$pidfile")" 2>/dev/null
-	wait "$(cat "$pidfile")" 2>/dev/null
+	pid=$(cat "$pidfile")
 	rm -f "$pidfile"
+	kill "$pid" 2>/dev/null
+	# gone, and its socket closed, before the port is bound again
+	for i in $(seq 50); do
+		kill -0 "$pid" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	echo "UDP socket holder $pid did not exit"
+	return 1
 }

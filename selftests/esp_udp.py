@@ -26,7 +26,6 @@ UDP_ENCAP_ESPINUDP = 2
 def udp_socket(addr, port):
     family = socket.AF_INET6 if ':' in addr else socket.AF_INET
     s = socket.socket(family, socket.SOCK_DGRAM)
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     s.bind((addr, int(port)))
     return s
 
