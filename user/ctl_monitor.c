@@ -4,7 +4,6 @@
  * "events" group as they come, one line (or JSON object) each, until
  * SIGINT or SIGTERM.
  */
-#define _GNU_SOURCE	/* ppoll() */
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
