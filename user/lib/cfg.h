@@ -1,0 +1,895 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * flexvtid configuration: the in-memory model of a configuration file in
+ * IOS FlexVPN syntax, its loader, the lookups the IKEv2 responder makes in
+ * it, and its printer.  A pure library: no I/O except reading the file it
+ * is given and writing to the FILE it is given.  The syntax, the defaults
+ * and the decisions taken where the Cisco guide is ambiguous are in
+ * Documentation/userspace/flexvtid.conf.rst.
+ *
+ * A loaded model is immutable and fully owned by its struct cfg: every
+ * string and array hangs off it and goes with cfg_free().  Algorithm ids
+ * are the IKEv2 wire numbers of ikev2.h (enum ikev2_encr, ikev2_integ,
+ * ikev2_prf, ikev2_dh), which ESP uses too (RFC 7296 §3.3.2).
+ */
+#ifndef FLEXVTI_CFG_H
+#define FLEXVTI_CFG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include "ikev2.h"
+
+/* diagnostics kept by a load; parsing stops after this many errors */
+#define CFG_DIAG_MAX		20
+#define CFG_DIAG_MSG_LEN	192
+#define CFG_FILE_LEN		256
+
+/* defaults of the settings that have one (the rst gives the sources) */
+#define CFG_IKE_LIFETIME_DEFAULT	86400	/* profile "lifetime" */
+#define CFG_IKE_LIFETIME_MIN		120
+#define CFG_IKE_LIFETIME_MAX		86400
+#define CFG_SA_LIFETIME_SEC_DEFAULT	3600	/* IPsec profile */
+#define CFG_SA_LIFETIME_KB_DEFAULT	4608000ULL
+#define CFG_NHRP_REDIRECT_TIMEOUT	5	/* "ip nhrp redirect" */
+#define CFG_ROUTE_ACCEPT_TAG_DEFAULT	1	/* default authz policy */
+#define CFG_ROUTE_ACCEPT_DIST_DEFAULT	2
+#define CFG_MAX_NEG_SA_DEFAULT		1000	/* in negotiation, each way */
+#define CFG_WINDOW_DEFAULT		5	/* "crypto ikev2 window" */
+#define CFG_ALGS_MAX		12	/* transforms of one type */
+#define CFG_TSETS_MAX		6	/* transform sets of an IPsec profile */
+#define CFG_SPLIT_DNS_MAX	10
+
+/**
+ * struct cfg_diag - one diagnostic of a load
+ * @line: line of the file it is about, 0 for the file as a whole
+ * @warning: a warning; the load still succeeds
+ * @msg: what is wrong, without file or line, never containing a secret
+ */
+struct cfg_diag {
+	unsigned int line;
+	bool warning;
+	char msg[CFG_DIAG_MSG_LEN];
+};
+
+/**
+ * struct cfg_err - the diagnostics of one load, filled by cfg_load_*()
+ * @file: the name given to the load (truncated to fit)
+ * @nerrors: errors found, including those not kept in @diag
+ * @nwarnings: warnings found, including those not kept
+ * @ndiag: entries of @diag used, in the order found
+ * @truncated: more diagnostics were found than @diag holds
+ * @diag: the first CFG_DIAG_MAX diagnostics
+ */
+struct cfg_err {
+	char file[CFG_FILE_LEN];
+	unsigned int nerrors;
+	unsigned int nwarnings;
+	unsigned int ndiag;
+	bool truncated;
+	struct cfg_diag diag[CFG_DIAG_MAX];
+};
+
+/**
+ * struct cfg_addr - an IPv4 or IPv6 address or prefix
+ * @family: AF_INET or AF_INET6; AF_UNSPEC (0) when not set
+ * @v4: the address when @family is AF_INET (host bits cleared)
+ * @v6: the address when @family is AF_INET6 (host bits cleared)
+ * @prefix: prefix length, 32 or 128 for a host
+ */
+struct cfg_addr {
+	int family;
+	union {
+		struct in_addr v4;
+		struct in6_addr v6;
+	};
+	int prefix;
+};
+
+/**
+ * struct cfg_id - an IKE identity as received from a peer (IDi payload)
+ * @type: enum ikev2_id_type
+ * @data: the identification data, not NUL-terminated
+ * @len: bytes at @data
+ */
+struct cfg_id {
+	uint8_t type;
+	const uint8_t *data;
+	size_t len;
+};
+
+enum cfg_id_kind {
+	CFG_ID_NONE = 0,	/* not configured */
+	CFG_ID_ADDRESS,		/* address or prefix (match) / address */
+	CFG_ID_FQDN,
+	CFG_ID_EMAIL,
+	CFG_ID_KEY_ID,
+	CFG_ID_DN,		/* "identity local dn" only */
+};
+
+/**
+ * struct cfg_ident - a configured identity: local identity, or a match
+ * @kind: what @addr or @value holds
+ * @domain: fqdn/email match on a domain: the identity's domain must be
+ *	@value or a subdomain of it ("fqdn domain example.com" matches
+ *	"a.example.com" and "example.com", not "a.example.com.evil.net")
+ * @addr: CFG_ID_ADDRESS; a prefix in a match ("address 0.0.0.0" with no
+ *	mask is 0.0.0.0/0: any IPv4 identity, as the guide uses it)
+ * @value: fqdn, email address, domain or key-id; NUL-terminated
+ * @line: where it was configured
+ */
+struct cfg_ident {
+	enum cfg_id_kind kind;
+	bool domain;
+	struct cfg_addr addr;
+	char *value;
+	unsigned int line;
+};
+
+/**
+ * struct cfg_key - a pre-shared key, wiped with explicit_bzero() on free
+ * @data: the key bytes; NULL when not configured
+ * @len: bytes at @data
+ */
+struct cfg_key {
+	uint8_t *data;
+	size_t len;
+};
+
+/**
+ * struct cfg_ref - a reference by name to another object
+ * @name: the name referred to
+ * @line: line of the referring command, for errors
+ */
+struct cfg_ref {
+	char *name;
+	unsigned int line;
+};
+
+/**
+ * struct cfg_encr - one encryption transform
+ * @id: enum ikev2_encr (AES_CBC, AES_GCM_16, CHACHA20_POLY1305)
+ * @bits: key length in bits; 0 for ciphers without a key-length attribute
+ */
+struct cfg_encr {
+	uint16_t id;
+	uint16_t bits;
+};
+
+/**
+ * struct cfg_proposal - "crypto ikev2 proposal NAME"
+ * @name: the name; "default" for the smart-default proposal
+ * @line: first line of its block; 0 for an unedited built-in
+ * @encr: encryption transforms in configured order
+ * @nencr: entries of @encr
+ * @integ: enum ikev2_integ in order; empty when every cipher is AEAD
+ * @ninteg: entries of @integ
+ * @prf: enum ikev2_prf in order; when not configured, filled from @integ
+ *	(the guide's rule) and @prf_implicit is set
+ * @nprf: entries of @prf
+ * @prf_implicit: @prf was derived from @integ, not configured
+ * @dh: enum ikev2_dh in order
+ * @ndh: entries of @dh
+ * @builtin: the smart-default proposal
+ * @modified: the built-in was edited by the configuration
+ * @disabled: "no crypto ikev2 proposal default": never used
+ *
+ * A proposal may mix AEAD and non-AEAD ciphers: the integrity list then
+ * applies to the non-AEAD ones only, and the daemon offers them as two
+ * IKEv2 proposals (RFC 5282 §8).  Every proposal a policy refers to is
+ * complete (checked at load).
+ */
+struct cfg_proposal {
+	char *name;
+	unsigned int line;
+	struct cfg_encr encr[CFG_ALGS_MAX];
+	unsigned int nencr;
+	uint16_t integ[CFG_ALGS_MAX];
+	unsigned int ninteg;
+	uint16_t prf[CFG_ALGS_MAX];
+	unsigned int nprf;
+	bool prf_implicit;
+	uint16_t dh[CFG_ALGS_MAX];
+	unsigned int ndh;
+	bool builtin;
+	bool modified;
+	bool disabled;
+};
+
+/**
+ * struct cfg_policy - "crypto ikev2 policy NAME"
+ * @name: the name; "default" for the smart-default policy
+ * @line: first line of its block; 0 for an unedited built-in
+ * @fvrf: "match fvrf NAME"; NULL for the global VRF (the default)
+ * @fvrf_any: "match fvrf any"
+ * @local: "match address local" addresses (ORed); none matches any
+ * @nlocal: entries of @local
+ * @proposal_refs: "proposal NAME" lines in order
+ * @proposals: the proposals of @proposal_refs, resolved, all complete
+ * @nproposals: entries of @proposal_refs and @proposals
+ * @builtin: the smart-default policy
+ * @modified: the built-in was edited
+ * @disabled: "no crypto ikev2 policy default"
+ */
+struct cfg_policy {
+	char *name;
+	unsigned int line;
+	char *fvrf;
+	bool fvrf_any;
+	struct cfg_addr *local;
+	unsigned int nlocal;
+	struct cfg_ref *proposal_refs;
+	const struct cfg_proposal **proposals;
+	unsigned int nproposals;
+	bool builtin;
+	bool modified;
+	bool disabled;
+};
+
+/**
+ * struct cfg_peer - a "peer NAME" block of a keyring
+ * @name: the peer block's name
+ * @line: line of its "peer" command
+ * @description: free text or NULL
+ * @hostname: "hostname NAME" (initiator lookups) or NULL
+ * @addr: "address" range of the IKE endpoint; family AF_UNSPEC if none
+ * @id: "identity ..." (responder lookups); kind CFG_ID_NONE if none
+ * @local_key: key that signs our AUTH ("pre-shared-key K" or "... local K")
+ * @remote_key: key that checks the peer's AUTH ("... remote" or symmetric)
+ */
+struct cfg_peer {
+	char *name;
+	unsigned int line;
+	char *description;
+	char *hostname;
+	struct cfg_addr addr;
+	struct cfg_ident id;
+	struct cfg_key local_key;
+	struct cfg_key remote_key;
+};
+
+/**
+ * struct cfg_keyring - "crypto ikev2 keyring NAME"
+ * @name: the name
+ * @line: first line of its block
+ * @peers: its peer blocks in configured order
+ * @npeers: entries of @peers
+ */
+struct cfg_keyring {
+	char *name;
+	unsigned int line;
+	struct cfg_peer **peers;
+	unsigned int npeers;
+};
+
+/* authentication methods; CFG_AUTH_BIT() makes the remote method mask */
+enum cfg_auth {
+	CFG_AUTH_NONE = 0,
+	CFG_AUTH_PSK,		/* pre-share */
+	CFG_AUTH_RSA_SIG,	/* rsa-sig */
+	CFG_AUTH_ECDSA_SIG,	/* ecdsa-sig */
+	CFG_AUTH_EAP,		/* eap (remote only) */
+};
+#define CFG_AUTH_BIT(a)		(1u << (a))
+
+/* the peer authentication method an "aaa authorization" line is for */
+enum cfg_aaa_method {
+	CFG_AAA_PSK,
+	CFG_AAA_CERT,
+	CFG_AAA_EAP,
+	CFG_AAA_NMETHODS,
+};
+
+/**
+ * struct cfg_aaa_list - "aaa authorization network NAME local"
+ * @name: the method list name
+ * @line: its line
+ *
+ * "local" is the only method: authorization by a local authorization
+ * policy.  RADIUS lists are configured elsewhere.
+ */
+struct cfg_aaa_list {
+	char *name;
+	unsigned int line;
+};
+
+/**
+ * struct cfg_authz - "aaa authorization user|group METHOD list LIST [NAME]"
+ * @list: the method list; @list.name NULL when not configured
+ * @aaa: @list resolved
+ * @username: NAME: the authorization policy to use; NULL to use the peer
+ *	identity (or EAP identity) as the policy name at run time
+ * @policy: @username resolved; NULL when @username is NULL
+ */
+struct cfg_authz {
+	struct cfg_ref list;
+	const struct cfg_aaa_list *aaa;
+	char *username;
+	const struct cfg_authz_policy *policy;
+};
+
+/**
+ * struct cfg_dpd - "dpd INTERVAL RETRY on-demand|periodic"
+ * @interval: seconds, 2-3600; 0 when DPD is off (the default)
+ * @retry: seconds between retransmissions, 1 to @interval - 1
+ * @periodic: periodic rather than on-demand
+ */
+struct cfg_dpd {
+	unsigned int interval;
+	unsigned int retry;
+	bool periodic;
+};
+
+/**
+ * struct cfg_profile - "crypto ikev2 profile NAME"
+ * @name: the name
+ * @line: first line of its block
+ * @description: free text or NULL
+ * @match_id: "match identity remote ..." statements (ORed)
+ * @nmatch_id: entries of @match_id; 0 makes the profile incomplete:
+ *	it never matches (a warning at load)
+ * @match_local: "match address local" addresses (ORed); none: any
+ * @nmatch_local: entries of @match_local
+ * @fvrf: "match fvrf NAME"; NULL for the global VRF (the default)
+ * @fvrf_any: "match fvrf any"
+ * @local_id: "identity local ..."; CFG_ID_NONE: the address with PSK,
+ *	the certificate's DN with signatures (the guide's defaults)
+ * @local_auth: "authentication local" method; CFG_AUTH_NONE if not set
+ * @local_key: "authentication local pre-share key K"; overrides the keyring
+ * @remote_auth: CFG_AUTH_BIT()s of the "authentication remote" methods
+ * @remote_key: "authentication remote pre-share key K"
+ * @eap_query_identity: "authentication remote eap query-identity"
+ * @eap_timeout: "authentication remote eap timeout S"; 0: not set
+ * @keyring_ref: "keyring local NAME"; name NULL if none
+ * @keyring: @keyring_ref resolved
+ * @trustpoint_sign: "pki trustpoint NAME [sign]" or NULL
+ * @trustpoint_verify: "pki trustpoint NAME [verify]" or NULL
+ * @lifetime: IKE SA lifetime in seconds (default 86400)
+ * @dpd: dead peer detection; @dpd.interval 0 when not set here: the
+ *	global "crypto ikev2 dpd" applies (&cfg->ike.dpd)
+ * @nat_keepalive: "nat keepalive S"; 0: the global setting applies
+ * @vtemplate: "virtual-template N"; 0 when not set
+ * @vtemplate_auto: "virtual-template N mode auto"
+ * @vtemplate_line: line of the "virtual-template" command
+ * @template: @vtemplate resolved
+ * @authz_user: "aaa authorization user ..." per method
+ * @authz_group: "aaa authorization group ..." per method
+ * @authz_group_override: "aaa authorization group override ..."
+ * @shutdown: "shutdown": the profile never matches
+ */
+struct cfg_profile {
+	char *name;
+	unsigned int line;
+	char *description;
+	struct cfg_ident *match_id;
+	unsigned int nmatch_id;
+	struct cfg_addr *match_local;
+	unsigned int nmatch_local;
+	char *fvrf;
+	bool fvrf_any;
+	struct cfg_ident local_id;
+	enum cfg_auth local_auth;
+	struct cfg_key local_key;
+	unsigned int remote_auth;
+	struct cfg_key remote_key;
+	bool eap_query_identity;
+	unsigned int eap_timeout;
+	struct cfg_ref keyring_ref;
+	const struct cfg_keyring *keyring;
+	char *trustpoint_sign;
+	char *trustpoint_verify;
+	unsigned int lifetime;
+	struct cfg_dpd dpd;
+	unsigned int nat_keepalive;
+	unsigned int vtemplate;
+	bool vtemplate_auto;
+	unsigned int vtemplate_line;
+	const struct cfg_template *template;
+	struct cfg_authz authz_user[CFG_AAA_NMETHODS];
+	struct cfg_authz authz_group[CFG_AAA_NMETHODS];
+	bool authz_group_override;
+	bool shutdown;
+};
+
+/**
+ * struct cfg_authz_policy - "crypto ikev2 authorization policy NAME"
+ * @name: the name; "default" for the smart-default policy
+ * @line: first line of its block; 0 for an unedited built-in
+ * @pool_ref: "pool NAME" (IPv4); name NULL if none
+ * @pool: @pool_ref resolved
+ * @pool6_ref: "ipv6 pool NAME"; name NULL if none
+ * @pool6: @pool6_ref resolved
+ * @dns: "dns A [B]"
+ * @ndns: entries of @dns
+ * @dns6: "ipv6 dns A [B]"
+ * @ndns6: entries of @dns6
+ * @wins: "wins A [B]"
+ * @nwins: entries of @wins
+ * @netmask: "netmask M" (network order); 0.0.0.0 when not set
+ * @routes: "route set remote ipv4|ipv6 PREFIX" in order
+ * @nroutes: entries of @routes
+ * @route_set_interface: "route set interface [IFNAME]"
+ * @route_set_ifname: its IFNAME; NULL: the address the VA is unnumbered to
+ * @route_accept: "route accept any"
+ * @route_accept_tag: its tag, 0 when not set
+ * @route_accept_distance: its distance, 0 when not set
+ * @def_domain: "def-domain NAME" or NULL
+ * @split_dns: "split-dns NAME" lines in order
+ * @nsplit_dns: entries of @split_dns
+ * @session_lifetime: "session-lifetime S"; 0: none
+ * @flow_limit: "ipsec flow-limit N"; -1: unlimited (the default)
+ * @builtin: the smart-default policy
+ * @modified: the built-in was edited
+ * @disabled: "no crypto ikev2 authorization policy default"
+ */
+struct cfg_authz_policy {
+	char *name;
+	unsigned int line;
+	struct cfg_ref pool_ref;
+	const struct cfg_pool *pool;
+	struct cfg_ref pool6_ref;
+	const struct cfg_pool *pool6;
+	struct in_addr dns[2];
+	unsigned int ndns;
+	struct in6_addr dns6[2];
+	unsigned int ndns6;
+	struct in_addr wins[2];
+	unsigned int nwins;
+	struct in_addr netmask;
+	struct cfg_addr *routes;
+	unsigned int nroutes;
+	bool route_set_interface;
+	char *route_set_ifname;
+	bool route_accept;
+	unsigned int route_accept_tag;
+	unsigned int route_accept_distance;
+	char *def_domain;
+	char *split_dns[CFG_SPLIT_DNS_MAX];
+	unsigned int nsplit_dns;
+	unsigned int session_lifetime;
+	int flow_limit;
+	bool builtin;
+	bool modified;
+	bool disabled;
+};
+
+enum cfg_esp_mode {
+	CFG_ESP_TUNNEL = 0,
+	CFG_ESP_TRANSPORT,
+};
+
+/**
+ * struct cfg_transform_set - "crypto ipsec transform-set NAME T..."
+ * @name: the name; "default" for the smart-default set
+ * @line: its line; 0 for an unedited built-in
+ * @encr: the ESP cipher: AES_CBC, AES_GCM_16 or CHACHA20_POLY1305
+ * @encr_bits: key length in bits (0 for ChaCha20-Poly1305)
+ * @integ: enum ikev2_integ; IKEV2_INTEG_NONE with an AEAD cipher
+ * @mode: "mode tunnel|transport" (default tunnel, the default set too:
+ *	the daemon offers transport for GRE-mode VAs only)
+ * @builtin: the smart-default set
+ * @modified: the built-in was edited
+ * @disabled: "no crypto ipsec transform-set default"
+ */
+struct cfg_transform_set {
+	char *name;
+	unsigned int line;
+	uint16_t encr;
+	uint16_t encr_bits;
+	uint16_t integ;
+	enum cfg_esp_mode mode;
+	bool builtin;
+	bool modified;
+	bool disabled;
+};
+
+/**
+ * struct cfg_ipsec_profile - "crypto ipsec profile NAME"
+ * @name: the name; "default" for the smart-default profile
+ * @line: first line of its block; 0 for an unedited built-in
+ * @tset_refs: "set transform-set" names in order
+ * @tsets: @tset_refs resolved
+ * @ntsets: entries of @tset_refs and @tsets (at least 1 after load)
+ * @ike_profile_ref: "set ikev2-profile NAME"; name NULL if none
+ * @ike_profile: @ike_profile_ref resolved
+ * @pfs: "set pfs groupN": enum ikev2_dh; IKEV2_DH_NONE when off
+ * @lifetime_sec: "set security-association lifetime seconds"
+ * @lifetime_kb: "set security-association lifetime kilobytes"
+ * @responder_only: "responder-only"
+ * @builtin: the smart-default profile
+ * @modified: the built-in was edited
+ * @disabled: "no crypto ipsec profile default"
+ */
+struct cfg_ipsec_profile {
+	char *name;
+	unsigned int line;
+	struct cfg_ref tset_refs[CFG_TSETS_MAX];
+	const struct cfg_transform_set *tsets[CFG_TSETS_MAX];
+	unsigned int ntsets;
+	struct cfg_ref ike_profile_ref;
+	const struct cfg_profile *ike_profile;
+	uint16_t pfs;
+	unsigned int lifetime_sec;
+	uint64_t lifetime_kb;
+	bool responder_only;
+	bool builtin;
+	bool modified;
+	bool disabled;
+};
+
+/* "tunnel mode ..." of a virtual template */
+enum cfg_tunnel_mode {
+	CFG_TUNNEL_GRE_IP = 0,	/* "gre ip": GRE over IPv4 (the default) */
+	CFG_TUNNEL_GRE_IPV6,	/* "gre ipv6": GRE over IPv6 */
+	CFG_TUNNEL_IPSEC_IPV4,	/* "ipsec ipv4": ESP tunnel, inner IPv4 */
+	CFG_TUNNEL_IPSEC_IPV6,	/* "ipsec ipv6": ESP tunnel, inner IPv6 */
+};
+
+/**
+ * struct cfg_template - "interface Virtual-Template<N> type tunnel"
+ * @num: N, 1-4095
+ * @line: first line of its block
+ * @description: free text or NULL
+ * @unnumbered: "ip unnumbered IFNAME" (a Linux name, kept as written)
+ * @unnumbered6: "ipv6 unnumbered IFNAME"
+ * @vrf: "vrf forwarding NAME" (or "ip vrf forwarding"): the VRF of the
+ *	VAs (the inside VRF); NULL: the front-door VRF of the session
+ * @mtu: "ip mtu N", 576-9000; 0 when not set (derived from the underlay)
+ * @mode: "tunnel mode"
+ * @mode_set: @mode was configured (for printing)
+ * @source: "tunnel source IFNAME|ADDR" as written, or NULL
+ * @source_addr: @source when it is an address; family 0 otherwise
+ * @ipsec_ref: "tunnel protection ipsec profile NAME"; name NULL if none
+ * @ipsec: @ipsec_ref resolved
+ * @nhrp_network_id: "ip nhrp network-id N"; 0 when not set
+ * @nhrp_redirect: "ip nhrp redirect [timeout S]"
+ * @nhrp_redirect_timeout: S, default CFG_NHRP_REDIRECT_TIMEOUT
+ * @shutdown: "shutdown" (a VA cloned from it starts down)
+ */
+struct cfg_template {
+	unsigned int num;
+	unsigned int line;
+	char *description;
+	char *unnumbered;
+	char *unnumbered6;
+	char *vrf;
+	unsigned int mtu;
+	enum cfg_tunnel_mode mode;
+	bool mode_set;
+	char *source;
+	struct cfg_addr source_addr;
+	struct cfg_ref ipsec_ref;
+	const struct cfg_ipsec_profile *ipsec;
+	uint32_t nhrp_network_id;
+	bool nhrp_redirect;
+	unsigned int nhrp_redirect_timeout;
+	bool shutdown;
+};
+
+/**
+ * struct cfg_pool_range - one "ip local pool NAME FIRST [LAST]" line
+ * @first: first address (network order)
+ * @last: last address, >= @first
+ * @line: its line
+ */
+struct cfg_pool_range {
+	struct in_addr first;
+	struct in_addr last;
+	unsigned int line;
+};
+
+/**
+ * struct cfg_pool - "ip local pool" (IPv4) or "ipv6 local pool" (IPv6)
+ * @name: the name; IPv4 and IPv6 pools have separate name spaces
+ * @family: AF_INET or AF_INET6
+ * @line: first line naming it
+ * @ranges: AF_INET: the ranges in order, disjoint
+ * @nranges: entries of @ranges
+ * @prefix: AF_INET6: the prefix the pool hands out from
+ * @assign_len: AF_INET6: prefix length given to each client (128: one
+ *	address)
+ */
+struct cfg_pool {
+	char *name;
+	int family;
+	unsigned int line;
+	struct cfg_pool_range *ranges;
+	unsigned int nranges;
+	struct cfg_addr prefix;
+	unsigned int assign_len;
+};
+
+/**
+ * struct cfg_ike_global - the global "crypto ikev2 ..." options
+ * @max_neg_in: "limit max-in-negotiation-sa N [incoming]": responder
+ *	IKE SAs being negotiated at once (default 1000)
+ * @max_neg_out: "... outgoing": initiator ones (default 1000)
+ * @max_sa: "limit max-sa N": IKE SAs in all; 0: unlimited (the default)
+ * @window: "window N": requests in flight (default 5)
+ * @dpd: "dpd INTERVAL RETRY on-demand|periodic"; interval 0: off
+ * @nat_keepalive: "nat keepalive S"; 0: off (the default)
+ * @cookie_challenge: "cookie-challenge N": half-open SAs above which
+ *	a cookie is demanded; 0: never (the default)
+ */
+struct cfg_ike_global {
+	unsigned int max_neg_in;
+	unsigned int max_neg_out;
+	unsigned int max_sa;
+	unsigned int window;
+	struct cfg_dpd dpd;
+	unsigned int nat_keepalive;
+	unsigned int cookie_challenge;
+};
+
+/* which factory values the smart defaults take */
+enum cfg_defaults_set {
+	CFG_DEFAULTS_MODERN = 0,	/* the default */
+	CFG_DEFAULTS_CISCO,		/* "... smart-defaults cisco" */
+};
+
+/**
+ * struct cfg - a loaded configuration
+ * @source: the name the configuration was loaded from
+ * @defaults: the smart-default set the built-in objects come from
+ * @aaa_new_model: "aaa new-model"
+ * @ike: the global IKEv2 options
+ * @proposals: IKEv2 proposals, the built-in "default" first
+ * @policies: IKEv2 policies, the built-in "default" first
+ * @keyrings: IKEv2 keyrings
+ * @profiles: IKEv2 profiles
+ * @authz_policies: IKEv2 authorization policies, "default" first
+ * @tsets: IPsec transform sets, the built-in "default" first
+ * @ipsec_profiles: IPsec profiles, the built-in "default" first
+ * @templates: virtual templates
+ * @pools: address pools, IPv4 and IPv6
+ * @aaa_lists: "aaa authorization network" lists
+ * @nproposals: and the other n* fields: entries of the arrays
+ *
+ * Built-in objects are always present, flagged builtin, and disabled
+ * ones flagged disabled; the lookups below skip disabled objects.
+ */
+struct cfg {
+	char *source;
+	enum cfg_defaults_set defaults;
+	bool aaa_new_model;
+	struct cfg_ike_global ike;
+	struct cfg_proposal **proposals;
+	unsigned int nproposals;
+	struct cfg_policy **policies;
+	unsigned int npolicies;
+	struct cfg_keyring **keyrings;
+	unsigned int nkeyrings;
+	struct cfg_profile **profiles;
+	unsigned int nprofiles;
+	struct cfg_authz_policy **authz_policies;
+	unsigned int nauthz_policies;
+	struct cfg_transform_set **tsets;
+	unsigned int ntsets;
+	struct cfg_ipsec_profile **ipsec_profiles;
+	unsigned int nipsec_profiles;
+	struct cfg_template **templates;
+	unsigned int ntemplates;
+	struct cfg_pool **pools;
+	unsigned int npools;
+	struct cfg_aaa_list **aaa_lists;
+	unsigned int naaa_lists;
+};
+
+/**
+ * cfg_load_buf() - load a configuration from memory
+ * @name: the name diagnostics carry (the file name, or "<stdin>")
+ * @text: the configuration text; need not be NUL-terminated
+ * @len: bytes at @text
+ * @err: filled with the diagnostics (errors and warnings); may be NULL
+ *
+ * Parses the whole text, collecting up to CFG_DIAG_MAX diagnostics, then
+ * checks cross-references and completeness.  All or nothing: on any error
+ * nothing is returned and nothing is left allocated, so a caller
+ * reloading on SIGHUP keeps its old model.
+ *
+ * Return: the model, to free with cfg_free(); NULL when the text has
+ * errors (@err->nerrors > 0) or memory ran out (reported in @err too).
+ */
+struct cfg *cfg_load_buf(const char *name, const char *text, size_t len,
+			 struct cfg_err *err);
+
+/**
+ * cfg_load_file() - load a configuration file
+ * @path: the file to read (at most 4 MiB)
+ * @err: filled with the diagnostics, file name @path; may be NULL
+ *
+ * As cfg_load_buf(); a file that cannot be read is an error at line 0
+ * naming strerror(errno).
+ *
+ * Return: the model, or NULL on any error.
+ */
+struct cfg *cfg_load_file(const char *path, struct cfg_err *err);
+
+/**
+ * cfg_free() - free a model and wipe its keys
+ * @cfg: what cfg_load_*() returned; NULL is allowed
+ */
+void cfg_free(struct cfg *cfg);
+
+/**
+ * cfg_err_print() - print diagnostics, one "FILE:LINE: MESSAGE" per line
+ * @err: what a load filled
+ * @out: where to print
+ *
+ * Warnings read "FILE:LINE: warning: MESSAGE"; a diagnostic about the
+ * whole file reads "FILE: MESSAGE".  When diagnostics were dropped a last
+ * line says how many.  This is what "flexvtid -n" prints.
+ */
+void cfg_err_print(const struct cfg_err *err, FILE *out);
+
+#define CFG_DUMP_ALL		0x1	/* unedited built-ins too ("all") */
+#define CFG_DUMP_SECRETS	0x2	/* the keys, not "<hidden>" */
+
+/**
+ * cfg_dump() - print a model back in the configuration syntax
+ * @cfg: the model
+ * @out: where to print
+ * @flags: CFG_DUMP_*
+ *
+ * Without CFG_DUMP_ALL, as "show running-config": built-ins only when
+ * edited or disabled.  Without CFG_DUMP_SECRETS keys print as "<hidden>",
+ * which the loader refuses, so a dump never leaks a key and never loads
+ * as a wrong key.  With both flags, loading the output gives the same
+ * model.
+ *
+ * Return: 0, or -1 with errno set when writing to @out failed.
+ */
+int cfg_dump(const struct cfg *cfg, FILE *out, unsigned int flags);
+
+/**
+ * cfg_addr_from_sockaddr() - a host cfg_addr from a socket address
+ * @a: filled
+ * @sa: an AF_INET or AF_INET6 address (a v4-mapped IPv6 address gives
+ *	the IPv4 address)
+ *
+ * Return: 0, or -1 for another family.
+ */
+int cfg_addr_from_sockaddr(struct cfg_addr *a, const struct sockaddr *sa);
+
+/**
+ * cfg_encr_is_aead() - whether an encryption transform is AEAD
+ * @id: enum ikev2_encr
+ *
+ * Return: true for AES-GCM and ChaCha20-Poly1305 (no integrity transform).
+ */
+bool cfg_encr_is_aead(uint16_t id);
+
+/**
+ * cfg_policy_match() - the IKEv2 policy for an IKE_SA_INIT
+ * @cfg: the model
+ * @local: the local address the request arrived on (a host address)
+ * @fvrf: the front-door VRF it arrived in; NULL or "" for the global VRF
+ *
+ * Among the enabled configured policies whose "match fvrf" and "match
+ * address local" accept the request, the most specific wins: a match on
+ * the local address beats one without; a named (or global) VRF beats
+ * "any"; on a tie the first configured.  With no configured policy at all,
+ * the built-in default policy (unless disabled).  The selected policy's
+ * @proposals is the ordered list to select from.
+ *
+ * Return: the policy, or NULL when none applies (NO_PROPOSAL_CHOSEN).
+ */
+const struct cfg_policy *cfg_policy_match(const struct cfg *cfg,
+					  const struct cfg_addr *local,
+					  const char *fvrf);
+
+/**
+ * cfg_profile_match() - the IKEv2 profile for a peer, at IKE_AUTH
+ * @cfg: the model
+ * @local: our address of the IKE SA
+ * @fvrf: its front-door VRF; NULL or "" for the global VRF
+ * @remote: the peer's identity (IDi)
+ * @why: filled with the reason when NULL is returned; may be NULL
+ * @whylen: bytes at @why
+ *
+ * A profile matches when it is not shut down, has at least one "match
+ * identity" and one of them accepts @remote, its "match fvrf" accepts
+ * @fvrf, and (when it has any) one of its "match address local" is @local.
+ * Exactly one profile may match: with several, none is selected (the
+ * guide's rule) and @why names two of them.
+ *
+ * Return: the profile, or NULL (no match, or ambiguous).
+ */
+const struct cfg_profile *cfg_profile_match(const struct cfg *cfg,
+					    const struct cfg_addr *local,
+					    const char *fvrf,
+					    const struct cfg_id *remote,
+					    char *why, size_t whylen);
+
+/**
+ * cfg_keyring_lookup() - the peer block, hence the keys, for a peer
+ * @kr: the profile's keyring
+ * @peer: the peer's IKE address; may be NULL
+ * @remote: the peer's identity (responder); NULL on the initiator
+ * @hostname: the peer's configured hostname (initiator); may be NULL
+ *
+ * Looks up by identity first (responder: an exact fqdn/email beats a
+ * domain match, a longer domain beats a shorter one), then by hostname,
+ * then by address: the most specific range containing @peer wins (host,
+ * then longest prefix, then 0.0.0.0/0).
+ *
+ * Return: the peer block, or NULL when nothing matches.
+ */
+const struct cfg_peer *cfg_keyring_lookup(const struct cfg_keyring *kr,
+					  const struct cfg_addr *peer,
+					  const struct cfg_id *remote,
+					  const char *hostname);
+
+/**
+ * cfg_ipsec_profile_for_template() - the IPsec profile of a session's VA
+ * @t: the template the IKEv2 profile names
+ * @ike: the IKEv2 profile the session matched
+ * @why: filled with the reason when NULL is returned; may be NULL
+ * @whylen: bytes at @why
+ *
+ * The template's "tunnel protection ipsec profile".  When that IPsec
+ * profile has a "set ikev2-profile", it must be @ike.
+ *
+ * Return: the IPsec profile, or NULL (none, disabled or another profile).
+ */
+const struct cfg_ipsec_profile *
+cfg_ipsec_profile_for_template(const struct cfg_template *t,
+			       const struct cfg_profile *ike,
+			       char *why, size_t whylen);
+
+/**
+ * cfg_template_find() - a virtual template by number
+ * @cfg: the model
+ * @num: N of Virtual-Template<N>
+ *
+ * Return: the template, or NULL.
+ */
+const struct cfg_template *cfg_template_find(const struct cfg *cfg,
+					     unsigned int num);
+
+/**
+ * cfg_pool_find() - an address pool by name
+ * @cfg: the model
+ * @name: its name
+ * @family: AF_INET ("ip local pool") or AF_INET6 ("ipv6 local pool")
+ *
+ * Return: the pool, or NULL.
+ */
+const struct cfg_pool *cfg_pool_find(const struct cfg *cfg, const char *name,
+				     int family);
+
+/**
+ * cfg_authz_policy_find() - an enabled authorization policy by name
+ * @cfg: the model
+ * @name: its name (with local AAA and no username: the peer identity)
+ *
+ * Return: the policy, or NULL (unknown or disabled).
+ */
+const struct cfg_authz_policy *cfg_authz_policy_find(const struct cfg *cfg,
+						     const char *name);
+
+/**
+ * cfg_ipsec_profile_find() - an enabled IPsec profile by name
+ * @cfg: the model
+ * @name: its name
+ *
+ * Return: the profile, or NULL (unknown or disabled).
+ */
+const struct cfg_ipsec_profile *cfg_ipsec_profile_find(const struct cfg *cfg,
+						       const char *name);
+
+/**
+ * cfg_profile_find() - an IKEv2 profile by name
+ * @cfg: the model
+ * @name: its name
+ *
+ * Return: the profile, or NULL.
+ */
+const struct cfg_profile *cfg_profile_find(const struct cfg *cfg,
+					   const char *name);
+
+#endif /* FLEXVTI_CFG_H */

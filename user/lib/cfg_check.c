@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * After the last line: resolve every reference by name (an object may be
+ * named before it is defined), give the built-ins back their default
+ * lists, check completeness (proposals, profiles, keyrings) and warn
+ * about what will never be used.  Errors name the referring line.
+ */
+#include <strings.h>
+
+#include "cfg_int.h"
+
+/* give a proposal without "prf" the PRFs of its integrity algorithms */
+static void cfg_proposal_prf_fill(struct cfg_proposal *pr)
+{
+	unsigned int i, j;
+
+	if (pr->nprf)
+		return;
+	for (i = 0; i < pr->nencr; i++)
+		if (cfg_encr_is_aead(pr->encr[i].id))
+			return;
+	for (i = 0; i < pr->ninteg; i++) {
+		uint16_t prf = cfg_integ_prf(pr->integ[i]);
+
+		for (j = 0; j < pr->nprf && pr->prf[j] != prf; j++)
+			;
+		if (j == pr->nprf)
+			pr->prf[pr->nprf++] = prf;
+	}
+	pr->prf_implicit = pr->nprf > 0;
+}
+
+/* why a proposal cannot be used (inventory A02, A19), or NULL */
+static const char *cfg_proposal_incomplete(const struct cfg_proposal *pr)
+{
+	bool aead = false, plain = false;
+	unsigned int i;
+
+	for (i = 0; i < pr->nencr; i++) {
+		if (cfg_encr_is_aead(pr->encr[i].id))
+			aead = true;
+		else
+			plain = true;
+	}
+	if (!pr->nencr)
+		return "no encryption";
+	if (aead && !plain && pr->ninteg)
+		return "integrity is not allowed with AEAD-only encryption";
+	if (plain && !pr->ninteg)
+		return "no integrity";
+	if (aead && !pr->nprf)
+		return "prf is mandatory with AEAD encryption";
+	if (!pr->ndh)
+		return "no DH group";
+	return NULL;
+}
+
+/* add "NAME" to a reference list of a built-in left empty */
+static int cfg_ref_default(struct cfg_parser *p, struct cfg_ref *r,
+			   unsigned int line)
+{
+	r->name = cfg_strdup(p, "default");
+	r->line = line;
+	return r->name ? 0 : -1;
+}
+
+static const struct cfg_proposal *
+cfg_resolve_proposal(struct cfg_parser *p, const struct cfg_ref *r)
+{
+	const struct cfg_proposal *pr;
+	const char *why;
+
+	pr = CFG_FIND(p->cfg->proposals, p->cfg->nproposals, r->name);
+	if (!pr) {
+		cfg_diag(p, r->line, "unknown proposal '%s'", r->name);
+		return NULL;
+	}
+	if (pr->disabled) {
+		cfg_diag(p, r->line, "proposal 'default' is disabled");
+		return NULL;
+	}
+	why = cfg_proposal_incomplete(pr);
+	if (why) {
+		cfg_diag(p, r->line, "proposal '%s' is incomplete: %s",
+			 r->name, why);
+		return NULL;
+	}
+	return pr;
+}
+
+static void cfg_check_policy(struct cfg_parser *p, struct cfg_policy *po)
+{
+	const struct cfg_proposal *def;
+	unsigned int i;
+
+	if (po->disabled)
+		return;
+	def = CFG_FIND(p->cfg->proposals, p->cfg->nproposals, "default");
+	if (po->builtin && !po->nproposals &&
+	    (po->modified || !def->disabled)) {
+		po->proposal_refs = cfg_grow(p, NULL, 0,
+					     sizeof(*po->proposal_refs));
+		if (!po->proposal_refs ||
+		    cfg_ref_default(p, po->proposal_refs, po->line))
+			return;
+		po->nproposals = 1;
+	}
+	if (!po->nproposals && !po->builtin) {
+		cfg_diag(p, po->line, "policy '%s' has no proposal", po->name);
+		return;
+	}
+	po->proposals = calloc(po->nproposals + 1, sizeof(*po->proposals));
+	if (!po->proposals) {
+		cfg_oom(p);
+		return;
+	}
+	for (i = 0; i < po->nproposals; i++)
+		po->proposals[i] = cfg_resolve_proposal(p,
+							&po->proposal_refs[i]);
+}
+
+static bool cfg_ident_same(const struct cfg_ident *a,
+			   const struct cfg_ident *b)
+{
+	if (a->kind != b->kind || a->domain != b->domain)
+		return false;
+	if (a->kind == CFG_ID_ADDRESS)
+		return cfg_addr_eq(&a->addr, &b->addr);
+	return !strcasecmp(a->value, b->value);
+}
+
+static void cfg_check_peer(struct cfg_parser *p, struct cfg_keyring *kr,
+			   unsigned int n)
+{
+	const struct cfg_peer *pe = kr->peers[n], *o;
+	unsigned int i;
+
+	if (!pe->local_key.data && !pe->remote_key.data)
+		cfg_diag(p, pe->line, "peer '%s' has no pre-shared-key",
+			 pe->name);
+	if (!pe->addr.family && !pe->hostname && !pe->id.kind)
+		cfg_warn(p, pe->line, "peer '%s' has no address, hostname or "
+			 "identity and is never used", pe->name);
+	for (i = 0; i < n; i++) {
+		o = kr->peers[i];
+		if (pe->id.kind && cfg_ident_same(&pe->id, &o->id))
+			cfg_diag(p, pe->id.line, "identity already used by "
+				 "peer '%s'", o->name);
+	}
+}
+
+static void cfg_check_pool_ref(struct cfg_parser *p, const struct cfg_ref *r,
+			       const struct cfg_pool **pool, int family)
+{
+	if (!r->name)
+		return;
+	*pool = cfg_pool_find(p->cfg, r->name, family);
+	if (!*pool)
+		cfg_diag(p, r->line, "unknown %s local pool '%s'",
+			 family == AF_INET ? "ip" : "ipv6", r->name);
+}
+
+static void cfg_check_authz_slots(struct cfg_parser *p, struct cfg_authz *az)
+{
+	struct cfg *cfg = p->cfg;
+	int i;
+
+	for (i = 0; i < CFG_AAA_NMETHODS; i++, az++) {
+		if (!az->list.name)
+			continue;
+		az->aaa = CFG_FIND(cfg->aaa_lists, cfg->naaa_lists,
+				   az->list.name);
+		if (!az->aaa)
+			cfg_diag(p, az->list.line, "unknown aaa authorization "
+				 "network list '%s'", az->list.name);
+		if (!az->username)
+			continue;
+		az->policy = cfg_authz_policy_find(cfg, az->username);
+		if (!az->policy)
+			cfg_diag(p, az->list.line, "unknown authorization "
+				 "policy '%s'", az->username);
+	}
+}
+
+/* the methods need their keys or trustpoints */
+static void cfg_check_auth(struct cfg_parser *p, struct cfg_profile *pf)
+{
+	unsigned int sig = CFG_AUTH_BIT(CFG_AUTH_RSA_SIG) |
+			   CFG_AUTH_BIT(CFG_AUTH_ECDSA_SIG);
+
+	if (!pf->local_auth)
+		cfg_diag(p, pf->line, "profile '%s' has no 'authentication "
+			 "local'", pf->name);
+	if (!pf->remote_auth)
+		cfg_diag(p, pf->line, "profile '%s' has no 'authentication "
+			 "remote'", pf->name);
+	if (!pf->keyring_ref.name &&
+	    ((pf->local_auth == CFG_AUTH_PSK && !pf->local_key.data) ||
+	     ((pf->remote_auth & CFG_AUTH_BIT(CFG_AUTH_PSK)) &&
+	      !pf->remote_key.data)))
+		cfg_diag(p, pf->line, "profile '%s' uses pre-share but has "
+			 "no keyring or key", pf->name);
+	if ((CFG_AUTH_BIT(pf->local_auth) & sig && !pf->trustpoint_sign) ||
+	    (pf->remote_auth & sig && !pf->trustpoint_verify))
+		cfg_diag(p, pf->line, "profile '%s' uses certificates but has "
+			 "no 'pki trustpoint'", pf->name);
+}
+
+static void cfg_check_profile(struct cfg_parser *p, struct cfg_profile *pf)
+{
+	struct cfg *cfg = p->cfg;
+
+	if (!pf->nmatch_id)
+		cfg_warn(p, pf->line, "profile '%s' has no 'match identity' "
+			 "and never matches", pf->name);
+	cfg_check_auth(p, pf);
+	if (pf->keyring_ref.name) {
+		pf->keyring = CFG_FIND(cfg->keyrings, cfg->nkeyrings,
+				       pf->keyring_ref.name);
+		if (!pf->keyring)
+			cfg_diag(p, pf->keyring_ref.line, "unknown keyring "
+				 "'%s'", pf->keyring_ref.name);
+	}
+	if (pf->vtemplate) {
+		pf->template = cfg_template_find(cfg, pf->vtemplate);
+		if (!pf->template)
+			cfg_diag(p, pf->vtemplate_line, "unknown interface "
+				 "Virtual-Template%u", pf->vtemplate);
+		else if (!pf->template->ipsec_ref.name)
+			cfg_diag(p, pf->vtemplate_line, "interface "
+				 "Virtual-Template%u has no 'tunnel protection "
+				 "ipsec profile'", pf->vtemplate);
+	}
+	cfg_check_authz_slots(p, pf->authz_user);
+	cfg_check_authz_slots(p, pf->authz_group);
+}
+
+static void cfg_check_ipsec(struct cfg_parser *p, struct cfg_ipsec_profile *ip)
+{
+	struct cfg *cfg = p->cfg;
+	const struct cfg_transform_set *def;
+	const struct cfg_ref *r;
+	unsigned int i;
+
+	if (ip->disabled)
+		return;
+	def = CFG_FIND(cfg->tsets, cfg->ntsets, "default");
+	if (!ip->ntsets && (!ip->builtin || ip->modified || !def->disabled)) {
+		if (cfg_ref_default(p, &ip->tset_refs[0], ip->line))
+			return;
+		ip->ntsets = 1;
+	}
+	for (i = 0; i < ip->ntsets; i++) {
+		r = &ip->tset_refs[i];
+		ip->tsets[i] = CFG_FIND(cfg->tsets, cfg->ntsets, r->name);
+		if (!ip->tsets[i])
+			cfg_diag(p, r->line, "unknown transform set '%s'",
+				 r->name);
+		else if (ip->tsets[i]->disabled)
+			cfg_diag(p, r->line, "transform set 'default' is "
+				 "disabled");
+	}
+	r = &ip->ike_profile_ref;
+	if (r->name) {
+		ip->ike_profile = cfg_profile_find(cfg, r->name);
+		if (!ip->ike_profile)
+			cfg_diag(p, r->line, "unknown IKEv2 profile '%s'",
+				 r->name);
+	}
+}
+
+static void cfg_check_template(struct cfg_parser *p, struct cfg_template *t)
+{
+	const struct cfg_ref *r = &t->ipsec_ref;
+	const struct cfg_ipsec_profile *ip;
+
+	if (!r->name)
+		return;
+	ip = CFG_FIND(p->cfg->ipsec_profiles, p->cfg->nipsec_profiles,
+		      r->name);
+	if (!ip)
+		cfg_diag(p, r->line, "unknown IPsec profile '%s'", r->name);
+	else if (ip->disabled)
+		cfg_diag(p, r->line, "IPsec profile 'default' is disabled");
+	else if (!ip->ntsets)
+		cfg_diag(p, r->line, "IPsec profile '%s' has no transform set "
+			 "(transform set 'default' is disabled)", r->name);
+	else
+		t->ipsec = ip;
+}
+
+static bool cfg_proposal_used(const struct cfg *cfg,
+			      const struct cfg_proposal *pr)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < cfg->npolicies; i++)
+		for (j = 0; j < cfg->policies[i]->nproposals; j++)
+			if (!strcmp(cfg->policies[i]->proposal_refs[j].name,
+				    pr->name))
+				return true;
+	return false;
+}
+
+static void cfg_check_proposals(struct cfg_parser *p)
+{
+	struct cfg *cfg = p->cfg;
+	const char *why;
+	unsigned int i;
+
+	for (i = 0; i < cfg->nproposals; i++) {
+		struct cfg_proposal *pr = cfg->proposals[i];
+
+		cfg_proposal_prf_fill(pr);
+		why = cfg_proposal_incomplete(pr);
+		if (!pr->builtin && !cfg_proposal_used(cfg, pr))
+			cfg_warn(p, pr->line, "proposal '%s' is not used by "
+				 "any policy%s%s", pr->name,
+				 why ? " and is incomplete: " : "",
+				 why ? why : "");
+	}
+}
+
+/* two configured policies the same request can select (item 11) */
+static bool cfg_policies_overlap(const struct cfg_policy *a,
+				 const struct cfg_policy *b)
+{
+	unsigned int i, j;
+
+	if (!!a->nlocal != !!b->nlocal || a->fvrf_any != b->fvrf_any)
+		return false;
+	if (!a->fvrf_any && (a->fvrf || b->fvrf) &&
+	    (!a->fvrf || !b->fvrf || strcmp(a->fvrf, b->fvrf)))
+		return false;
+	if (!a->nlocal)
+		return true;
+	for (i = 0; i < a->nlocal; i++)
+		for (j = 0; j < b->nlocal; j++)
+			if (cfg_addr_eq(&a->local[i], &b->local[j]))
+				return true;
+	return false;
+}
+
+static void cfg_check_overlaps(struct cfg_parser *p)
+{
+	struct cfg *cfg = p->cfg;
+	unsigned int i, j;
+
+	for (i = 0; i < cfg->npolicies; i++) {
+		const struct cfg_policy *b = cfg->policies[i];
+
+		for (j = 0; j < i && !b->builtin; j++) {
+			const struct cfg_policy *a = cfg->policies[j];
+
+			if (a->builtin || !cfg_policies_overlap(a, b))
+				continue;
+			cfg_warn(p, b->line, "policy '%s' overlaps policy "
+				 "'%s', which is selected first", b->name,
+				 a->name);
+			break;
+		}
+	}
+}
+
+static void cfg_check_aaa(struct cfg_parser *p)
+{
+	struct cfg *cfg = p->cfg;
+
+	if (cfg->naaa_lists && !cfg->aaa_new_model)
+		cfg_diag(p, cfg->aaa_lists[0]->line, "'aaa new-model' is "
+			 "required before aaa authorization");
+}
+
+int cfg_check(struct cfg_parser *p)
+{
+	struct cfg *cfg = p->cfg;
+	unsigned int i, j;
+
+	cfg_check_proposals(p);
+	for (i = 0; i < cfg->npolicies; i++)
+		cfg_check_policy(p, cfg->policies[i]);
+	cfg_check_overlaps(p);
+	for (i = 0; i < cfg->nkeyrings; i++)
+		for (j = 0; j < cfg->keyrings[i]->npeers; j++)
+			cfg_check_peer(p, cfg->keyrings[i], j);
+	cfg_check_aaa(p);
+	for (i = 0; i < cfg->nauthz_policies; i++) {
+		struct cfg_authz_policy *az = cfg->authz_policies[i];
+
+		cfg_check_pool_ref(p, &az->pool_ref, &az->pool, AF_INET);
+		cfg_check_pool_ref(p, &az->pool6_ref, &az->pool6, AF_INET6);
+	}
+	for (i = 0; i < cfg->nprofiles; i++)
+		cfg_check_profile(p, cfg->profiles[i]);
+	for (i = 0; i < cfg->nipsec_profiles; i++)
+		cfg_check_ipsec(p, cfg->ipsec_profiles[i]);
+	for (i = 0; i < cfg->ntemplates; i++)
+		cfg_check_template(p, cfg->templates[i]);
+	return p->nerrors ? -1 : 0;
+}

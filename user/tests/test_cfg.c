@@ -1,0 +1,1182 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Unit tests of the configuration library (user/lib/cfg*.c): the guide's
+ * examples load, each malformed or unsupported line of tests/data/cfg/bad
+ * gives exactly the "FILE:LINE: MESSAGE" its first line announces, the
+ * smart defaults have their exact values, the lookup rules (policy,
+ * profile, keyring) choose as documented, and a dump loads back into the
+ * same model.
+ */
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kselftest_harness.h"
+#include "../lib/cfg.h"
+
+#define GUIDE_DIR	TEST_DATA "/cfg/guide"
+#define BAD_DIR		TEST_DATA "/cfg/bad"
+
+static char *err_text(const struct cfg_err *err)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	cfg_err_print(err, f);
+	fclose(f);
+	return buf;
+}
+
+static char *dump_text(const struct cfg *cfg, unsigned int flags)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	cfg_dump(cfg, f, flags);
+	fclose(f);
+	return buf;
+}
+
+/* load @text, which must have no error; warnings are logged */
+static struct cfg *load_ok(struct __test_metadata *_metadata,
+			   const char *text)
+{
+	struct cfg_err err;
+	struct cfg *cfg = cfg_load_buf("t.conf", text, strlen(text), &err);
+	char *msg = err_text(&err);
+
+	if (!cfg || err.nerrors)
+		TH_LOG("%s", msg);
+	free(msg);
+	EXPECT_EQ(0, err.nerrors);
+	return cfg;
+}
+
+/* load @text, which must fail with exactly @expected printed */
+static void load_fails(struct __test_metadata *_metadata, const char *text,
+		       const char *expected)
+{
+	struct cfg_err err;
+	struct cfg *cfg = cfg_load_buf("t.conf", text, strlen(text), &err);
+	char *msg = err_text(&err);
+
+	EXPECT_NULL(cfg);
+	EXPECT_STREQ(expected, msg);
+	free(msg);
+	cfg_free(cfg);
+}
+
+/* load → dump with keys → load: both models dump the same, built-ins too */
+static void round_trip(struct __test_metadata *_metadata,
+		       const struct cfg *cfg)
+{
+	char *d1 = dump_text(cfg, CFG_DUMP_SECRETS), *all1, *all2;
+	struct cfg *again = load_ok(_metadata, d1);
+
+	ASSERT_NE(NULL, again);
+	all1 = dump_text(cfg, CFG_DUMP_SECRETS | CFG_DUMP_ALL);
+	all2 = dump_text(again, CFG_DUMP_SECRETS | CFG_DUMP_ALL);
+	EXPECT_STREQ(all1, all2);
+	free(all1);
+	free(all2);
+	free(d1);
+	cfg_free(again);
+}
+
+static struct cfg_addr host(const char *s)
+{
+	struct cfg_addr a = { 0 };
+
+	if (inet_pton(AF_INET, s, &a.v4) == 1) {
+		a.family = AF_INET;
+		a.prefix = 32;
+	} else if (inet_pton(AF_INET6, s, &a.v6) == 1) {
+		a.family = AF_INET6;
+		a.prefix = 128;
+	}
+	return a;
+}
+
+struct idbuf {
+	struct cfg_id id;
+	uint8_t data[256];
+};
+
+/* an identity as the peer sends it: addresses in binary, names as text */
+static const struct cfg_id *mkid(struct idbuf *b, uint8_t type, const char *s)
+{
+	b->id.type = type;
+	b->id.data = b->data;
+	if (type == IKEV2_ID_IPV4_ADDR) {
+		inet_pton(AF_INET, s, b->data);
+		b->id.len = 4;
+	} else if (type == IKEV2_ID_IPV6_ADDR) {
+		inet_pton(AF_INET6, s, b->data);
+		b->id.len = 16;
+	} else {
+		b->id.len = strlen(s);
+		memcpy(b->data, s, b->id.len);
+	}
+	return &b->id;
+}
+
+static const struct cfg_proposal *proposal(const struct cfg *cfg,
+					   const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < cfg->nproposals; i++)
+		if (!strcmp(cfg->proposals[i]->name, name))
+			return cfg->proposals[i];
+	return NULL;
+}
+
+static const struct cfg_transform_set *tset(const struct cfg *cfg,
+					    const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < cfg->ntsets; i++)
+		if (!strcmp(cfg->tsets[i]->name, name))
+			return cfg->tsets[i];
+	return NULL;
+}
+
+static bool contains(const char *s, const char *sub)
+{
+	return strstr(s, sub) != NULL;
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+TEST(guide_examples_load_and_round_trip)
+{
+	DIR *d = opendir(GUIDE_DIR);
+	struct dirent *e;
+	int n = 0;
+
+	ASSERT_NE(NULL, d);
+	while ((e = readdir(d))) {
+		char path[512];
+		struct cfg_err err;
+		struct cfg *cfg;
+		char *msg;
+
+		if (!has_suffix(e->d_name, ".conf"))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", GUIDE_DIR, e->d_name);
+		cfg = cfg_load_file(path, &err);
+		msg = err_text(&err);
+		if (!cfg)
+			TH_LOG("%s", msg);
+		free(msg);
+		EXPECT_NE(NULL, cfg);
+		EXPECT_EQ(0, err.nerrors);
+		if (cfg)
+			round_trip(_metadata, cfg);
+		cfg_free(cfg);
+		n++;
+	}
+	closedir(d);
+	EXPECT_LE(20, n);
+}
+
+/* the first line of a bad file is "! expect: LINE: MESSAGE" */
+static void check_bad_file(struct __test_metadata *_metadata,
+			   const char *path)
+{
+	char line[512], expected[600], *msg;
+	struct cfg_err err;
+	struct cfg *cfg;
+	FILE *f = fopen(path, "r");
+
+	ASSERT_NE(NULL, f);
+	ASSERT_NE(NULL, fgets(line, sizeof(line), f));
+	fclose(f);
+	ASSERT_EQ(0, strncmp(line, "! expect: ", 10));
+	snprintf(expected, sizeof(expected), "%s:%s", path, line + 10);
+	cfg = cfg_load_file(path, &err);
+	msg = err_text(&err);
+	EXPECT_NULL(cfg);
+	EXPECT_EQ(1, err.nerrors);
+	EXPECT_STREQ(expected, msg);
+	free(msg);
+	cfg_free(cfg);
+}
+
+TEST(bad_lines_exact_messages)
+{
+	DIR *d = opendir(BAD_DIR);
+	struct dirent *e;
+	int n = 0;
+
+	ASSERT_NE(NULL, d);
+	while ((e = readdir(d))) {
+		char path[512];
+
+		if (!has_suffix(e->d_name, ".conf"))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", BAD_DIR, e->d_name);
+		check_bad_file(_metadata, path);
+		n++;
+	}
+	closedir(d);
+	EXPECT_LE(80, n);
+}
+
+TEST(smart_defaults_modern)
+{
+	struct cfg *cfg = load_ok(_metadata, "");
+	const struct cfg_proposal *pr;
+	const struct cfg_policy *po;
+	const struct cfg_ipsec_profile *ip;
+	const struct cfg_transform_set *ts;
+	const struct cfg_authz_policy *az;
+
+	ASSERT_NE(NULL, cfg);
+	EXPECT_EQ(CFG_DEFAULTS_MODERN, cfg->defaults);
+	pr = proposal(cfg, "default");
+	ASSERT_NE(NULL, pr);
+	EXPECT_TRUE(pr->builtin);
+	ASSERT_EQ(4, pr->nencr);
+	EXPECT_EQ(IKEV2_ENCR_AES_CBC, pr->encr[0].id);
+	EXPECT_EQ(256, pr->encr[0].bits);
+	EXPECT_EQ(IKEV2_ENCR_AES_CBC, pr->encr[1].id);
+	EXPECT_EQ(128, pr->encr[1].bits);
+	EXPECT_EQ(IKEV2_ENCR_AES_GCM_16, pr->encr[2].id);
+	EXPECT_EQ(256, pr->encr[2].bits);
+	EXPECT_EQ(IKEV2_ENCR_AES_GCM_16, pr->encr[3].id);
+	EXPECT_EQ(128, pr->encr[3].bits);
+	ASSERT_EQ(3, pr->ninteg);
+	EXPECT_EQ(IKEV2_INTEG_HMAC_SHA2_512_256, pr->integ[0]);
+	EXPECT_EQ(IKEV2_INTEG_HMAC_SHA2_384_192, pr->integ[1]);
+	EXPECT_EQ(IKEV2_INTEG_HMAC_SHA2_256_128, pr->integ[2]);
+	ASSERT_EQ(3, pr->nprf);
+	EXPECT_FALSE(pr->prf_implicit);
+	EXPECT_EQ(IKEV2_PRF_HMAC_SHA2_512, pr->prf[0]);
+	EXPECT_EQ(IKEV2_PRF_HMAC_SHA2_384, pr->prf[1]);
+	EXPECT_EQ(IKEV2_PRF_HMAC_SHA2_256, pr->prf[2]);
+	ASSERT_EQ(3, pr->ndh);
+	EXPECT_EQ(IKEV2_DH_ECP_256, pr->dh[0]);
+	EXPECT_EQ(IKEV2_DH_ECP_384, pr->dh[1]);
+	EXPECT_EQ(IKEV2_DH_MODP_2048, pr->dh[2]);
+
+	ASSERT_EQ(1, cfg->npolicies);
+	po = cfg->policies[0];
+	EXPECT_STREQ("default", po->name);
+	EXPECT_TRUE(po->fvrf_any);
+	EXPECT_EQ(0, po->nlocal);
+	ASSERT_EQ(1, po->nproposals);
+	EXPECT_EQ(pr, po->proposals[0]);
+
+	ts = tset(cfg, "default");
+	ASSERT_NE(NULL, ts);
+	EXPECT_EQ(IKEV2_ENCR_AES_CBC, ts->encr);
+	EXPECT_EQ(256, ts->encr_bits);
+	EXPECT_EQ(IKEV2_INTEG_HMAC_SHA2_256_128, ts->integ);
+	EXPECT_EQ(CFG_ESP_TUNNEL, ts->mode);
+
+	ip = cfg_ipsec_profile_find(cfg, "default");
+	ASSERT_NE(NULL, ip);
+	EXPECT_EQ(3600, ip->lifetime_sec);
+	EXPECT_EQ(4608000, ip->lifetime_kb);
+	EXPECT_FALSE(ip->responder_only);
+	EXPECT_EQ(IKEV2_DH_NONE, ip->pfs);
+	ASSERT_EQ(1, ip->ntsets);
+	EXPECT_EQ(ts, ip->tsets[0]);
+	EXPECT_NULL(ip->ike_profile);
+
+	az = cfg_authz_policy_find(cfg, "default");
+	ASSERT_NE(NULL, az);
+	EXPECT_TRUE(az->route_set_interface);
+	EXPECT_NULL(az->route_set_ifname);
+	EXPECT_TRUE(az->route_accept);
+	EXPECT_EQ(1, az->route_accept_tag);
+	EXPECT_EQ(2, az->route_accept_distance);
+	EXPECT_EQ(-1, az->flow_limit);
+	EXPECT_NULL(az->pool_ref.name);
+	cfg_free(cfg);
+}
+
+/* the guide's Table 2, exactly (inventory §1.2) */
+TEST(smart_defaults_cisco)
+{
+	static const uint16_t integ[] = {
+		IKEV2_INTEG_HMAC_SHA2_512_256, IKEV2_INTEG_HMAC_SHA2_384_192,
+		IKEV2_INTEG_HMAC_SHA2_256_128, IKEV2_INTEG_HMAC_SHA1_96,
+		IKEV2_INTEG_HMAC_MD5_96,
+	};
+	static const uint16_t prf[] = {
+		IKEV2_PRF_HMAC_SHA2_512, IKEV2_PRF_HMAC_SHA2_384,
+		IKEV2_PRF_HMAC_SHA2_256, IKEV2_PRF_HMAC_SHA1,
+		IKEV2_PRF_HMAC_MD5,
+	};
+	struct cfg *cfg = load_ok(_metadata, "! first\n"
+				  "crypto ikev2 smart-defaults cisco\n");
+	const struct cfg_proposal *pr;
+	const struct cfg_transform_set *ts;
+	const struct cfg_ipsec_profile *ip;
+	unsigned int i;
+
+	ASSERT_NE(NULL, cfg);
+	EXPECT_EQ(CFG_DEFAULTS_CISCO, cfg->defaults);
+	pr = proposal(cfg, "default");
+	ASSERT_NE(NULL, pr);
+	ASSERT_EQ(3, pr->nencr);
+	for (i = 0; i < 3; i++) {
+		EXPECT_EQ(IKEV2_ENCR_AES_CBC, pr->encr[i].id);
+		EXPECT_EQ(256 - 64 * i, pr->encr[i].bits);
+	}
+	ASSERT_EQ(5, pr->ninteg);
+	ASSERT_EQ(5, pr->nprf);
+	for (i = 0; i < 5; i++) {
+		EXPECT_EQ(integ[i], pr->integ[i]);
+		EXPECT_EQ(prf[i], pr->prf[i]);
+	}
+	ASSERT_EQ(2, pr->ndh);
+	EXPECT_EQ(IKEV2_DH_MODP_1536, pr->dh[0]);
+	EXPECT_EQ(IKEV2_DH_MODP_1024, pr->dh[1]);
+	ts = tset(cfg, "default");
+	ASSERT_NE(NULL, ts);
+	EXPECT_EQ(IKEV2_ENCR_AES_CBC, ts->encr);
+	EXPECT_EQ(128, ts->encr_bits);
+	EXPECT_EQ(IKEV2_INTEG_HMAC_SHA1_96, ts->integ);
+	EXPECT_EQ(CFG_ESP_TUNNEL, ts->mode);
+	ip = cfg_ipsec_profile_find(cfg, "default");
+	ASSERT_NE(NULL, ip);
+	EXPECT_EQ(3600, ip->lifetime_sec);
+	EXPECT_EQ(4608000, ip->lifetime_kb);
+	EXPECT_EQ(ts, ip->tsets[0]);
+	round_trip(_metadata, cfg);
+	cfg_free(cfg);
+}
+
+TEST(default_policy_only_without_configured_policy)
+{
+	struct cfg *cfg = load_ok(_metadata, "");
+	struct cfg_addr a1 = host("10.0.0.1"), a2 = host("10.0.0.2");
+	const struct cfg_policy *po;
+
+	ASSERT_NE(NULL, cfg);
+	po = cfg_policy_match(cfg, &a1, NULL);
+	ASSERT_NE(NULL, po);
+	EXPECT_STREQ("default", po->name);
+	EXPECT_EQ(po, cfg_policy_match(cfg, &a2, "red"));
+	cfg_free(cfg);
+
+	cfg = load_ok(_metadata, "crypto ikev2 policy p1\n"
+		      " match address local 10.0.0.1\n"
+		      " proposal default\n");
+	ASSERT_NE(NULL, cfg);
+	po = cfg_policy_match(cfg, &a1, NULL);
+	ASSERT_NE(NULL, po);
+	EXPECT_STREQ("p1", po->name);
+	EXPECT_NULL(cfg_policy_match(cfg, &a2, NULL));
+	cfg_free(cfg);
+}
+
+TEST(no_and_default_of_builtins)
+{
+	struct cfg_addr a = host("192.0.2.1");
+	struct cfg *cfg;
+	char *d;
+
+	cfg = load_ok(_metadata, "no crypto ikev2 proposal default\n");
+	ASSERT_NE(NULL, cfg);
+	EXPECT_TRUE(proposal(cfg, "default")->disabled);
+	EXPECT_NULL(cfg_policy_match(cfg, &a, NULL));
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, "no crypto ikev2 proposal default\n"));
+	free(d);
+	round_trip(_metadata, cfg);
+	cfg_free(cfg);
+
+	cfg = load_ok(_metadata, "no crypto ikev2 proposal default\n"
+		      "default crypto ikev2 proposal\n");
+	ASSERT_NE(NULL, cfg);
+	EXPECT_FALSE(proposal(cfg, "default")->disabled);
+	EXPECT_NE(NULL, cfg_policy_match(cfg, &a, NULL));
+	cfg_free(cfg);
+
+	/* disabling loses the edits, "default" gives factory values */
+	cfg = load_ok(_metadata, "crypto ikev2 authorization policy default\n"
+		      " pool p\n"
+		      "no crypto ikev2 authorization policy default\n"
+		      "default crypto ikev2 authorization policy\n"
+		      "no crypto ipsec profile default\n"
+		      "no crypto ikev2 policy default\n");
+	ASSERT_NE(NULL, cfg);
+	EXPECT_NULL(cfg_authz_policy_find(cfg, "default")->pool_ref.name);
+	EXPECT_FALSE(cfg_authz_policy_find(cfg, "default")->modified);
+	EXPECT_NULL(cfg_ipsec_profile_find(cfg, "default"));
+	EXPECT_NULL(cfg_policy_match(cfg, &a, NULL));
+	round_trip(_metadata, cfg);
+	cfg_free(cfg);
+}
+
+TEST(editing_builtins)
+{
+	struct cfg *cfg;
+	const struct cfg_ipsec_profile *ip;
+	const struct cfg_proposal *pr;
+	const struct cfg_policy *po;
+	struct cfg_addr a = host("10.0.0.1");
+
+	/* an IPsec profile edit keeps the transform set and lifetimes */
+	cfg = load_ok(_metadata, "crypto ipsec profile default\n"
+		      " set pfs group20\n");
+	ASSERT_NE(NULL, cfg);
+	ip = cfg_ipsec_profile_find(cfg, "default");
+	ASSERT_NE(NULL, ip);
+	EXPECT_TRUE(ip->modified);
+	EXPECT_EQ(IKEV2_DH_ECP_384, ip->pfs);
+	ASSERT_EQ(1, ip->ntsets);
+	EXPECT_STREQ("default", ip->tsets[0]->name);
+	EXPECT_EQ(3600, ip->lifetime_sec);
+	round_trip(_metadata, cfg);
+	cfg_free(cfg);
+
+	/* a proposal edit starts empty; a policy edit replaces proposals */
+	cfg = load_ok(_metadata, "crypto ikev2 proposal default\n"
+		      " encryption chacha20-poly1305\n"
+		      " prf sha256\n"
+		      " group 31\n"
+		      "crypto ikev2 proposal mine\n"
+		      " encryption aes-gcm-128\n"
+		      " prf sha384\n"
+		      " group 19\n"
+		      "crypto ikev2 policy default\n"
+		      " proposal mine\n"
+		      " proposal default\n");
+	ASSERT_NE(NULL, cfg);
+	pr = proposal(cfg, "default");
+	ASSERT_EQ(1, pr->nencr);
+	EXPECT_EQ(IKEV2_ENCR_CHACHA20_POLY1305, pr->encr[0].id);
+	EXPECT_EQ(0, pr->encr[0].bits);
+	EXPECT_EQ(0, pr->ninteg);
+	po = cfg_policy_match(cfg, &a, NULL);
+	ASSERT_NE(NULL, po);
+	EXPECT_TRUE(po->builtin);
+	ASSERT_EQ(2, po->nproposals);
+	EXPECT_STREQ("mine", po->proposals[0]->name);
+	EXPECT_EQ(pr, po->proposals[1]);
+	round_trip(_metadata, cfg);
+	cfg_free(cfg);
+}
+
+TEST(proposal_completeness)
+{
+	struct cfg_err err;
+	struct cfg *cfg;
+	const struct cfg_proposal *pr;
+	static const char unused[] =
+		"crypto ikev2 proposal half\n"
+		" encryption aes-cbc-128\n";
+
+	/* incomplete but unused: a warning, and the load succeeds */
+	cfg = cfg_load_buf("t.conf", unused, strlen(unused), &err);
+	ASSERT_NE(NULL, cfg);
+	EXPECT_EQ(0, err.nerrors);
+	EXPECT_EQ(1, err.nwarnings);
+	EXPECT_STREQ("proposal 'half' is not used by any policy and is "
+		     "incomplete: no integrity", err.diag[0].msg);
+	EXPECT_TRUE(err.diag[0].warning);
+	cfg_free(cfg);
+
+	/* without prf, the PRFs of the integrity algorithms (A02) */
+	cfg = load_ok(_metadata, "crypto ikev2 proposal p\n"
+		      " encryption aes-cbc-128 aes-cbc-192\n"
+		      " integrity sha1 sha256\n"
+		      " integrity sha1\n"
+		      " group 14\n"
+		      "crypto ikev2 policy pol\n"
+		      " proposal p\n");
+	ASSERT_NE(NULL, cfg);
+	pr = proposal(cfg, "p");
+	ASSERT_EQ(2, pr->nencr);
+	EXPECT_EQ(128, pr->encr[0].bits);
+	EXPECT_EQ(192, pr->encr[1].bits);
+	ASSERT_EQ(2, pr->ninteg);
+	ASSERT_EQ(2, pr->nprf);
+	EXPECT_TRUE(pr->prf_implicit);
+	EXPECT_EQ(IKEV2_PRF_HMAC_SHA1, pr->prf[0]);
+	EXPECT_EQ(IKEV2_PRF_HMAC_SHA2_256, pr->prf[1]);
+	round_trip(_metadata, cfg);
+	cfg_free(cfg);
+
+	/* CBC and GCM mixed: integrity for CBC, prf for GCM */
+	cfg = load_ok(_metadata, "crypto ikev2 proposal p\n"
+		      " encryption aes-gcm-256 aes-cbc-256\n"
+		      " integrity sha512\n"
+		      " prf sha512\n"
+		      " group 21 16\n"
+		      "crypto ikev2 policy pol\n"
+		      " proposal p\n");
+	ASSERT_NE(NULL, cfg);
+	EXPECT_TRUE(cfg_encr_is_aead(proposal(cfg, "p")->encr[0].id));
+	EXPECT_FALSE(cfg_encr_is_aead(proposal(cfg, "p")->encr[1].id));
+	cfg_free(cfg);
+
+	load_fails(_metadata, "crypto ikev2 policy pol\n"
+		   " proposal p\n"
+		   "crypto ikev2 proposal p\n"
+		   " encryption aes-gcm-256 aes-cbc-256\n"
+		   " prf sha512\n"
+		   " group 21\n",
+		   "t.conf:2: proposal 'p' is incomplete: no integrity\n");
+}
+
+/* the guide's "Matching a Policy" and inventory §3 item 11 */
+TEST(policy_most_specific_match)
+{
+	struct cfg_addr a1 = host("10.0.0.1"), a2 = host("10.0.0.2");
+	static const char text[] =
+		"crypto ikev2 proposal p\n"
+		" encryption aes-cbc-128\n integrity sha1\n group 14\n"
+		"crypto ikev2 policy policy1\n match fvrf fvrf1\n proposal p\n"
+		"crypto ikev2 policy policy2\n match fvrf fvrf1\n"
+		" match address local 10.0.0.1\n proposal p\n"
+		"crypto ikev2 policy anyvrf\n match fvrf any\n proposal p\n"
+		"crypto ikev2 policy global\n proposal p\n";
+	struct cfg *cfg = load_ok(_metadata, text);
+
+	ASSERT_NE(NULL, cfg);
+	EXPECT_STREQ("policy2", cfg_policy_match(cfg, &a1, "fvrf1")->name);
+	EXPECT_STREQ("policy1", cfg_policy_match(cfg, &a2, "fvrf1")->name);
+	EXPECT_STREQ("global", cfg_policy_match(cfg, &a1, NULL)->name);
+	EXPECT_STREQ("global", cfg_policy_match(cfg, &a1, "")->name);
+	EXPECT_STREQ("anyvrf", cfg_policy_match(cfg, &a1, "blue")->name);
+	cfg_free(cfg);
+}
+
+/* inventory A05: two policies on two local addresses, disjoint */
+TEST(policy_by_local_address_and_tie_warning)
+{
+	struct cfg_addr a1 = host("10.0.0.1"), a2 = host("10.0.0.2");
+	struct cfg_addr a6 = host("2001:db8::1");
+	static const char text[] =
+		"crypto ikev2 proposal p1\n"
+		" encryption aes-cbc-128\n integrity sha1\n group 14\n"
+		"crypto ikev2 proposal p2\n"
+		" encryption aes-gcm-256\n prf sha256\n group 19\n"
+		"crypto ikev2 policy one\n match address local 10.0.0.1\n"
+		" proposal p1\n"
+		"crypto ikev2 policy two\n match address local 10.0.0.2\n"
+		" match address local 2001:db8::1\n proposal p2\n"
+		"crypto ikev2 policy three\n match address local 10.0.0.2\n"
+		" proposal p1\n";
+	struct cfg_err err;
+	struct cfg *cfg = cfg_load_buf("t.conf", text, strlen(text), &err);
+	const struct cfg_policy *po;
+
+	ASSERT_NE(NULL, cfg);
+	EXPECT_EQ(1, err.nwarnings);
+	EXPECT_EQ(16, err.diag[0].line);
+	EXPECT_STREQ("policy 'three' overlaps policy 'two', which is "
+		     "selected first", err.diag[0].msg);
+	po = cfg_policy_match(cfg, &a1, NULL);
+	ASSERT_NE(NULL, po);
+	EXPECT_STREQ("one", po->name);
+	EXPECT_STREQ("p1", po->proposals[0]->name);
+	po = cfg_policy_match(cfg, &a2, NULL);
+	ASSERT_NE(NULL, po);
+	EXPECT_STREQ("two", po->name);
+	EXPECT_STREQ("p2", po->proposals[0]->name);
+	EXPECT_STREQ("two", cfg_policy_match(cfg, &a6, NULL)->name);
+	cfg_free(cfg);
+}
+
+static const char profiles_text[] =
+	"crypto ikev2 keyring kr\n"
+	" peer all\n  address 0.0.0.0 0.0.0.0\n  pre-shared-key k\n"
+	"crypto ikev2 profile dom\n"
+	" match identity remote fqdn domain cisco.com\n"
+	" authentication local pre-share\n"
+	" authentication remote pre-share\n"
+	" keyring local kr\n"
+	"crypto ikev2 profile mail\n"
+	" match identity remote email domain example.org\n"
+	" match identity remote key-id Group-A\n"
+	" match identity remote address 192.0.2.0 255.255.255.0\n"
+	" match identity remote address 2001:db8::/32\n"
+	" authentication local pre-share\n"
+	" authentication remote pre-share\n"
+	" keyring local kr\n"
+	"crypto ikev2 profile local2\n"
+	" match address local 10.0.0.2\n"
+	" match fvrf red\n"
+	" match identity remote fqdn exact.example.net\n"
+	" authentication local pre-share\n"
+	" authentication remote pre-share\n"
+	" keyring local kr\n"
+	"crypto ikev2 profile off\n"
+	" match identity remote fqdn exact.example.net\n"
+	" authentication local pre-share\n"
+	" authentication remote pre-share\n"
+	" keyring local kr\n"
+	" shutdown\n";
+
+static const char *profile_for(const struct cfg *cfg, const char *local,
+			       const char *fvrf, uint8_t type, const char *id)
+{
+	struct cfg_addr a = host(local);
+	const struct cfg_profile *pf;
+	struct idbuf b;
+
+	pf = cfg_profile_match(cfg, &a, fvrf, mkid(&b, type, id), NULL, 0);
+	return pf ? pf->name : "none";
+}
+
+/* inventory A06, A07 */
+TEST(profile_match_rules)
+{
+	struct cfg *cfg = load_ok(_metadata, profiles_text);
+
+	ASSERT_NE(NULL, cfg);
+	EXPECT_STREQ("dom", profile_for(cfg, "10.0.0.1", NULL, IKEV2_ID_FQDN,
+					"branch.cisco.com"));
+	EXPECT_STREQ("dom", profile_for(cfg, "10.0.0.1", NULL, IKEV2_ID_FQDN,
+					"BRANCH.Cisco.COM"));
+	EXPECT_STREQ("dom", profile_for(cfg, "10.0.0.1", NULL, IKEV2_ID_FQDN,
+					"cisco.com"));
+	EXPECT_STREQ("none", profile_for(cfg, "10.0.0.1", NULL, IKEV2_ID_FQDN,
+					 "cisco.com.evil.net"));
+	EXPECT_STREQ("none", profile_for(cfg, "10.0.0.1", NULL, IKEV2_ID_FQDN,
+					 "evilcisco.com"));
+	EXPECT_STREQ("none", profile_for(cfg, "10.0.0.1", NULL,
+					 IKEV2_ID_RFC822_ADDR,
+					 "a@branch.cisco.com"));
+	EXPECT_STREQ("mail", profile_for(cfg, "10.0.0.1", NULL,
+					 IKEV2_ID_RFC822_ADDR,
+					 "bob@example.org"));
+	EXPECT_STREQ("mail", profile_for(cfg, "10.0.0.1", NULL,
+					 IKEV2_ID_RFC822_ADDR,
+					 "bob@sales.example.org"));
+	EXPECT_STREQ("none", profile_for(cfg, "10.0.0.1", NULL,
+					 IKEV2_ID_RFC822_ADDR,
+					 "example.org@evil.net"));
+	EXPECT_STREQ("mail", profile_for(cfg, "10.0.0.1", NULL,
+					 IKEV2_ID_KEY_ID, "Group-A"));
+	EXPECT_STREQ("none", profile_for(cfg, "10.0.0.1", NULL,
+					 IKEV2_ID_KEY_ID, "group-a"));
+	EXPECT_STREQ("mail", profile_for(cfg, "10.0.0.1", NULL,
+					 IKEV2_ID_IPV4_ADDR, "192.0.2.77"));
+	EXPECT_STREQ("none", profile_for(cfg, "10.0.0.1", NULL,
+					 IKEV2_ID_IPV4_ADDR, "192.0.3.1"));
+	EXPECT_STREQ("mail", profile_for(cfg, "10.0.0.1", NULL,
+					 IKEV2_ID_IPV6_ADDR, "2001:db8:9::1"));
+	/* match address local and fvrf; the shut-down twin never matches */
+	EXPECT_STREQ("local2", profile_for(cfg, "10.0.0.2", "red",
+					   IKEV2_ID_FQDN,
+					   "exact.example.net"));
+	EXPECT_STREQ("none", profile_for(cfg, "10.0.0.1", "red",
+					 IKEV2_ID_FQDN, "exact.example.net"));
+	EXPECT_STREQ("none", profile_for(cfg, "10.0.0.2", NULL,
+					 IKEV2_ID_FQDN, "exact.example.net"));
+	cfg_free(cfg);
+}
+
+TEST(profile_ambiguity_selects_none)
+{
+	char text[4096], why[128] = "";
+	struct cfg_addr a = host("10.0.0.1");
+	struct cfg *cfg;
+	struct idbuf b;
+
+	snprintf(text, sizeof(text), "%s%s", profiles_text,
+		 "crypto ikev2 profile dom2\n"
+		 " match identity remote fqdn domain branch.cisco.com\n"
+		 " authentication local pre-share\n"
+		 " authentication remote pre-share\n"
+		 " keyring local kr\n");
+	cfg = load_ok(_metadata, text);
+	ASSERT_NE(NULL, cfg);
+	EXPECT_NULL(cfg_profile_match(cfg, &a, NULL,
+				      mkid(&b, IKEV2_ID_FQDN,
+					   "x.branch.cisco.com"),
+				      why, sizeof(why)));
+	EXPECT_STREQ("profiles 'dom' and 'dom2' both match", why);
+	EXPECT_STREQ("dom", profile_for(cfg, "10.0.0.1", NULL, IKEV2_ID_FQDN,
+					"x.sales.cisco.com"));
+	EXPECT_NULL(cfg_profile_match(cfg, &a, NULL,
+				      mkid(&b, IKEV2_ID_FQDN, "nowhere"),
+				      why, sizeof(why)));
+	EXPECT_STREQ("no profile matches", why);
+	cfg_free(cfg);
+}
+
+static const char *key_for(const struct cfg_keyring *kr, const char *addr,
+			   uint8_t type, const char *id, const char *hostname)
+{
+	struct cfg_addr a = host(addr);
+	const struct cfg_peer *pe;
+	struct idbuf b;
+
+	pe = cfg_keyring_lookup(kr, addr ? &a : NULL,
+				id ? mkid(&b, type, id) : NULL, hostname);
+	return pe ? (const char *)pe->local_key.data : "none";
+}
+
+/* inventory A09: the most specific address wins */
+TEST(keyring_most_specific_address)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"crypto ikev2 keyring kr\n"
+		" peer wild\n  address 0.0.0.0 0.0.0.0\n"
+		"  pre-shared-key kw\n"
+		" peer host\n  address 10.0.0.1\n  pre-shared-key kh\n"
+		" peer net\n  address 10.0.0.0/16\n  pre-shared-key kp\n"
+		" peer v6\n  address 2001:db8::/32\n  pre-shared-key k6\n");
+	const struct cfg_keyring *kr;
+
+	ASSERT_NE(NULL, cfg);
+	kr = cfg->keyrings[0];
+	EXPECT_STREQ("kh", key_for(kr, "10.0.0.1", 0, NULL, NULL));
+	EXPECT_STREQ("kp", key_for(kr, "10.0.9.9", 0, NULL, NULL));
+	EXPECT_STREQ("kw", key_for(kr, "192.0.2.1", 0, NULL, NULL));
+	EXPECT_STREQ("k6", key_for(kr, "2001:db8:1::2", 0, NULL, NULL));
+	EXPECT_STREQ("none", key_for(kr, "2001:db9::2", 0, NULL, NULL));
+	cfg_free(cfg);
+}
+
+/* the responder looks up by identity first, the initiator by hostname */
+TEST(keyring_identity_then_hostname_then_address)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"crypto ikev2 keyring kr\n"
+		" peer wild\n  address 0.0.0.0 0.0.0.0\n"
+		"  pre-shared-key kw\n"
+		" peer dom\n  identity fqdn domain example.com\n"
+		"  pre-shared-key kd\n"
+		" peer sub\n  identity fqdn domain sales.example.com\n"
+		"  pre-shared-key ks\n"
+		" peer exact\n  identity fqdn a.sales.example.com\n"
+		"  pre-shared-key ke\n"
+		" peer mail\n  identity email domain example.com\n"
+		"  pre-shared-key local km\n  pre-shared-key remote kr\n"
+		" peer ip\n  identity address 198.51.100.7\n"
+		"  pre-shared-key ki\n"
+		" peer named\n  hostname gw.example.com\n"
+		"  pre-shared-key kn\n");
+	const struct cfg_keyring *kr;
+	const struct cfg_peer *pe;
+	struct idbuf b;
+
+	ASSERT_NE(NULL, cfg);
+	kr = cfg->keyrings[0];
+	EXPECT_STREQ("kd", key_for(kr, "192.0.2.1", IKEV2_ID_FQDN,
+				   "b.example.com", NULL));
+	EXPECT_STREQ("ks", key_for(kr, "192.0.2.1", IKEV2_ID_FQDN,
+				   "b.sales.example.com", NULL));
+	EXPECT_STREQ("ke", key_for(kr, "192.0.2.1", IKEV2_ID_FQDN,
+				   "a.sales.example.com", NULL));
+	EXPECT_STREQ("ki", key_for(kr, "192.0.2.1", IKEV2_ID_IPV4_ADDR,
+				   "198.51.100.7", NULL));
+	EXPECT_STREQ("kw", key_for(kr, "192.0.2.1", IKEV2_ID_FQDN,
+				   "other.net", NULL));
+	EXPECT_STREQ("kn", key_for(kr, "192.0.2.1", 0, NULL,
+				   "GW.example.com"));
+	EXPECT_STREQ("kw", key_for(kr, "192.0.2.1", 0, NULL, "gw2"));
+	pe = cfg_keyring_lookup(kr, NULL, mkid(&b, IKEV2_ID_RFC822_ADDR,
+					       "u@example.com"), NULL);
+	ASSERT_NE(NULL, pe);
+	EXPECT_EQ(2, pe->local_key.len);
+	EXPECT_EQ(0, memcmp("km", pe->local_key.data, 2));
+	EXPECT_EQ(0, memcmp("kr", pe->remote_key.data, 2));
+	cfg_free(cfg);
+}
+
+TEST(pre_shared_key_forms)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"crypto ikev2 keyring kr\n"
+		" peer a\n  address 192.0.2.1\n"
+		"  pre-shared-key 0 my  secret key\n"
+		" peer b\n  address 192.0.2.2\n"
+		"  pre-shared-key hex 00ff7f\n"
+		" peer c\n  address 192.0.2.3\n"
+		"  pre-shared-key 0 hex zz\n"
+		" peer d\n  address 192.0.2.4\n"
+		"  pre-shared-key local 0 <hidden>\n"
+		"crypto ikev2 profile p\n"
+		" match identity remote address 192.0.2.0 255.255.255.0\n"
+		" authentication local pre-share key 0 mine\n"
+		" authentication remote pre-share key theirs\n");
+	const struct cfg_peer *pe;
+	const struct cfg_profile *pf;
+
+	ASSERT_NE(NULL, cfg);
+	pe = cfg->keyrings[0]->peers[0];
+	ASSERT_EQ(14, pe->local_key.len);
+	EXPECT_EQ(0, memcmp("my  secret key", pe->local_key.data, 14));
+	EXPECT_EQ(14, pe->remote_key.len);
+	EXPECT_EQ(0, memcmp("my  secret key", pe->remote_key.data, 14));
+	pe = cfg->keyrings[0]->peers[1];
+	ASSERT_EQ(3, pe->local_key.len);
+	EXPECT_EQ(0, memcmp("\x00\xff\x7f", pe->local_key.data, 3));
+	pe = cfg->keyrings[0]->peers[2];
+	ASSERT_EQ(6, pe->local_key.len);
+	EXPECT_EQ(0, memcmp("hex zz", pe->local_key.data, 6));
+	pe = cfg->keyrings[0]->peers[3];
+	ASSERT_EQ(8, pe->local_key.len);
+	EXPECT_NULL(pe->remote_key.data);
+	pf = cfg_profile_find(cfg, "p");
+	ASSERT_NE(NULL, pf);
+	EXPECT_EQ(CFG_AUTH_PSK, pf->local_auth);
+	EXPECT_EQ(CFG_AUTH_BIT(CFG_AUTH_PSK), pf->remote_auth);
+	EXPECT_EQ(0, memcmp("mine", pf->local_key.data, 4));
+	EXPECT_EQ(0, memcmp("theirs", pf->remote_key.data, 6));
+	round_trip(_metadata, cfg);
+	cfg_free(cfg);
+}
+
+TEST(dump_hides_keys)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"crypto ikev2 keyring kr\n"
+		" peer a\n  address 192.0.2.1\n  pre-shared-key Sup3rS3cret\n"
+		"crypto ikev2 profile p\n"
+		" match identity remote fqdn x\n"
+		" authentication local pre-share key LocalS3cret\n"
+		" authentication remote pre-share\n"
+		" keyring local kr\n");
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	d = dump_text(cfg, CFG_DUMP_ALL);
+	EXPECT_FALSE(contains(d, "S3cret"));
+	free(d);
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, "  pre-shared-key <hidden>\n"));
+	EXPECT_TRUE(contains(d, " authentication local pre-share key "
+			       "<hidden>\n"));
+	load_fails(_metadata, d, "t.conf:4: the key is '<hidden>': configure "
+		   "the real key\nt.conf:8: the key is '<hidden>': configure "
+		   "the real key\n");
+	free(d);
+	cfg_free(cfg);
+}
+
+/* every kind of command, loaded, dumped with keys, loaded again */
+TEST(round_trip_everything)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"crypto ikev2 limit max-in-negotiation-sa 500 incoming\n"
+		"crypto ikev2 limit max-sa 200\n"
+		"crypto ikev2 window 10\n"
+		"crypto ikev2 dpd 30 5 on-demand\n"
+		"crypto ikev2 nat keepalive 20\n"
+		"crypto ikev2 cookie-challenge 450\n"
+		"aaa new-model\n"
+		"aaa authorization network local-list local\n"
+		"ip local pool p4 10.9.0.1 10.9.0.100\n"
+		"ip local pool p4 10.9.1.1\n"
+		"ipv6 local pool p4 2001:db8:1::/64 128\n"
+		"crypto ikev2 proposal p1\n"
+		" encryption aes-cbc-128 aes-cbc-192 aes-cbc-256\n"
+		" integrity sha1 sha384\n prf sha512\n group 14 15 16 20\n"
+		"crypto ikev2 policy pol1\n match fvrf red\n"
+		" match address local 10.0.0.1\n"
+		" match address local fe80::1\n proposal p1\n"
+		"crypto ikev2 keyring kr\n"
+		" peer all\n  description all the others\n"
+		"  address 0.0.0.0 0.0.0.0\n  pre-shared-key wildcard key\n"
+		" peer h\n  hostname gw.example.com\n  address ::/0\n"
+		"  identity key-id abc\n  pre-shared-key local 0 l\n"
+		"  pre-shared-key remote hex 01\n"
+		"crypto ikev2 authorization policy az\n"
+		" pool p4\n ipv6 pool p4\n dns 10.1.1.1 10.1.1.2\n"
+		" ipv6 dns 2001:db8::53\n wins 10.1.1.3\n"
+		" netmask 255.255.255.0\n route set interface eth1\n"
+		" route set remote ipv4 10.0.0.0 255.0.0.0\n"
+		" route set remote ipv4 172.16.0.0/12\n"
+		" route set remote ipv6 2001:db8::/32\n"
+		" route accept any distance 7\n def-domain example.com\n"
+		" split-dns a.example.com\n split-dns b.example.com\n"
+		" session-lifetime 3600\n ipsec flow-limit 0\n"
+		"crypto ikev2 profile prof\n description the profile\n"
+		" match fvrf any\n match address local 10.0.0.1\n"
+		" match identity remote fqdn domain example.com\n"
+		" match identity remote email x@example.com\n"
+		" match identity remote address 0.0.0.0\n"
+		" match identity remote address 10.0.0.0/8\n"
+		" identity local fqdn hub.example.com\n"
+		" authentication local ecdsa-sig\n"
+		" authentication remote pre-share key 0 rk\n"
+		" authentication remote eap query-identity timeout 90\n"
+		" authentication remote rsa-sig\n"
+		" keyring local kr\n pki trustpoint ca sign\n"
+		" pki trustpoint ca2 verify\n lifetime 3600\n"
+		" dpd 10 3 periodic\n nat keepalive 60\n"
+		" virtual-template 1 mode auto\n"
+		" aaa authorization group override psk list local-list az\n"
+		" aaa authorization group eap list local-list\n"
+		" aaa authorization user cert list local-list default\n"
+		" shutdown\n"
+		"crypto ikev2 profile prof2\n"
+		" match identity remote key-id k\n"
+		" identity local dn\n"
+		" authentication local rsa-sig\n"
+		" authentication remote rsa-sig\n pki trustpoint ca\n"
+		" shutdown\n no shutdown\n"
+		"crypto ipsec transform-set ts1 esp-gcm 256\n mode transport\n"
+		"crypto ipsec transform-set ts2 esp-aes 192 esp-sha512-hmac\n"
+		"crypto ipsec transform-set ts3 esp-chacha20-poly1305\n"
+		"crypto ipsec transform-set ts4 esp-sha384-hmac esp-aes\n"
+		"crypto ipsec profile ip1\n set transform-set ts1 ts2 ts3 ts4\n"
+		" set ikev2-profile prof\n set pfs group31\n"
+		" set security-association lifetime seconds 7200\n"
+		" set security-association lifetime kilobytes 100000\n"
+		" responder-only\n"
+		"crypto ipsec profile ip2\n"
+		"interface Virtual-Template1 type tunnel\n"
+		" description the template\n ip unnumbered lo\n"
+		" vrf forwarding blue\n"
+		" ipv6 unnumbered Loopback0\n ip mtu 1400\n"
+		" tunnel mode gre ipv6\n tunnel source 2001:db8::1\n"
+		" tunnel protection ipsec profile ip1\n"
+		" ip nhrp network-id 4294967295\n ip nhrp redirect timeout 9\n"
+		" shutdown\n"
+		"interface Virtual-Template 2 type tunnel\n"
+		" tunnel source eth0.100\n ip nhrp redirect\n"
+		" tunnel protection ipsec profile ip2\n"
+		"interface Virtual-Template2\n no shutdown\n"
+		"crypto ipsec transform-set default esp-gcm\n"
+		"no crypto ikev2 policy default\n");
+	const struct cfg_template *t;
+	const struct cfg_profile *pf;
+
+	ASSERT_NE(NULL, cfg);
+	t = cfg_template_find(cfg, 1);
+	ASSERT_NE(NULL, t);
+	EXPECT_EQ(CFG_TUNNEL_GRE_IPV6, t->mode);
+	EXPECT_EQ(AF_INET6, t->source_addr.family);
+	EXPECT_EQ(9, t->nhrp_redirect_timeout);
+	t = cfg_template_find(cfg, 2);
+	ASSERT_NE(NULL, t);
+	EXPECT_EQ(CFG_TUNNEL_GRE_IP, t->mode);
+	EXPECT_FALSE(t->mode_set);
+	EXPECT_EQ(0, t->source_addr.family);
+	EXPECT_STREQ("eth0.100", t->source);
+	EXPECT_EQ(CFG_NHRP_REDIRECT_TIMEOUT, t->nhrp_redirect_timeout);
+	EXPECT_EQ(0, t->mtu);
+	EXPECT_STREQ("default", t->ipsec->tsets[0]->name);
+	pf = cfg_profile_find(cfg, "prof");
+	ASSERT_NE(NULL, pf);
+	EXPECT_EQ(CFG_AUTH_BIT(CFG_AUTH_PSK) | CFG_AUTH_BIT(CFG_AUTH_EAP) |
+		  CFG_AUTH_BIT(CFG_AUTH_RSA_SIG), pf->remote_auth);
+	EXPECT_TRUE(pf->eap_query_identity);
+	EXPECT_EQ(90, pf->eap_timeout);
+	EXPECT_EQ(0, pf->match_id[2].addr.prefix);
+	EXPECT_EQ(cfg_template_find(cfg, 1), pf->template);
+	EXPECT_NE(NULL, pf->authz_group[CFG_AAA_PSK].policy);
+	EXPECT_NULL(pf->authz_group[CFG_AAA_EAP].username);
+	EXPECT_TRUE(pf->authz_group_override);
+	EXPECT_EQ(2, cfg_pool_find(cfg, "p4", AF_INET)->nranges);
+	EXPECT_EQ(128, cfg_pool_find(cfg, "p4", AF_INET6)->assign_len);
+	EXPECT_FALSE(cfg_profile_find(cfg, "prof2")->shutdown);
+	EXPECT_EQ(60, pf->nat_keepalive);
+	EXPECT_STREQ("blue", cfg_template_find(cfg, 1)->vrf);
+	EXPECT_EQ(500, cfg->ike.max_neg_in);
+	EXPECT_EQ(CFG_MAX_NEG_SA_DEFAULT, cfg->ike.max_neg_out);
+	EXPECT_EQ(200, cfg->ike.max_sa);
+	EXPECT_EQ(30, cfg->ike.dpd.interval);
+	EXPECT_FALSE(cfg->ike.dpd.periodic);
+	round_trip(_metadata, cfg);
+	cfg_free(cfg);
+}
+
+/* inventory §3 items 36, 38 and 53 */
+TEST(global_options)
+{
+	struct cfg_err err;
+	struct cfg *cfg = load_ok(_metadata, "");
+	static const char ivrf[] =
+		"crypto ikev2 limit max-in-negotiation-sa 5000\n"
+		"crypto ikev2 profile p\n"
+		" match identity remote fqdn a\n"
+		" authentication local rsa-sig\n"
+		" authentication remote rsa-sig\n"
+		" pki trustpoint ca\n"
+		" ivrf red\n";
+
+	ASSERT_NE(NULL, cfg);
+	EXPECT_EQ(1000, cfg->ike.max_neg_in);
+	EXPECT_EQ(1000, cfg->ike.max_neg_out);
+	EXPECT_EQ(0, cfg->ike.max_sa);
+	EXPECT_EQ(5, cfg->ike.window);
+	EXPECT_EQ(0, cfg->ike.dpd.interval);
+	EXPECT_EQ(0, cfg->ike.nat_keepalive);
+	EXPECT_EQ(0, cfg->ike.cookie_challenge);
+	cfg_free(cfg);
+
+	cfg = cfg_load_buf("t.conf", ivrf, strlen(ivrf), &err);
+	ASSERT_NE(NULL, cfg);
+	EXPECT_EQ(5000, cfg->ike.max_neg_in);
+	EXPECT_EQ(5000, cfg->ike.max_neg_out);
+	ASSERT_EQ(1, err.nwarnings);
+	EXPECT_EQ(7, err.diag[0].line);
+	EXPECT_STREQ("ivrf is ignored: set the VRF of the virtual-access "
+		     "interfaces with 'vrf forwarding' in the virtual "
+		     "template", err.diag[0].msg);
+	cfg_free(cfg);
+	load_fails(_metadata, "crypto ikev2 dpd 10 10 periodic\n",
+		   "t.conf:1: dpd retry 10: out of range 1-9\n");
+	load_fails(_metadata, "crypto ikev2 window 0\n",
+		   "t.conf:1: crypto ikev2 window 0: out of range 1-200\n");
+}
+
+TEST(ipsec_profile_for_template)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"crypto ikev2 profile a\n match identity remote fqdn a\n"
+		" authentication local rsa-sig\n authentication remote rsa-sig\n"
+		" pki trustpoint ca\n virtual-template 1\n"
+		"crypto ikev2 profile b\n match identity remote fqdn b\n"
+		" authentication local rsa-sig\n authentication remote rsa-sig\n"
+		" pki trustpoint ca\n virtual-template 1\n"
+		"crypto ipsec profile ipa\n set ikev2-profile a\n"
+		"interface Virtual-Template1 type tunnel\n"
+		" tunnel protection ipsec profile ipa\n"
+		"interface Virtual-Template2 type tunnel\n");
+	const struct cfg_profile *a, *b;
+	const struct cfg_template *t;
+	char why[128];
+
+	ASSERT_NE(NULL, cfg);
+	a = cfg_profile_find(cfg, "a");
+	b = cfg_profile_find(cfg, "b");
+	t = cfg_template_find(cfg, 1);
+	ASSERT_NE(NULL, t);
+	EXPECT_EQ(cfg_ipsec_profile_find(cfg, "ipa"),
+		  cfg_ipsec_profile_for_template(t, a, why, sizeof(why)));
+	EXPECT_NULL(cfg_ipsec_profile_for_template(t, b, why, sizeof(why)));
+	EXPECT_STREQ("IPsec profile 'ipa' is for IKEv2 profile 'a'", why);
+	EXPECT_NULL(cfg_ipsec_profile_for_template(cfg_template_find(cfg, 2),
+						   a, why, sizeof(why)));
+	EXPECT_STREQ("Virtual-Template2 has no tunnel protection", why);
+	EXPECT_NULL(cfg_template_find(cfg, 3));
+	EXPECT_NULL(cfg_pool_find(cfg, "x", AF_INET));
+	EXPECT_NULL(cfg_profile_find(cfg, "c"));
+	cfg_free(cfg);
+}
+
+TEST(syntax_blocks_comments_case)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"! comment\r\n"
+		"\r\n"
+		"   ! indented comment\n"
+		"CRYPTO IKEV2 KEYRING kr\n"
+		"PEER a\n"
+		"ADDRESS 192.0.2.1\n"
+		"pre-shared-key Mixed Case\n"
+		"exit\n"
+		"peer b\n"
+		"\taddress 192.0.2.2\n"
+		"\tpre-shared-key b\n"
+		"end\n"
+		"crypto ikev2 keyring kr\n"
+		" peer a\n"
+		"  hostname h\n"
+		"exit\n"
+		"end\n"
+		"end\n");
+	const struct cfg_keyring *kr;
+
+	ASSERT_NE(NULL, cfg);
+	ASSERT_EQ(1, cfg->nkeyrings);
+	kr = cfg->keyrings[0];
+	ASSERT_EQ(2, kr->npeers);
+	EXPECT_STREQ("h", kr->peers[0]->hostname);
+	EXPECT_EQ(0, memcmp("Mixed Case", kr->peers[0]->local_key.data, 10));
+	cfg_free(cfg);
+
+	/* a top-level command ends a block: "peer" is not one */
+	load_fails(_metadata, "crypto ikev2 keyring kr\n"
+		   " peer a\n  address 192.0.2.1\n  pre-shared-key k\n"
+		   "ip local pool x 10.0.0.1\n"
+		   " peer b\n",
+		   "t.conf:6: unsupported command 'peer'\n");
+	/* an unknown indented line stays in its block */
+	load_fails(_metadata, "interface Virtual-Template1 type tunnel\n"
+		   " ip address 10.0.0.1 255.0.0.0\n"
+		   " ip mtu 99999\n",
+		   "t.conf:2: unsupported command 'ip address'\n"
+		   "t.conf:3: ip mtu 99999: out of range 576-9000\n");
+	/* the lines of a refused block are not errors of their own */
+	load_fails(_metadata, "crypto pki trustpoint ca\n"
+		   " enrollment url http://192.0.2.1\n"
+		   " revocation-check crl\n",
+		   "t.conf:1: unsupported command 'crypto pki'\n");
+}
+
+TEST(errors_stop_at_twenty)
+{
+	char text[2048] = "", *msg;
+	struct cfg_err err;
+	int i;
+
+	for (i = 0; i < 30; i++)
+		strcat(text, "bogus line\n");
+	EXPECT_NULL(cfg_load_buf("t.conf", text, strlen(text), &err));
+	EXPECT_EQ(20, err.nerrors);
+	EXPECT_EQ(20, err.ndiag);
+	EXPECT_TRUE(err.truncated);
+	msg = err_text(&err);
+	EXPECT_TRUE(contains(msg, "t.conf:20: unsupported command 'bogus'\n"
+			       "t.conf: too many errors, stopped reading\n"));
+	free(msg);
+	EXPECT_NULL(cfg_load_buf("t.conf", text, strlen(text), NULL));
+}
+
+TEST(load_file_errors)
+{
+	struct cfg_err err;
+	char *msg;
+
+	EXPECT_NULL(cfg_load_file(TEST_DATA "/cfg/nonexistent.conf", &err));
+	EXPECT_EQ(1, err.nerrors);
+	msg = err_text(&err);
+	EXPECT_STREQ(TEST_DATA "/cfg/nonexistent.conf: No such file or "
+		     "directory\n", msg);
+	free(msg);
+	EXPECT_NULL(cfg_load_file(TEST_DATA "/cfg", &err));
+	EXPECT_EQ(1, err.nerrors);
+	cfg_free(NULL);
+}
+
+TEST(addr_from_sockaddr)
+{
+	struct sockaddr_in6 s6 = { .sin6_family = AF_INET6 };
+	struct sockaddr_in s4 = { .sin_family = AF_INET };
+	struct sockaddr sa = { .sa_family = AF_UNIX };
+	struct cfg_addr a;
+
+	inet_pton(AF_INET, "192.0.2.9", &s4.sin_addr);
+	ASSERT_EQ(0, cfg_addr_from_sockaddr(&a, (struct sockaddr *)&s4));
+	EXPECT_EQ(AF_INET, a.family);
+	EXPECT_EQ(32, a.prefix);
+	EXPECT_EQ(s4.sin_addr.s_addr, a.v4.s_addr);
+	inet_pton(AF_INET6, "::ffff:192.0.2.9", &s6.sin6_addr);
+	ASSERT_EQ(0, cfg_addr_from_sockaddr(&a, (struct sockaddr *)&s6));
+	EXPECT_EQ(AF_INET, a.family);
+	EXPECT_EQ(s4.sin_addr.s_addr, a.v4.s_addr);
+	inet_pton(AF_INET6, "2001:db8::9", &s6.sin6_addr);
+	ASSERT_EQ(0, cfg_addr_from_sockaddr(&a, (struct sockaddr *)&s6));
+	EXPECT_EQ(AF_INET6, a.family);
+	EXPECT_EQ(128, a.prefix);
+	EXPECT_EQ(-1, cfg_addr_from_sockaddr(&a, &sa));
+}
+
+TEST_HARNESS_MAIN
