@@ -182,7 +182,7 @@ gre_peer() {
 
 # va_drops REASON: a drop counter of A's va1
 va_drops() {
-	ip netns exec $NSA flexvtictl -j -s dev show va1 | python3 -c '
+	ip netns exec $NSA flexvtictl -j -S dev show va1 | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 d = d[0] if isinstance(d, list) else d

@@ -18,11 +18,13 @@
 /**
  * struct ctl - options common to all subcommands
  * @json: print JSON instead of text (-j)
- * @stats: print an interface's counters in text too (-s)
+ * @stats: print an interface's counters in text too (-S)
+ * @socket: flexvtid's control socket (-s)
  */
 struct ctl {
 	bool json;
 	bool stats;
+	const char *socket;
 };
 
 struct kern_nl;
@@ -42,6 +44,9 @@ int ctl_sa_add(const struct ctl *ctl, int argc, char **argv);
 int ctl_sa_del(const struct ctl *ctl, int argc, char **argv);
 int ctl_sa_swap(const struct ctl *ctl, int argc, char **argv);
 int ctl_sa_show(const struct ctl *ctl, int argc, char **argv);
+
+/* ctl_daemon.c */
+int ctl_show(const struct ctl *ctl, int argc, char **argv);
 
 /* ctl_monitor.c */
 int ctl_monitor(const struct ctl *ctl, int argc, char **argv);

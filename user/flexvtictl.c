@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * flexvtictl: control tool of flexvti.  Kernel-level commands talk to the
- * flexvti module directly; the daemon's commands will talk to flexvtid.
+ * flexvti module directly; "show" commands talk to flexvtid over its
+ * control socket (-s PATH, default /run/flexvti/flexvtid.sock).
  *
- *   flexvtictl [-j] dev show [DEV]
+ *   flexvtictl [-j] [-s PATH] show crypto session [detail]
+ *   flexvtictl [-j] [-s PATH] show crypto ikev2 sa [detail]
+ *   flexvtictl [-j] [-s PATH] show crypto ikev2 stats
+ *   flexvtictl [-j] [-S] dev show [DEV]
  *   flexvtictl dev set DEV [mode ipsec|gre] [local ADDR] [remote ADDR]
  *                          [nhrp-network-id N] [udp-socket FD|none]
  *                          [remote-port PORT]
@@ -43,6 +47,8 @@ struct ctl_cmd {
 	const char *args;
 };
 
+#define CTL_SOCKET	"/run/flexvti/flexvtid.sock"
+
 /* continues the arguments of a command on the next line of the usage */
 #define CTL_MORE	"\n                         "
 
@@ -60,20 +66,24 @@ static const struct ctl_cmd ctl_cmds[] = {
 	{ "sa", "swap", ctl_sa_swap, "DEV spi SPI" },
 	{ "sa", "show", ctl_sa_show, "[DEV [dir in|out] [spi SPI]]" },
 	{ "monitor", NULL, ctl_monitor, "" },
+	{ "show", NULL, ctl_show,
+	  "crypto session [detail] | crypto ikev2 sa [detail] |" CTL_MORE
+	  "crypto ikev2 stats" },
 };
 
 static void ctl_help(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, "usage: flexvtictl [-j] [-s] OBJECT [VERB] [ARGS]\n");
+	fprintf(f, "usage: flexvtictl [-j] [-S] [-s PATH] OBJECT [VERB] [ARGS]\n");
 	for (i = 0; i < ARRAY_SIZE(ctl_cmds); i++)
 		fprintf(f, "       flexvtictl %s%s%s%s%s\n", ctl_cmds[i].object,
 			ctl_cmds[i].verb ? " " : "",
 			ctl_cmds[i].verb ? ctl_cmds[i].verb : "",
 			*ctl_cmds[i].args ? " " : "", ctl_cmds[i].args);
 	fprintf(f, "  -j   print JSON\n"
-		"  -s   dev show: print the counters in text too\n"
+		"  -S   dev show: print the counters in text too\n"
+		"  -s   flexvtid's control socket (default " CTL_SOCKET ")\n"
 		"  ALG  aes-gcm, chacha20-poly1305, aes-cbc-sha1, aes-cbc-sha256,\n"
 		"       aes-cbc-sha384 or aes-cbc-sha512\n"
 		"  KEY  hex digits, maybe after 0x, or @FILE to read them from FILE\n"
@@ -177,16 +187,19 @@ static const struct ctl_cmd *ctl_find(int argc, char **argv, int *words)
 int main(int argc, char **argv)
 {
 	const struct ctl_cmd *cmd;
-	struct ctl ctl = { 0 };
+	struct ctl ctl = { .socket = CTL_SOCKET };
 	int opt, words;
 
-	while ((opt = getopt(argc, argv, "+jsh")) != -1) {
+	while ((opt = getopt(argc, argv, "+jSs:h")) != -1) {
 		switch (opt) {
 		case 'j':
 			ctl.json = true;
 			break;
-		case 's':
+		case 'S':
 			ctl.stats = true;
+			break;
+		case 's':
+			ctl.socket = optarg;
 			break;
 		case 'h':
 			ctl_help(stdout);

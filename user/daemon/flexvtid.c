@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * flexvtid: the IKEv2 daemon of flexvti.
+ *
+ *   flexvtid [-d] [-S] [-s SOCKET] [-f FILE]   run in the foreground
+ *   flexvtid -n [-f FILE]                      check FILE and exit
+ *
+ * -f names the configuration (default /etc/flexvti/flexvtid.conf), -s
+ * the control socket (default /run/flexvti/flexvtid.sock), -d adds debug
+ * messages, -S logs to syslog too.  SIGHUP reloads the configuration
+ * (a file with errors is refused and the old one stays in force);
+ * SIGINT and SIGTERM end every session and exit.
+ *
+ * Exit status: 0; 1 when the configuration has errors or the daemon
+ * cannot start; 2 for a wrong command line.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../lib/cfg.h"
+#include "../lib/ikev2.h"
+#include "control.h"
+#include "flexvtid.h"
+#include "ike_sa.h"
+#include "ikev2.h"
+#include "log.h"
+#include "loop.h"
+#include "pool.h"
+#include "route.h"
+#include "session.h"
+#include "show.h"
+#include "sock.h"
+
+#define CONFIG_PATH	"/etc/flexvti/flexvtid.conf"
+
+static struct cfg *cfg;
+static const char *cfg_path = CONFIG_PATH;
+
+/**
+ * daemon_cfg - the configuration in force
+ *
+ * Return: the configuration; it stays valid until the event loop runs
+ * again (a reload replaces it between events).
+ */
+const struct cfg *daemon_cfg(void)
+{
+	return cfg;
+}
+
+static struct cfg *load(void)
+{
+	struct cfg_err err;
+	struct cfg *c = cfg_load_file(cfg_path, &err);
+
+	cfg_err_print(&err, stderr);
+	return c;
+}
+
+static void reload(void)
+{
+	struct cfg *c = load();
+
+	if (!c) {
+		log_err("configuration %s has errors: keeping the old one",
+			cfg_path);
+		return;
+	}
+	cfg_free(cfg);
+	cfg = c;
+	log_info("configuration %s reloaded", cfg_path);
+}
+
+static void on_signal(int signo)
+{
+	if (signo == SIGHUP)
+		reload();
+	else
+		loop_stop();
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: flexvtid [-d] [-S] [-s SOCKET] [-f FILE]\n"
+		"       flexvtid -n [-f FILE]\n");
+	return 2;
+}
+
+/* the control socket's directory, as systemd's RuntimeDirectory would */
+static void make_parent(const char *path)
+{
+	char dir[256], *slash;
+
+	snprintf(dir, sizeof(dir), "%s", path);
+	slash = strrchr(dir, '/');
+	if (slash && slash != dir) {
+		*slash = '\0';
+		mkdir(dir, 0700);
+	}
+}
+
+static int start(const char *ctl_path)
+{
+	int ret;
+
+	ret = loop_init(on_signal);
+	if (!ret)
+		ret = route_open();
+	if (ret)
+		return ret;
+	ret = session_init();
+	if (ret) {
+		log_err("cannot open the flexvti netlink family: %s "
+			"(is flexvti.ko available?)", strerror(-ret));
+		return ret;
+	}
+	ret = sock_open_all(IKEV2_PORT, IKEV2_NATT_PORT, ikev2_recv);
+	if (ret)
+		return ret;
+	make_parent(ctl_path);
+	ret = control_open(ctl_path, show_cmds);
+	if (ret)
+		log_err("cannot listen on %s: %s", ctl_path, strerror(-ret));
+	return ret;
+}
+
+static void stop(void)
+{
+	ike_sa_free_all();
+	control_close();
+	sock_close_all();
+	session_fini();
+	route_close();
+	loop_fini();
+	pool_free_all();
+	cfg_free(cfg);
+}
+
+int main(int argc, char **argv)
+{
+	const char *ctl_path = CONTROL_PATH;
+	bool check = false, use_syslog = false;
+	int opt, verbosity = 0, ret;
+
+	while ((opt = getopt(argc, argv, "df:ns:S")) != -1) {
+		switch (opt) {
+		case 'd':
+			verbosity++;
+			break;
+		case 'f':
+			cfg_path = optarg;
+			break;
+		case 'n':
+			check = true;
+			break;
+		case 's':
+			ctl_path = optarg;
+			break;
+		case 'S':
+			use_syslog = true;
+			break;
+		default:
+			return usage();
+		}
+	}
+	if (optind != argc)
+		return usage();
+	log_init(verbosity, use_syslog);
+	cfg = load();
+	if (!cfg)
+		return 1;
+	if (check)
+		goto out;
+	ret = start(ctl_path);
+	if (!ret) {
+		log_info("flexvtid started, configuration %s", cfg_path);
+		ret = loop_run();
+	}
+	stop();
+	log_info("flexvtid stopped");
+	return ret ? 1 : 0;
+out:
+	cfg_free(cfg);
+	return 0;
+}

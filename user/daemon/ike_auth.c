@@ -1,0 +1,634 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * IKE_AUTH, responder side (RFC 7296 §1.2, §2.15-§2.17, §2.19): match the
+ * IKEv2 profile on the initiator's identity, check its AUTH with the
+ * pre-shared key of the profile's keyring, authorize it (local
+ * authorization policy: address pool, DNS, routes), negotiate the
+ * CHILD_SA, set the session up in the kernel and answer.  Any failure
+ * answers with the error notification and leaves nothing behind.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <linux/flexvti.h>
+
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
+#include "../lib/cfg.h"
+#include "../lib/keymat.h"
+#include "child.h"
+#include "flexvtid.h"
+#include "ikev2.h"
+#include "log.h"
+#include "pool.h"
+#include "session.h"
+#include "stats.h"
+
+#define AUTH_TS_MAX	IKEV2_MAX_TS
+#define AUTH_CP_MAX	24
+
+/**
+ * struct auth_ctx - what IKE_AUTH works out for one request
+ * @sa: the IKE SA
+ * @req: the request
+ * @profile: the IKEv2 profile that matched
+ * @peer: the keyring's peer block, NULL when the profile has the keys
+ * @local_key: the key our AUTH is made with
+ * @authz: the authorization policy, NULL without authorization
+ * @tmpl: the profile's virtual template
+ * @ipsec: the template's IPsec profile
+ * @child: the ESP proposal chosen
+ * @family: the inner family of the session (ipsec mode), or the outer one
+ * @session: the session being built
+ * @tsi: narrowed TSi
+ * @ntsi: entries of @tsi
+ * @tsr: narrowed TSr
+ * @ntsr: entries of @tsr
+ * @transport: ESP transport mode agreed
+ */
+struct auth_ctx {
+	struct ike_sa *sa;
+	struct ikev2_msg *req;
+	const struct cfg_profile *profile;
+	const struct cfg_peer *peer;
+	const struct cfg_key *local_key;
+	const struct cfg_authz_policy *authz;
+	const struct cfg_template *tmpl;
+	const struct cfg_ipsec_profile *ipsec;
+	struct child_choice child;
+	int family;
+	struct session *session;
+	struct ikev2_ts tsi[AUTH_TS_MAX];
+	int ntsi;
+	struct ikev2_ts tsr[AUTH_TS_MAX];
+	int ntsr;
+	bool transport;
+};
+
+/* the identity as text, for logs and as an authorization policy name */
+static void auth_id_str(const struct ike_id *id, char *buf, size_t len)
+{
+	int family = id->type == IKEV2_ID_IPV4_ADDR ? AF_INET : AF_INET6;
+	size_t n;
+
+	switch (id->type) {
+	case IKEV2_ID_IPV4_ADDR:
+	case IKEV2_ID_IPV6_ADDR:
+		if (id->len == (family == AF_INET ? 4 : 16) &&
+		    inet_ntop(family, id->data, buf, len))
+			return;
+		break;
+	case IKEV2_ID_FQDN:
+	case IKEV2_ID_RFC822_ADDR:
+	case IKEV2_ID_KEY_ID:
+		n = id->len < len - 1 ? id->len : len - 1;
+		memcpy(buf, id->data, n);
+		buf[n] = '\0';
+		for (; n > 0; n--)
+			if (buf[n - 1] < 0x20 || buf[n - 1] > 0x7e)
+				buf[n - 1] = '?';
+		return;
+	}
+	snprintf(buf, len, "<%s>", ikev2_id_type_name(id->type));
+}
+
+static void auth_fail(struct auth_ctx *ctx, const char *why)
+{
+	struct ike_sa *sa = ctx->sa;
+	struct ike_msg *m = &(struct ike_msg){ 0 };
+	char id[128];
+
+	auth_id_str(&sa->peer_id, id, sizeof(id));
+	log_warn("IKE SA %u: %s (%s) not authenticated: %s", sa->id,
+		 sock_addr_str(&sa->remote), id, why);
+	stats_inc(STAT_AUTH_FAILED);
+	ike_msg_response(m, sa, &ctx->req->hdr);
+	ikev2_put_notify(&m->w, 0, NULL, 0, IKEV2_N_AUTHENTICATION_FAILED,
+			 NULL, 0);
+	sa->next_msgid++;
+	ike_msg_send(m);
+	ike_sa_free(sa, "authentication failed");
+}
+
+/* the profile whose "match identity" fits the peer's IDi (§3.5) */
+static bool auth_profile(struct auth_ctx *ctx, char *why, size_t len)
+{
+	struct ike_sa *sa = ctx->sa;
+	const struct ikev2_id *idi = &ctx->req->idi;
+	struct cfg_id remote = {
+		.type = idi->type, .data = idi->data.data, .len = idi->data.len,
+	};
+	struct cfg_addr local;
+
+	if (idi->data.len > IKE_ID_MAX) {
+		snprintf(why, len, "identity too long");
+		return false;
+	}
+	sa->peer_id.type = idi->type;
+	sa->peer_id.len = idi->data.len;
+	memcpy(sa->peer_id.data, idi->data.data, idi->data.len);
+	cfg_addr_from_sockaddr(&local, (const struct sockaddr *)&sa->local);
+	ctx->profile = cfg_profile_match(daemon_cfg(), &local, NULL, &remote,
+					 why, len);
+	if (!ctx->profile)
+		return false;
+	snprintf(sa->profile, sizeof(sa->profile), "%s", ctx->profile->name);
+	sa->lifetime = ctx->profile->lifetime;
+	return true;
+}
+
+/* the keys: from the profile itself, else from its keyring (§2.15) */
+static bool auth_keys(struct auth_ctx *ctx, const struct cfg_key **local,
+		      const struct cfg_key **remote, char *why, size_t len)
+{
+	const struct cfg_profile *p = ctx->profile;
+	const struct ikev2_id *idi = &ctx->req->idi;
+	struct cfg_id id = {
+		.type = idi->type, .data = idi->data.data, .len = idi->data.len,
+	};
+	struct cfg_addr peer;
+
+	if (p->local_auth != CFG_AUTH_PSK ||
+	    !(p->remote_auth & CFG_AUTH_BIT(CFG_AUTH_PSK))) {
+		snprintf(why, len, "profile %s does not use pre-shared keys",
+			 p->name);
+		return false;
+	}
+	cfg_addr_from_sockaddr(&peer, (const struct sockaddr *)&ctx->sa->remote);
+	if (p->keyring)
+		ctx->peer = cfg_keyring_lookup(p->keyring, &peer, &id, NULL);
+	*local = p->local_key.data ? &p->local_key :
+		 ctx->peer ? &ctx->peer->local_key : NULL;
+	*remote = p->remote_key.data ? &p->remote_key :
+		  ctx->peer ? &ctx->peer->remote_key : NULL;
+	if (!*local || !(*local)->data || !*remote || !(*remote)->data) {
+		snprintf(why, len, "no pre-shared key for this peer");
+		return false;
+	}
+	return true;
+}
+
+/* AUTH of §2.15: prf(prf(key, "Key Pad for IKEv2"), signed octets) */
+static int auth_psk(const struct ike_sa *sa, bool initiator,
+		    const struct cfg_key *key, const uint8_t *id,
+		    size_t id_len, uint8_t *out)
+{
+	struct keymat_signed so;
+	int ret;
+
+	if (initiator)
+		ret = keymat_signed_octets(sa->prf, sa->sk_pi, sa->init_req,
+					   sa->init_req_len, sa->nr,
+					   sa->nr_len, id, id_len, &so);
+	else
+		ret = keymat_signed_octets(sa->prf, sa->sk_pr, sa->init_resp,
+					   sa->init_resp_len, sa->ni,
+					   sa->ni_len, id, id_len, &so);
+	if (!ret)
+		ret = keymat_psk_auth(sa->prf, key->data, key->len, &so, out);
+	keymat_wipe(&so, sizeof(so));
+	return ret;
+}
+
+static bool auth_verify(struct auth_ctx *ctx, const struct cfg_key *key)
+{
+	const struct ikev2_msg *req = ctx->req;
+	uint8_t expect[CRYPTO_PRF_MAX];
+	bool ok;
+
+	if (req->auth.method != IKEV2_AUTH_SHARED_KEY_MIC ||
+	    req->auth.data.len != ctx->sa->prf->out_len)
+		return false;
+	if (auth_psk(ctx->sa, true, key, req->idi.body.data, req->idi.body.len,
+		     expect))
+		return false;
+	ok = !CRYPTO_memcmp(expect, req->auth.data.data, req->auth.data.len);
+	OPENSSL_cleanse(expect, sizeof(expect));
+	return ok;
+}
+
+/* our IDr: "identity local", else our address (the guide's default) */
+static void auth_local_id(struct auth_ctx *ctx)
+{
+	const struct cfg_ident *li = &ctx->profile->local_id;
+	struct ike_id *id = &ctx->sa->local_id;
+	const void *p;
+	size_t len;
+
+	switch (li->kind) {
+	case CFG_ID_FQDN:
+	case CFG_ID_EMAIL:
+	case CFG_ID_KEY_ID:
+		id->type = li->kind == CFG_ID_FQDN ? IKEV2_ID_FQDN :
+			   li->kind == CFG_ID_EMAIL ? IKEV2_ID_RFC822_ADDR :
+			   IKEV2_ID_KEY_ID;
+		len = strlen(li->value);
+		id->len = len < IKE_ID_MAX ? len : IKE_ID_MAX;
+		memcpy(id->data, li->value, id->len);
+		return;
+	case CFG_ID_ADDRESS:
+		id->type = li->addr.family == AF_INET ? IKEV2_ID_IPV4_ADDR :
+			   IKEV2_ID_IPV6_ADDR;
+		id->len = li->addr.family == AF_INET ? 4 : 16;
+		memcpy(id->data, &li->addr.v4, id->len);
+		return;
+	default:
+		p = sock_addr_bytes(&ctx->sa->local, &len);
+		id->type = len == 4 ? IKEV2_ID_IPV4_ADDR : IKEV2_ID_IPV6_ADDR;
+		id->len = len;
+		memcpy(id->data, p, len);
+	}
+}
+
+/* the authorization policy of "aaa authorization group psk list L NAME" */
+static void auth_authz(struct auth_ctx *ctx)
+{
+	const struct cfg_authz *az = &ctx->profile->authz_group[CFG_AAA_PSK];
+	char name[128];
+
+	if (!az->aaa)
+		return;
+	if (az->policy) {
+		ctx->authz = az->policy;
+		return;
+	}
+	auth_id_str(&ctx->sa->peer_id, name, sizeof(name));
+	ctx->authz = cfg_authz_policy_find(daemon_cfg(), name);
+}
+
+/* the template's mode, and the family its selectors are of */
+static void auth_template(struct auth_ctx *ctx, struct session *s)
+{
+	const struct cfg_template *t = ctx->tmpl;
+
+	s->tmpl.id = t->num;
+	s->tmpl.mtu = t->mtu;
+	s->tmpl.nhrp_network_id = t->nhrp_network_id;
+	if (t->unnumbered)
+		snprintf(s->tmpl.unnumbered, sizeof(s->tmpl.unnumbered), "%s",
+			 t->unnumbered);
+	switch (t->mode) {
+	case CFG_TUNNEL_IPSEC_IPV4:
+	case CFG_TUNNEL_IPSEC_IPV6:
+		s->tmpl.mode = FLEXVTI_MODE_IPSEC;
+		ctx->family = t->mode == CFG_TUNNEL_IPSEC_IPV4 ? AF_INET :
+			      AF_INET6;
+		break;
+	default:
+		s->tmpl.mode = FLEXVTI_MODE_GRE;
+		ctx->family = ctx->sa->remote.ss_family;
+		ctx->transport = true;
+	}
+}
+
+/* IPv6 pools hand out single addresses from their prefix (/128) */
+static void auth_pool6_range(const struct cfg_pool *p, struct pool_range *r)
+{
+	int i;
+
+	r->first.family = r->last.family = AF_INET6;
+	r->first.v6 = p->prefix.prefix ? p->prefix.v6 : in6addr_any;
+	r->last.v6 = r->first.v6;
+	for (i = 15; i >= 0; i--) {
+		int bits = p->prefix.prefix - i * 8;
+
+		if (bits >= 8)
+			break;
+		r->last.v6.s6_addr[i] |= bits <= 0 ? 0xff : 0xff >> bits;
+	}
+	r->first.v6.s6_addr[15] |= 1;
+}
+
+static int auth_pool_alloc(const struct cfg_pool *p, struct session *s)
+{
+	struct pool_range r[16];
+	unsigned int i, n = 0;
+	int ret;
+
+	if (p->family == AF_INET) {
+		for (i = 0; i < p->nranges && n < 16; i++, n++) {
+			r[n].first.family = r[n].last.family = AF_INET;
+			r[n].first.v4 = p->ranges[i].first;
+			r[n].last.v4 = p->ranges[i].last;
+		}
+	} else {
+		auth_pool6_range(p, &r[n++]);
+	}
+	ret = pool_alloc(p->name, r, n, &s->addr[s->naddr]);
+	if (ret)
+		return ret;
+	snprintf(s->pool[s->naddr], sizeof(s->pool[0]), "%s", p->name);
+	s->naddr++;
+	return 0;
+}
+
+/* CFG_REQUEST: an address of each family asked for that the VA carries */
+static int auth_addresses(struct auth_ctx *ctx, struct session *s)
+{
+	const struct ikev2_cp *cp = &ctx->req->cp;
+	bool v4, v6;
+	int ret;
+
+	if (!ikev2_msg_has(ctx->req, IKEV2_PL_CP) || cp->type != IKEV2_CFG_REQUEST)
+		return 0;
+	v4 = child_cp_wants(cp, IKEV2_CFG_INTERNAL_IP4_ADDRESS) &&
+	     (ctx->transport || ctx->family == AF_INET);
+	v6 = child_cp_wants(cp, IKEV2_CFG_INTERNAL_IP6_ADDRESS) &&
+	     (ctx->transport || ctx->family == AF_INET6);
+	if (!v4 && !v6)
+		return 0;
+	/* no authorization, no address (inventory §3 item 34) */
+	if (!ctx->authz || (v4 && !ctx->authz->pool) ||
+	    (v6 && !ctx->authz->pool6))
+		return -ENOENT;
+	ret = v4 ? auth_pool_alloc(ctx->authz->pool, s) : 0;
+	if (!ret && v6)
+		ret = auth_pool_alloc(ctx->authz->pool6, s);
+	return ret;
+}
+
+static const struct route_addr *auth_addr_of(const struct session *s,
+					     int family)
+{
+	unsigned int i;
+
+	for (i = 0; i < s->naddr; i++)
+		if (s->addr[i].family == family)
+			return &s->addr[i];
+	return NULL;
+}
+
+static void auth_outer(const struct sockaddr_storage *ss,
+		       struct route_addr *a)
+{
+	const void *p;
+	size_t len;
+
+	a->family = ss->ss_family;
+	p = sock_addr_bytes(ss, &len);
+	memcpy(&a->v4, p, len);
+}
+
+/* §2.9: ipsec mode narrows TSi to the client's address, TSr to the
+ * protected subnets; gre mode is GRE between the outer addresses */
+static bool auth_ts(struct auth_ctx *ctx, const struct session *s)
+{
+	const struct ikev2_msg *req = ctx->req;
+	const struct cfg_addr *nets = NULL;
+	struct route_addr li, ri;
+	unsigned int nnets = 0;
+
+	if (ctx->transport) {
+		auth_outer(&ctx->sa->remote, &ri);
+		auth_outer(&ctx->sa->local, &li);
+		ctx->ntsi = child_ts_narrow(&req->tsi, ctx->family, &ri, NULL,
+					    0, IPPROTO_GRE, ctx->tsi,
+					    AUTH_TS_MAX);
+		ctx->ntsr = child_ts_narrow(&req->tsr, ctx->family, &li, NULL,
+					    0, IPPROTO_GRE, ctx->tsr,
+					    AUTH_TS_MAX);
+		return ctx->ntsi > 0 && ctx->ntsr > 0;
+	}
+	if (ctx->authz) {
+		nets = ctx->authz->routes;
+		nnets = ctx->authz->nroutes;
+	}
+	ctx->ntsi = child_ts_narrow(&req->tsi, ctx->family,
+				    auth_addr_of(s, ctx->family), NULL, 0, 0,
+				    ctx->tsi, AUTH_TS_MAX);
+	ctx->ntsr = child_ts_narrow(&req->tsr, ctx->family, NULL, nets, nnets,
+				    0, ctx->tsr, AUTH_TS_MAX);
+	return ctx->ntsi > 0 && ctx->ntsr > 0;
+}
+
+/* the CHILD_SA's keys of §2.17 into the session */
+static int auth_child_keys(struct auth_ctx *ctx, struct session *s)
+{
+	const struct child_choice *c = &ctx->child;
+	struct session_child *sc = &s->child;
+	struct keymat_child km;
+	int ret;
+
+	ret = keymat_child_derive(ctx->sa->prf, ctx->sa->sk_d, c->encr,
+				  c->integ, NULL, 0, ctx->sa->ni,
+				  ctx->sa->ni_len, ctx->sa->nr,
+				  ctx->sa->nr_len, &km);
+	if (ret)
+		return ret;
+	sc->encr = c->encr;
+	sc->integ = c->integ;
+	sc->esn = c->esn;
+	sc->transport = ctx->transport;
+	sc->spi_out = c->spi_out;
+	memcpy(sc->key_in, km.ei, km.encr_len);
+	memcpy(sc->key_in + km.encr_len, km.ai, km.integ_len);
+	memcpy(sc->key_out, km.er, km.encr_len);
+	memcpy(sc->key_out + km.encr_len, km.ar, km.integ_len);
+	keymat_wipe(&km, sizeof(km));
+	return 0;
+}
+
+/* our inbound SPI: random, above the reserved range; the kernel refuses
+ * one in use (-EEXIST), then another is tried */
+static int auth_session_setup(struct auth_ctx *ctx, struct session *s)
+{
+	uint8_t keys[2][sizeof(s->child.key_in)];
+	int ret = -EEXIST, tries;
+
+	memcpy(keys[0], s->child.key_in, sizeof(keys[0]));
+	memcpy(keys[1], s->child.key_out, sizeof(keys[1]));
+	for (tries = 0; tries < 4 && ret == -EEXIST; tries++) {
+		if (RAND_bytes((uint8_t *)&s->child.spi_in, 4) != 1) {
+			ret = -EIO;
+			break;
+		}
+		if (s->child.spi_in < 256)
+			continue;
+		memcpy(s->child.key_in, keys[0], sizeof(keys[0]));
+		memcpy(s->child.key_out, keys[1], sizeof(keys[1]));
+		ret = session_setup(s, ctx->sa);
+	}
+	OPENSSL_cleanse(keys, sizeof(keys));
+	return ret;
+}
+
+/* what the session needs from the configuration: template, IPsec profile */
+static bool auth_session_cfg(struct auth_ctx *ctx, char *why, size_t len)
+{
+	ctx->tmpl = ctx->profile->template;
+	if (!ctx->tmpl) {
+		snprintf(why, len, "profile %s has no virtual-template",
+			 ctx->profile->name);
+		return false;
+	}
+	ctx->ipsec = cfg_ipsec_profile_for_template(ctx->tmpl, ctx->profile,
+						    why, len);
+	return ctx->ipsec;
+}
+
+/* the CHILD_SA and the session; on failure the notification to send */
+static uint16_t auth_child(struct auth_ctx *ctx, struct session *s)
+{
+	char why[128] = "";
+	int ret;
+
+	if (!auth_session_cfg(ctx, why, sizeof(why))) {
+		log_warn("IKE SA %u: no session: %s", ctx->sa->id, why);
+		return IKEV2_N_NO_PROPOSAL_CHOSEN;
+	}
+	auth_template(ctx, s);
+	if (ctx->transport &&
+	    !ikev2_msg_notify(ctx->req, IKEV2_N_USE_TRANSPORT_MODE)) {
+		log_warn("IKE SA %u: gre mode needs ESP transport mode",
+			 ctx->sa->id);
+		return IKEV2_N_NO_PROPOSAL_CHOSEN;
+	}
+	if (!ikev2_msg_has(ctx->req, IKEV2_PL_SA) ||
+	    !child_choose(&ctx->req->sa, ctx->ipsec, &ctx->child))
+		return IKEV2_N_NO_PROPOSAL_CHOSEN;
+	if (auth_addresses(ctx, s)) {
+		stats_inc(STAT_ADDR_FAILURE);
+		return IKEV2_N_INTERNAL_ADDRESS_FAILURE;
+	}
+	if (!auth_ts(ctx, s)) {
+		stats_inc(STAT_TS_UNACCEPTABLE);
+		return IKEV2_N_TS_UNACCEPTABLE;
+	}
+	s->tsi = ctx->tsi[0];
+	s->tsr = ctx->tsr[0];
+	ret = auth_child_keys(ctx, s);
+	if (!ret)
+		ret = auth_session_setup(ctx, s);
+	if (ret) {
+		stats_inc(STAT_SESSION_FAILED);
+		return IKEV2_N_TEMPORARY_FAILURE;
+	}
+	return 0;
+}
+
+static void auth_put_id_auth(struct auth_ctx *ctx, struct ike_msg *m)
+{
+	struct ike_sa *sa = ctx->sa;
+	uint8_t body[4 + IKE_ID_MAX] = { sa->local_id.type };
+	uint8_t auth[CRYPTO_PRF_MAX];
+
+	memcpy(body + 4, sa->local_id.data, sa->local_id.len);
+	ikev2_put_id(&m->w, IKEV2_PL_IDR, sa->local_id.type, sa->local_id.data,
+		     sa->local_id.len);
+	if (auth_psk(sa, false, ctx->local_key, body, 4 + sa->local_id.len, auth))
+		m->w.err = -EIO;
+	ikev2_put_auth(&m->w, IKEV2_AUTH_SHARED_KEY_MIC, auth,
+		       sa->prf->out_len);
+	OPENSSL_cleanse(auth, sizeof(auth));
+}
+
+static void auth_put_child(struct auth_ctx *ctx, struct ike_msg *m,
+			   const struct session *s)
+{
+	struct ikev2_cp_attr attr[AUTH_CP_MAX];
+	uint8_t vals[AUTH_CP_MAX][20];
+	int n;
+
+	if (ikev2_msg_has(ctx->req, IKEV2_PL_CP) &&
+	    ctx->req->cp.type == IKEV2_CFG_REQUEST) {
+		n = child_cp_reply(ctx->authz, s, attr, vals, AUTH_CP_MAX);
+		if (n > 0)
+			ikev2_put_cp(&m->w, IKEV2_CFG_REPLY, attr, n);
+	}
+	child_put_sa(&m->w, &ctx->child, s->child.spi_in);
+	ikev2_put_ts(&m->w, IKEV2_PL_TSI, ctx->tsi, ctx->ntsi);
+	ikev2_put_ts(&m->w, IKEV2_PL_TSR, ctx->tsr, ctx->ntsr);
+	if (ctx->transport)
+		ikev2_put_notify(&m->w, 0, NULL, 0, IKEV2_N_USE_TRANSPORT_MODE,
+				 NULL, 0);
+}
+
+/* authenticated: keys for IKE_AUTH are no longer needed (§2.15) */
+static void auth_established(struct ike_sa *sa)
+{
+	sa->state = IKE_SA_ESTABLISHED;
+	sa->established = loop_now();
+	timer_del(&sa->timer);
+	OPENSSL_cleanse(sa->sk_pi, sizeof(sa->sk_pi));
+	OPENSSL_cleanse(sa->sk_pr, sizeof(sa->sk_pr));
+	OPENSSL_cleanse(sa->init_req, sa->init_req_len);
+	stats_inc(STAT_SA_UP);
+}
+
+static void auth_respond(struct auth_ctx *ctx)
+{
+	struct ike_msg *m = &(struct ike_msg){ 0 };
+	struct session *s = session_new();
+	struct ike_sa *sa = ctx->sa;
+	uint16_t err = IKEV2_N_TEMPORARY_FAILURE;
+	char id[128];
+
+	auth_local_id(ctx);
+	auth_authz(ctx);
+	if (s)
+		err = auth_child(ctx, s);
+	ike_msg_response(m, sa, &ctx->req->hdr);
+	auth_put_id_auth(ctx, m);
+	if (err)
+		ikev2_put_notify(&m->w, 0, NULL, 0, err, NULL, 0);
+	else
+		auth_put_child(ctx, m, s);
+	sa->next_msgid++;
+	auth_established(sa);
+	if (ike_msg_send(m) && !err)
+		err = IKEV2_N_TEMPORARY_FAILURE;
+	auth_id_str(&sa->peer_id, id, sizeof(id));
+	if (err) {
+		if (s)
+			session_free(s);
+		log_warn("IKE SA %u: %s (%s) authenticated, no session: %s",
+			 sa->id, sock_addr_str(&sa->remote), id,
+			 ikev2_notify_name(err));
+		/* FlexVPN has no session without its interface */
+		ike_sa_free(sa, "no CHILD_SA");
+		return;
+	}
+	log_info("IKE SA %u: %s (%s) up, profile %s, %s", sa->id,
+		 sock_addr_str(&sa->remote), id, sa->profile, s->name);
+}
+
+/**
+ * ike_auth_request - answer an IKE_AUTH request
+ * @sa: the half-open IKE SA
+ * @d: the request as received, decrypted
+ * @req: the request, parsed with its inner payloads
+ *
+ * Authentication failures are answered with AUTHENTICATION_FAILED and
+ * delete the IKE SA.  When the peer is authenticated but no session can
+ * be made (no proposal, selectors, address or interface), the answer
+ * carries IDr and AUTH with the error notification, and the IKE SA is
+ * deleted too: a FlexVPN session does not exist without its interface.
+ */
+void ike_auth_request(struct ike_sa *sa, struct ike_dgram *d,
+		      struct ikev2_msg *req)
+{
+	struct auth_ctx ctx = { .sa = sa, .req = req };
+	const struct cfg_key *local, *remote;
+	char why[160] = "";
+
+	(void)d;
+	if (!ikev2_msg_has(req, IKEV2_PL_IDI) ||
+	    !ikev2_msg_has(req, IKEV2_PL_AUTH)) {
+		auth_fail(&ctx, "IDi or AUTH missing (EAP is not supported)");
+		return;
+	}
+	if (!auth_profile(&ctx, why, sizeof(why)) ||
+	    !auth_keys(&ctx, &local, &remote, why, sizeof(why))) {
+		auth_fail(&ctx, why);
+		return;
+	}
+	if (!auth_verify(&ctx, remote)) {
+		auth_fail(&ctx, "AUTH payload does not verify");
+		return;
+	}
+	ctx.local_key = local;
+	auth_respond(&ctx);
+}

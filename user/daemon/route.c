@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * rtnetlink requests of the sessions, through libnl-route-3.
+ */
+#include <errno.h>
+#include <net/if.h>
+#include <string.h>
+
+#include <netlink/netlink.h>
+#include <netlink/route/addr.h>
+#include <netlink/route/link.h>
+#include <netlink/route/route.h>
+
+#include "route.h"
+
+static struct nl_sock *route_sk;
+
+/* libnl's error codes as errno values */
+static int route_err(int nlerr)
+{
+	switch (nlerr) {
+	case 0:
+		return 0;
+	case -NLE_EXIST:
+		return -EEXIST;
+	case -NLE_OBJ_NOTFOUND:
+		return -ENOENT;
+	case -NLE_NODEV:
+		return -ENODEV;
+	case -NLE_NOMEM:
+		return -ENOMEM;
+	case -NLE_PERM:
+		return -EPERM;
+	default:
+		return -EIO;
+	}
+}
+
+/**
+ * route_open - open the rtnetlink socket of route_*()
+ *
+ * Return: 0 or a negative errno.
+ */
+int route_open(void)
+{
+	route_sk = nl_socket_alloc();
+	if (!route_sk)
+		return -ENOMEM;
+	if (nl_connect(route_sk, NETLINK_ROUTE)) {
+		nl_socket_free(route_sk);
+		route_sk = NULL;
+		return -ECONNREFUSED;
+	}
+	return 0;
+}
+
+/**
+ * route_close - close it
+ */
+void route_close(void)
+{
+	nl_socket_free(route_sk);
+	route_sk = NULL;
+}
+
+/**
+ * route_link_up - set an interface's MTU and bring it up
+ * @ifindex: the interface
+ * @mtu: bytes, 0 to keep the interface's own
+ *
+ * Return: 0 or a negative errno.
+ */
+int route_link_up(uint32_t ifindex, unsigned int mtu)
+{
+	struct rtnl_link *orig, *change;
+	int ret = -ENOMEM;
+
+	orig = rtnl_link_alloc();
+	change = rtnl_link_alloc();
+	if (orig && change) {
+		rtnl_link_set_ifindex(orig, ifindex);
+		if (mtu)
+			rtnl_link_set_mtu(change, mtu);
+		rtnl_link_set_flags(change, IFF_UP);
+		ret = route_err(rtnl_link_change(route_sk, orig, change, 0));
+	}
+	rtnl_link_put(change);
+	rtnl_link_put(orig);
+	return ret;
+}
+
+static void route_addr_from_nl(struct nl_addr *a, struct route_addr *out)
+{
+	out->family = nl_addr_get_family(a);
+	if (out->family == AF_INET)
+		memcpy(&out->v4, nl_addr_get_binary_addr(a), 4);
+	else
+		memcpy(&out->v6, nl_addr_get_binary_addr(a), 16);
+}
+
+/**
+ * route_ifaddr - the first address of a family on an interface, in the
+ *	order the kernel lists them (the primary address first)
+ * @ifname: the interface
+ * @family: AF_INET or AF_INET6; IPv6 link-local addresses are skipped
+ * @out: the address
+ *
+ * Return: 0, -ENODEV without such an interface, -EADDRNOTAVAIL when it
+ * has no such address, or another negative errno.
+ */
+int route_ifaddr(const char *ifname, int family, struct route_addr *out)
+{
+	struct nl_cache *links = NULL, *addrs = NULL;
+	struct nl_object *obj;
+	int ifindex, ret;
+
+	if (rtnl_link_alloc_cache(route_sk, AF_UNSPEC, &links))
+		return -ENOMEM;
+	ifindex = rtnl_link_name2i(links, ifname);
+	nl_cache_free(links);
+	if (!ifindex)
+		return -ENODEV;
+	if (rtnl_addr_alloc_cache(route_sk, &addrs))
+		return -ENOMEM;
+	ret = -EADDRNOTAVAIL;
+	for (obj = nl_cache_get_first(addrs); obj;
+	     obj = nl_cache_get_next(obj)) {
+		struct rtnl_addr *a = (struct rtnl_addr *)obj;
+		struct nl_addr *local = rtnl_addr_get_local(a);
+
+		if (rtnl_addr_get_ifindex(a) != ifindex ||
+		    rtnl_addr_get_family(a) != family || !local ||
+		    rtnl_addr_get_scope(a) == RT_SCOPE_LINK)
+			continue;
+		route_addr_from_nl(local, out);
+		ret = 0;
+		break;
+	}
+	nl_cache_free(addrs);
+	return ret;
+}
+
+static struct nl_addr *route_nl_addr(const struct route_addr *a)
+{
+	int bits = a->family == AF_INET ? 32 : 128;
+	struct nl_addr *n;
+
+	n = nl_addr_build(a->family, &a->v4, bits / 8);
+	if (n)
+		nl_addr_set_prefixlen(n, bits);
+	return n;
+}
+
+/**
+ * route_host - add or delete the host route to an address via an
+ *	interface, in the main table
+ * @add: add it rather than delete it
+ * @ifindex: the interface
+ * @dst: the address: a /32 or /128 route
+ * @src: preferred source of the route, or NULL/AF_UNSPEC for none
+ *
+ * Return: 0 or a negative errno (-EEXIST when adding a route there is).
+ */
+int route_host(bool add, uint32_t ifindex, const struct route_addr *dst,
+	       const struct route_addr *src)
+{
+	struct rtnl_route *r = rtnl_route_alloc();
+	struct rtnl_nexthop *nh = rtnl_route_nh_alloc();
+	struct nl_addr *d = route_nl_addr(dst), *s = NULL;
+	int ret = -ENOMEM;
+
+	if (src && src->family == dst->family)
+		s = route_nl_addr(src);
+	if (!r || !nh || !d || (src && src->family == dst->family && !s))
+		goto out;
+	rtnl_route_set_family(r, dst->family);
+	rtnl_route_set_dst(r, d);
+	rtnl_route_set_scope(r, RT_SCOPE_LINK);
+	rtnl_route_set_protocol(r, RTPROT_STATIC);
+	if (s)
+		rtnl_route_set_pref_src(r, s);
+	rtnl_route_nh_set_ifindex(nh, ifindex);
+	rtnl_route_add_nexthop(r, nh);
+	nh = NULL;
+	ret = add ? rtnl_route_add(route_sk, r, NLM_F_CREATE | NLM_F_EXCL) :
+		    rtnl_route_delete(route_sk, r, 0);
+	ret = route_err(ret);
+out:
+	if (nh)
+		rtnl_route_nh_free(nh);
+	nl_addr_put(s);
+	nl_addr_put(d);
+	rtnl_route_put(r);
+	return ret;
+}

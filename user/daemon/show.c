@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * "show crypto ikev2 sa [detail]", "show crypto session [detail]" and
+ * "show crypto ikev2 stats": the IOS layouts of the FlexVPN guide's
+ * examples, with Linux interface names, and JSON with the same fields.
+ */
+#include <arpa/inet.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/ikev2.h"
+#include "../lib/json.h"
+#include "ike_sa.h"
+#include "loop.h"
+#include "session.h"
+#include "show.h"
+#include "stats.h"
+
+static const char *show_encr(const struct ike_sa *sa)
+{
+	switch (sa->encr ? sa->encr->id : 0) {
+	case IKEV2_ENCR_AES_CBC:
+		return "AES-CBC";
+	case IKEV2_ENCR_AES_GCM_16:
+		return "AES-GCM";
+	case IKEV2_ENCR_CHACHA20_POLY1305:
+		return "CHACHA20-POLY1305";
+	}
+	return "Unknown - 0";
+}
+
+static const char *show_prf(const struct ike_sa *sa)
+{
+	switch (sa->prf ? sa->prf->id : 0) {
+	case IKEV2_PRF_HMAC_SHA1:
+		return "SHA1";
+	case IKEV2_PRF_HMAC_SHA2_256:
+		return "SHA256";
+	case IKEV2_PRF_HMAC_SHA2_384:
+		return "SHA384";
+	case IKEV2_PRF_HMAC_SHA2_512:
+		return "SHA512";
+	}
+	return "Unknown - 0";
+}
+
+static const char *show_hash(const struct ike_sa *sa)
+{
+	switch (sa->integ ? sa->integ->id : 0) {
+	case IKEV2_INTEG_HMAC_SHA1_96:
+		return "SHA96";
+	case IKEV2_INTEG_HMAC_SHA2_256_128:
+		return "SHA256";
+	case IKEV2_INTEG_HMAC_SHA2_384_192:
+		return "SHA384";
+	case IKEV2_INTEG_HMAC_SHA2_512_256:
+		return "SHA512";
+	}
+	return "None";
+}
+
+static const char *show_status(const struct ike_sa *sa)
+{
+	return sa->state == IKE_SA_ESTABLISHED ? "READY" : "IN-NEG";
+}
+
+static unsigned int show_active(const struct ike_sa *sa)
+{
+	uint64_t since = sa->established ? sa->established : sa->created;
+
+	return (loop_now() - since) / 1000;
+}
+
+static void show_id(FILE *f, const struct ike_id *id)
+{
+	char buf[INET6_ADDRSTRLEN];
+
+	if ((id->type == IKEV2_ID_IPV4_ADDR && id->len == 4) ||
+	    (id->type == IKEV2_ID_IPV6_ADDR && id->len == 16)) {
+		inet_ntop(id->len == 4 ? AF_INET : AF_INET6, id->data, buf,
+			  sizeof(buf));
+		fputs(buf, f);
+	} else if (id->len) {
+		fprintf(f, "%.*s", (int)id->len, (const char *)id->data);
+	}
+}
+
+static void show_id_json(FILE *f, const struct ike_id *id)
+{
+	char *text = NULL;
+	size_t len;
+	FILE *m = open_memstream(&text, &len);
+
+	if (!m)
+		return;
+	show_id(m, id);
+	fclose(m);
+	json_print_str(f, text);
+	free(text);
+}
+
+static void show_endpoint(FILE *f, const struct sockaddr_storage *ss,
+			  bool json)
+{
+	char a[INET6_ADDRSTRLEN], buf[SOCK_ADDR_STRLEN];
+
+	sock_addr_ntop(ss, a, sizeof(a));
+	snprintf(buf, sizeof(buf), "%s/%u", a, sock_addr_port(ss));
+	if (json)
+		json_print_str(f, buf);
+	else
+		fprintf(f, "%-21s ", buf);
+}
+
+static void show_ike_sa_text(FILE *f, const struct ike_sa *sa, bool detail)
+{
+	fprintf(f, "%-9u ", sa->id);
+	show_endpoint(f, &sa->local, false);
+	show_endpoint(f, &sa->remote, false);
+	fprintf(f, "%-20s %s\n", "none/none", show_status(sa));
+	fprintf(f, "      Encr: %s, keysize: %u, PRF: %s, Hash: %s, "
+		"DH Grp:%u, Auth sign: PSK, Auth verify: PSK\n",
+		show_encr(sa), sa->encr ? sa->encr->key_bits : 0, show_prf(sa),
+		show_hash(sa), sa->dh_group);
+	fprintf(f, "      Life/Active Time: %u/%u sec\n", sa->lifetime,
+		show_active(sa));
+	if (!detail)
+		return;
+	fprintf(f, "      Status Description: %s\n",
+		sa->state == IKE_SA_ESTABLISHED ? "Negotiation done" :
+		"Responder waiting for AUTH");
+	fprintf(f, "      Local spi: %016" PRIX64 "       Remote spi: %016"
+		PRIX64 "\n", sa->spi_r, sa->spi_i);
+	fputs("      Local id: ", f);
+	show_id(f, &sa->local_id);
+	fputs("\n      Remote id: ", f);
+	show_id(f, &sa->peer_id);
+	fprintf(f, "\n      Profile: %s\n", sa->profile);
+	fprintf(f, "      Remote next msg id: %u\n", sa->next_msgid);
+	fprintf(f, "      NAT-T is %s\n", sa->nat_remote ?
+		"detected outside" : sa->nat_local ? "detected inside" :
+		"not detected");
+	if (sa->session)
+		fprintf(f, "      Interface: %s\n", sa->session->name);
+	fputs("      Initiator of SA : No\n\n", f);
+}
+
+static void show_ike_sa_json(FILE *f, const struct ike_sa *sa, bool first)
+{
+	fprintf(f, "%s{\"tunnel_id\":%u,\"local\":", first ? "" : ",", sa->id);
+	show_endpoint(f, &sa->local, true);
+	fputs(",\"remote\":", f);
+	show_endpoint(f, &sa->remote, true);
+	fprintf(f, ",\"status\":\"%s\",\"encr\":\"%s\",\"keysize\":%u,"
+		"\"prf\":\"%s\",\"hash\":\"%s\",\"dh_group\":%u,"
+		"\"auth_sign\":\"PSK\",\"auth_verify\":\"PSK\","
+		"\"lifetime\":%u,\"active_time\":%u,"
+		"\"local_spi\":\"%016" PRIX64 "\",\"remote_spi\":\"%016"
+		PRIX64 "\",\"local_id\":", show_status(sa), show_encr(sa),
+		sa->encr ? sa->encr->key_bits : 0, show_prf(sa), show_hash(sa),
+		sa->dh_group, sa->lifetime, show_active(sa), sa->spi_r,
+		sa->spi_i);
+	show_id_json(f, &sa->local_id);
+	fputs(",\"remote_id\":", f);
+	show_id_json(f, &sa->peer_id);
+	fputs(",\"profile\":", f);
+	json_print_str(f, sa->profile);
+	fprintf(f, ",\"nat_t\":%s,\"interface\":",
+		sa->nat_local || sa->nat_remote ? "true" : "false");
+	if (sa->session)
+		json_print_str(f, sa->session->name);
+	else
+		fputs("null", f);
+	fputc('}', f);
+}
+
+static int show_ike_sa(FILE *f, bool json, int argc, char **argv)
+{
+	bool detail = argc > 0 && !strcmp(argv[0], "detail");
+	static const int families[] = { AF_INET, AF_INET6 };
+	const struct ike_sa *sa;
+	bool first = true;
+	unsigned int i;
+
+	if (json)
+		fputc('[', f);
+	for (i = 0; i < 2; i++) {
+		if (!json)
+			fprintf(f, " IPv%c Crypto IKEv2  SA\n\n%-9s %-21s %-21s "
+				"%-20s %s\n", i ? '6' : '4', "Tunnel-id",
+				"Local", "Remote", "fvrf/ivrf", "Status");
+		for (sa = ike_sa_first(); sa; sa = sa->next) {
+			if (sa->remote.ss_family != families[i])
+				continue;
+			if (json)
+				show_ike_sa_json(f, sa, first);
+			else
+				show_ike_sa_text(f, sa, detail);
+			first = false;
+		}
+		if (!json)
+			fputc('\n', f);
+	}
+	if (json)
+		fputs("]\n", f);
+	return 0;
+}
+
+/* a selector as IOS prints a flow: "host A", "A/MASK" or a range */
+static void show_ts(FILE *f, const struct ikev2_ts *ts)
+{
+	int family = ts->type == IKEV2_TS_IPV4_ADDR_RANGE ? AF_INET : AF_INET6;
+	char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
+
+	inet_ntop(family, ts->start.b, a, sizeof(a));
+	inet_ntop(family, ts->end.b, b, sizeof(b));
+	if (!strcmp(a, b))
+		fprintf(f, "host %s", a);
+	else
+		fprintf(f, "%s-%s", a, b);
+}
+
+static void show_session_text(FILE *f, const struct session *s, bool detail)
+{
+	const struct ike_sa *sa = s->ike;
+	char a[INET6_ADDRSTRLEN];
+	unsigned int i;
+
+	fprintf(f, "Interface: %s\nProfile: %s\nSession status: UP-ACTIVE\n",
+		s->name, sa->profile);
+	fprintf(f, "Peer: %s port %u\n", sock_addr_ntop(&sa->remote, a,
+		sizeof(a)), sock_addr_port(&sa->remote));
+	fprintf(f, "  Session ID: %u\n  IKEv2 SA: local ", sa->id);
+	sock_addr_ntop(&sa->local, a, sizeof(a));
+	fprintf(f, "%s/%u remote ", a, sock_addr_port(&sa->local));
+	sock_addr_ntop(&sa->remote, a, sizeof(a));
+	fprintf(f, "%s/%u Active\n  IPSEC FLOW: permit %s ", a,
+		sock_addr_port(&sa->remote),
+		s->child.transport ? "47" : "ip");
+	show_ts(f, &s->tsr);
+	fputc(' ', f);
+	show_ts(f, &s->tsi);
+	fprintf(f, "\n        Active SAs: 2, origin: virtual-template %u\n",
+		s->tmpl.id);
+	if (detail) {
+		for (i = 0; i < s->naddr; i++)
+			fprintf(f, "  Assigned address: %s\n",
+				inet_ntop(s->addr[i].family, &s->addr[i].v4,
+					  a, sizeof(a)));
+		fprintf(f, "  Inbound SPI: 0x%08X  Outbound SPI: 0x%08X\n",
+			s->child.spi_in, s->child.spi_out);
+		fprintf(f, "  ESP: %s%s%s%s\n", s->child.encr->name,
+			s->child.integ ? " " : "",
+			s->child.integ ? s->child.integ->name : "",
+			s->child.esn ? " ESN" : "");
+	}
+	fputc('\n', f);
+}
+
+static void show_session_json(FILE *f, const struct session *s, bool first)
+{
+	const struct ike_sa *sa = s->ike;
+	char a[INET6_ADDRSTRLEN];
+	unsigned int i;
+
+	fprintf(f, "%s{\"interface\":", first ? "" : ",");
+	json_print_str(f, s->name);
+	fputs(",\"profile\":", f);
+	json_print_str(f, sa->profile);
+	fprintf(f, ",\"status\":\"UP-ACTIVE\",\"session_id\":%u,"
+		"\"peer\":\"%s\",\"peer_port\":%u,\"local\":", sa->id,
+		sock_addr_ntop(&sa->remote, a, sizeof(a)),
+		sock_addr_port(&sa->remote));
+	show_endpoint(f, &sa->local, true);
+	fputs(",\"remote\":", f);
+	show_endpoint(f, &sa->remote, true);
+	fputs(",\"remote_id\":", f);
+	show_id_json(f, &sa->peer_id);
+	fprintf(f, ",\"virtual_template\":%u,\"mode\":\"%s\",\"addresses\":[",
+		s->tmpl.id, s->child.transport ? "gre" : "ipsec");
+	for (i = 0; i < s->naddr; i++)
+		fprintf(f, "%s\"%s\"", i ? "," : "",
+			inet_ntop(s->addr[i].family, &s->addr[i].v4, a,
+				  sizeof(a)));
+	fprintf(f, "],\"spi_in\":%u,\"spi_out\":%u,\"esp\":\"%s%s%s\","
+		"\"esn\":%s,\"nat_t\":%s}", s->child.spi_in, s->child.spi_out,
+		s->child.encr->name, s->child.integ ? " " : "",
+		s->child.integ ? s->child.integ->name : "",
+		s->child.esn ? "true" : "false",
+		sa->nat_local || sa->nat_remote ? "true" : "false");
+}
+
+static int show_session(FILE *f, bool json, int argc, char **argv)
+{
+	bool detail = argc > 0 && !strcmp(argv[0], "detail");
+	const struct ike_sa *sa;
+	bool first = true;
+
+	fputs(json ? "[" : "Crypto session current status\n\n", f);
+	for (sa = ike_sa_first(); sa; sa = sa->next) {
+		if (!sa->session)
+			continue;
+		if (json)
+			show_session_json(f, sa->session, first);
+		else
+			show_session_text(f, sa->session, detail);
+		first = false;
+	}
+	if (json)
+		fputs("]\n", f);
+	return 0;
+}
+
+static int show_stats(FILE *f, bool json, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	stats_print(f, json);
+	return 0;
+}
+
+const struct control_cmd show_cmds[] = {
+	{ "show crypto ikev2 sa", show_ike_sa },
+	{ "show crypto ikev2 stats", show_stats },
+	{ "show crypto session", show_session },
+	{ NULL, NULL },
+};

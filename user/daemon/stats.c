@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The daemon's counters and their names.
+ */
+#include "../lib/util.h"
+#include "stats.h"
+
+static uint64_t stats[STAT_MAX];
+
+static const char *const stat_names[STAT_MAX] = {
+	[STAT_RX] = "rx",
+	[STAT_RX_MALFORMED] = "rx-malformed",
+	[STAT_RX_UNKNOWN_SPI] = "rx-unknown-spi",
+	[STAT_RX_ICV_FAILED] = "rx-icv-failed",
+	[STAT_RX_UNEXPECTED] = "rx-unexpected",
+	[STAT_RX_RETRANSMIT] = "rx-retransmit",
+	[STAT_RX_ESP_UNKNOWN] = "rx-esp-unknown-spi",
+	[STAT_RX_RESPONSE] = "rx-stray-response",
+	[STAT_TX] = "tx",
+	[STAT_TX_ERROR] = "tx-error",
+	[STAT_NO_PROPOSAL] = "no-proposal-chosen",
+	[STAT_INVALID_KE] = "invalid-ke-payload",
+	[STAT_AUTH_FAILED] = "authentication-failed",
+	[STAT_TS_UNACCEPTABLE] = "ts-unacceptable",
+	[STAT_ADDR_FAILURE] = "internal-address-failure",
+	[STAT_CRITICAL] = "unsupported-critical-payload",
+	[STAT_HALF_OPEN_EXPIRED] = "half-open-expired",
+	[STAT_SESSION_FAILED] = "session-setup-failed",
+	[STAT_SA_UP] = "sa-up",
+	[STAT_SA_DOWN] = "sa-down",
+};
+
+/**
+ * stats_inc - count one event
+ * @id: the counter
+ */
+void stats_inc(enum stat_id id)
+{
+	stats[id]++;
+}
+
+/**
+ * stats_get - read a counter
+ * @id: the counter
+ *
+ * Return: its value.
+ */
+uint64_t stats_get(enum stat_id id)
+{
+	return stats[id];
+}
+
+/**
+ * stats_print - print every counter
+ * @f: where to
+ * @json: as one JSON object rather than "name: value" lines
+ */
+void stats_print(FILE *f, bool json)
+{
+	unsigned int i;
+
+	if (json)
+		fputc('{', f);
+	for (i = 0; i < STAT_MAX; i++) {
+		if (json)
+			fprintf(f, "%s\"%s\":%llu", i ? "," : "",
+				stat_names[i], (unsigned long long)stats[i]);
+		else
+			fprintf(f, "%-30s %llu\n", stat_names[i],
+				(unsigned long long)stats[i]);
+	}
+	if (json)
+		fputs("}\n", f);
+}
