@@ -5,8 +5,9 @@
 # test and demonstrate itself: the guest kernel and its headers (default
 # 6.1 series, plus 6.12 for the second build target), the kernel sources
 # the kselftest framework is extracted from, qemu and busybox for the
-# guest rig, the libraries, and the real peers the tests run (strongSwan,
-# FreeRADIUS, iperf3, tcpdump).  Does nothing when all is there already.
+# guest rig, the libraries, clang with libFuzzer for the fuzz targets,
+# and the real peers the tests run (strongSwan, FreeRADIUS, iperf3,
+# tcpdump).  Does nothing when all is there already.
 # Run as root.  Arguments name further packages, for tools outside the
 # test suite (bench/run.sh: wireguard-tools).
 set -eu
@@ -20,6 +21,7 @@ pkgs="make gcc libc6-dev pkg-config xz-utils
 	libnl-3-dev libnl-genl-3-dev libnl-route-3-dev libssl-dev libradcli-dev
 	charon-systemd strongswan-swanctl libstrongswan-standard-plugins
 	libcharon-extra-plugins freeradius freeradius-utils iperf3 tcpdump
+	clang libclang-rt-14-dev
 	$*"
 
 installed=$(dpkg-query -W -f='${db:Status-Status} ${Package}\n' 2>/dev/null |

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# "make check": the host unit tests, then the kselftest collection in a
+# "make check": the host unit tests, the libFuzzer targets for
+# FUZZ_SECONDS (default 60) each, then the kselftest collection in a
 # guest booted from Debian's KVER kernel.  Ends with one line
 # "flexvti: N passed, N failed" counting the individual test cases, and
 # exits non-zero when any failed, the guest did not finish, or the guest
@@ -26,6 +27,14 @@ make -s -C user O="$build/user" KSFT_DIR="$build/kselftest" check \
 	>"$build/host.tap" 2>&1
 host_rc=$?
 cat "$build/host.tap"
+
+echo "== fuzz targets, ${FUZZ_SECONDS:-60} s each"
+make -s -C user O="$build/user" fuzz >"$build/fuzz-build.log" 2>&1 ||
+	{ cat "$build/fuzz-build.log"; host_rc=1; }
+user/fuzz/run.sh "$build/user" "${FUZZ_SECONDS:-60}" >"$build/fuzz.tap" 2>&1 ||
+	host_rc=1
+cat "$build/fuzz.tap"
+cat "$build/fuzz.tap" >>"$build/host.tap"
 
 echo "== kselftest collection flexvti in a $kver guest"
 rig/run-guest.sh -k "$kver" -t "$limit" -o "$build/guest" \
