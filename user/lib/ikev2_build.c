@@ -166,21 +166,15 @@ void ikev2_put_sk(struct ikev2_writer *w, size_t iv_len)
 	w->iv_len = iv_len;
 }
 
-void ikev2_sk_set_lengths(uint8_t *msg, size_t sk_off, size_t msg_len)
-{
-	set32(msg + offsetof(struct ikev2_hdr, length), (uint32_t)msg_len);
-	set16(msg + sk_off + 2, (uint16_t)(msg_len - sk_off));
-}
-
 int ikev2_writer_sk_end(struct ikev2_writer *w, size_t *sk_off,
 			size_t *plain_len)
 {
 	if (!w->sk_off)
 		fail(w, -EINVAL);
 	set_msg_len(w);
+	end_struct(w, w->sk_off);
 	if (w->err)
 		return w->err;
-	ikev2_sk_set_lengths(w->buf, w->sk_off, w->len);
 	*sk_off = w->sk_off;
 	*plain_len = w->len - w->sk_off - IKEV2_GEN_HDR_LEN - w->iv_len;
 	return 0;

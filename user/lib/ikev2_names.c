@@ -13,7 +13,7 @@ struct name {
 	const char *s;
 };
 
-#define NAMES(t)	t, ARRAY_SIZE(t)
+#define LOOKUP(t, v)	lookup(t, ARRAY_SIZE(t), v)
 
 /* how many numbers may be printed by one log line */
 #define NUM_BUFS	4
@@ -47,7 +47,7 @@ static const struct name exchanges[] = {
 
 const char *ikev2_exchange_name(int exchange)
 {
-	return lookup(NAMES(exchanges), exchange);
+	return LOOKUP(exchanges, exchange);
 }
 
 static const struct name payloads[] = {
@@ -73,7 +73,7 @@ static const struct name payloads[] = {
 
 const char *ikev2_payload_name(int type)
 {
-	return lookup(NAMES(payloads), type);
+	return LOOKUP(payloads, type);
 }
 
 /* notify types without a constant in ikev2.h are given as numbers */
@@ -128,7 +128,7 @@ static const struct name notifies[] = {
 
 const char *ikev2_notify_name(int type)
 {
-	return lookup(NAMES(notifies), type);
+	return LOOKUP(notifies, type);
 }
 
 static const struct name protos[] = {
@@ -139,7 +139,7 @@ static const struct name protos[] = {
 
 const char *ikev2_proto_name(int proto)
 {
-	return lookup(NAMES(protos), proto);
+	return LOOKUP(protos, proto);
 }
 
 static const struct name transform_types[] = {
@@ -152,7 +152,7 @@ static const struct name transform_types[] = {
 
 const char *ikev2_transform_type_name(int type)
 {
-	return lookup(NAMES(transform_types), type);
+	return LOOKUP(transform_types, type);
 }
 
 /* IDs without a constant in ikev2.h are given as numbers */
@@ -228,15 +228,15 @@ const char *ikev2_transform_name(int type, int id)
 {
 	switch (type) {
 	case IKEV2_TRANS_ENCR:
-		return lookup(NAMES(encrs), id);
+		return LOOKUP(encrs, id);
 	case IKEV2_TRANS_PRF:
-		return lookup(NAMES(prfs), id);
+		return LOOKUP(prfs, id);
 	case IKEV2_TRANS_INTEG:
-		return lookup(NAMES(integs), id);
+		return LOOKUP(integs, id);
 	case IKEV2_TRANS_DH:
-		return lookup(NAMES(dhs), id);
+		return LOOKUP(dhs, id);
 	case IKEV2_TRANS_ESN:
-		return lookup(NAMES(esns), id);
+		return LOOKUP(esns, id);
 	default:
 		return number(id);
 	}
@@ -254,7 +254,7 @@ static const struct name id_types[] = {
 
 const char *ikev2_id_type_name(int type)
 {
-	return lookup(NAMES(id_types), type);
+	return LOOKUP(id_types, type);
 }
 
 static const struct name auth_methods[] = {
@@ -269,7 +269,7 @@ static const struct name auth_methods[] = {
 
 const char *ikev2_auth_method_name(int method)
 {
-	return lookup(NAMES(auth_methods), method);
+	return LOOKUP(auth_methods, method);
 }
 
 static const struct name cfg_attrs[] = {
@@ -289,5 +289,5 @@ static const struct name cfg_attrs[] = {
 
 const char *ikev2_cfg_attr_name(int type)
 {
-	return lookup(NAMES(cfg_attrs), type);
+	return LOOKUP(cfg_attrs, type);
 }

@@ -52,16 +52,16 @@ static struct ikev2_slice slice(const uint8_t *p, size_t len)
 
 int ikev2_hdr_decode(const uint8_t *buf, size_t len, struct ikev2_header *h)
 {
-	const struct ikev2_hdr *w = (const struct ikev2_hdr *)buf;
+	const struct ikev2_hdr *wire = (const struct ikev2_hdr *)buf;
 
 	if (len < IKEV2_HDR_LEN)
 		return -EBADMSG;
-	h->ispi = get_be(w->ispi, IKEV2_SPI_SIZE);
-	h->rspi = get_be(w->rspi, IKEV2_SPI_SIZE);
-	h->next_payload = w->next_payload;
-	h->version = w->version;
-	h->exchange = w->exchange;
-	h->flags = w->flags;
+	h->ispi = get_be(wire->ispi, IKEV2_SPI_SIZE);
+	h->rspi = get_be(wire->rspi, IKEV2_SPI_SIZE);
+	h->next_payload = wire->next_payload;
+	h->version = wire->version;
+	h->exchange = wire->exchange;
+	h->flags = wire->flags;
 	h->msgid = get32(buf + offsetof(struct ikev2_hdr, msgid));
 	h->length = get32(buf + offsetof(struct ikev2_hdr, length));
 	if ((h->version >> 4) != (IKEV2_VERSION >> 4))
@@ -388,11 +388,10 @@ static int parse_ts(struct ikev2_ts_list *l, const uint8_t *p, size_t len)
 		return ret;
 	n = p[0];
 	for (p += 4, i = 0; i < n; p += get16(p + 2), i++) {
-		if (ts_len(p[0])) {
+		if (ts_len(p[0]))
 			parse_selector(&l->ts[l->n++], p);
-		} else if (!l->nunknown++) {
+		else if (!l->nunknown++)
 			l->unknown_type = p[0];
-		}
 	}
 	return 0;
 }
@@ -484,8 +483,7 @@ static const struct pld_ops pld_ops[] = {
 
 static const struct pld_ops *find_ops(uint8_t type)
 {
-	if (type >= ARRAY_SIZE(pld_ops) ||
-	    !pld_ops[type].parse)
+	if (type >= ARRAY_SIZE(pld_ops) || !pld_ops[type].parse)
 		return NULL;
 	return &pld_ops[type];
 }

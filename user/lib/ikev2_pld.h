@@ -399,7 +399,9 @@ int ikev2_hdr_decode(const uint8_t *buf, size_t len, struct ikev2_header *h);
  * walk stops there and records it in @m->sk or @m->skf; the caller opens
  * it and passes the plaintext to ikev2_msg_parse_inner().  Unknown payloads
  * without the critical bit are skipped.  Trailing bytes after the last
- * payload are an error.
+ * payload are an error.  After an error only @m->hdr (see
+ * ikev2_hdr_decode()), @m->err_payload and @m->unsupported_critical are
+ * meaningful.
  *
  * Return: 0, -EBADMSG, -EPROTONOSUPPORT, -EOPNOTSUPP or -E2BIG.
  */
@@ -499,26 +501,15 @@ void ikev2_put_sk(struct ikev2_writer *w, size_t iv_len);
  * @plain_len: set to the bytes of inner payloads after the IV
  *
  * Then crypto_sk_seal(sk, w->buf, *sk_off, *plain_len, w->cap, &msg_len)
- * appends padding and ICV, sets the lengths with ikev2_sk_set_lengths()
- * and encrypts.  Until then the lengths in @w->buf cover the plaintext.
+ * pads, encrypts, sets the SK payload and message lengths and appends the
+ * ICV: the sealed message is its @msg_len bytes of @w->buf.  Until then
+ * the lengths in @w->buf cover the plaintext.
  *
  * Return: 0, or a negative errno as ikev2_writer_finish(); -EINVAL if no
  * SK payload was begun.
  */
 int ikev2_writer_sk_end(struct ikev2_writer *w, size_t *sk_off,
 			size_t *plain_len);
-
-/**
- * ikev2_sk_set_lengths() - set the lengths of a message ending in SK
- * @msg: the message
- * @sk_off: offset of the SK generic header
- * @msg_len: the length of the whole message in bytes, > @sk_off
- *
- * Writes @msg_len into the IKE header and @msg_len - @sk_off into the SK
- * payload length, as the AAD and ICV must cover them.  For the sealing
- * code; the caller checks that @msg_len <= IKEV2_MSG_MAX.
- */
-void ikev2_sk_set_lengths(uint8_t *msg, size_t sk_off, size_t msg_len);
 
 /**
  * ikev2_put_sa() - append an SA payload
@@ -656,27 +647,84 @@ void ikev2_put_eap(struct ikev2_writer *w, const uint8_t *data, size_t len);
 void ikev2_put_parsed(struct ikev2_writer *w, const struct ikev2_msg *m);
 
 /*
- * Names for logs: a static string, or for a number without a name, the
- * number in a thread-local buffer that stays valid for the next few calls.
+ * Names for logs.  Each returns a static string, or for a number without a
+ * name the number in decimal, in a thread-local buffer that stays valid
+ * for the next three calls of any of them (enough for one log line).
  */
 
-/** ikev2_exchange_name() - name of an enum ikev2_exchange, e.g. "IKE_AUTH" */
+/**
+ * ikev2_exchange_name() - name of an enum ikev2_exchange
+ * @exchange: the number
+ *
+ * Return: the name, e.g. "IKE_AUTH".
+ */
 const char *ikev2_exchange_name(int exchange);
-/** ikev2_payload_name() - name of an enum ikev2_payload_type, e.g. "SA" */
+
+/**
+ * ikev2_payload_name() - name of an enum ikev2_payload_type
+ * @type: the number
+ *
+ * Return: the name, e.g. "SA" or "N" (IANA's notation).
+ */
 const char *ikev2_payload_name(int type);
-/** ikev2_notify_name() - name of an enum ikev2_notify_type */
+
+/**
+ * ikev2_notify_name() - name of an enum ikev2_notify_type
+ * @type: the number
+ *
+ * Return: the name, e.g. "NO_PROPOSAL_CHOSEN".
+ */
 const char *ikev2_notify_name(int type);
-/** ikev2_proto_name() - name of an enum ikev2_proto, e.g. "ESP" */
+
+/**
+ * ikev2_proto_name() - name of an enum ikev2_proto
+ * @proto: the number
+ *
+ * Return: the name, e.g. "ESP".
+ */
 const char *ikev2_proto_name(int proto);
-/** ikev2_transform_type_name() - name of a transform type, e.g. "ENCR" */
+
+/**
+ * ikev2_transform_type_name() - name of an enum ikev2_transform_type
+ * @type: the number
+ *
+ * Return: the name, e.g. "ENCR".
+ */
 const char *ikev2_transform_type_name(int type);
-/** ikev2_transform_name() - name of transform @id of type @type */
+
+/**
+ * ikev2_transform_name() - name of a transform ID
+ * @type: enum ikev2_transform_type
+ * @id: the transform ID: enum ikev2_encr, ikev2_prf, ikev2_integ,
+ *	ikev2_dh or ikev2_esn by @type
+ *
+ * Return: e.g. "AES_GCM_16", "PRF_HMAC_SHA2_256", "ECP_256"; the key
+ * length is not part of it.
+ */
 const char *ikev2_transform_name(int type, int id);
-/** ikev2_id_type_name() - name of an enum ikev2_id_type, e.g. "FQDN" */
+
+/**
+ * ikev2_id_type_name() - name of an enum ikev2_id_type
+ * @type: the number
+ *
+ * Return: the name, e.g. "FQDN".
+ */
 const char *ikev2_id_type_name(int type);
-/** ikev2_auth_method_name() - name of an enum ikev2_auth_method */
+
+/**
+ * ikev2_auth_method_name() - name of an enum ikev2_auth_method
+ * @method: the number
+ *
+ * Return: the name, e.g. "SHARED_KEY_MIC".
+ */
 const char *ikev2_auth_method_name(int method);
-/** ikev2_cfg_attr_name() - name of an enum ikev2_cfg_attr */
+
+/**
+ * ikev2_cfg_attr_name() - name of an enum ikev2_cfg_attr
+ * @type: the number
+ *
+ * Return: the name, e.g. "INTERNAL_IP4_ADDRESS".
+ */
 const char *ikev2_cfg_attr_name(int type);
 
 #endif /* FLEXVTI_IKEV2_PLD_H */
