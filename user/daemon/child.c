@@ -168,7 +168,7 @@ static bool child_ts_and(const struct ikev2_ts *a, const struct ikev2_ts *b,
 static void child_ts_from_prefix(const struct cfg_addr *p, uint8_t proto,
 				 struct ikev2_ts *ts)
 {
-	size_t i, len;
+	size_t len;
 
 	memset(ts, 0, sizeof(*ts));
 	ts->type = p->family == AF_INET ? IKEV2_TS_IPV4_ADDR_RANGE :
@@ -178,12 +178,7 @@ static void child_ts_from_prefix(const struct cfg_addr *p, uint8_t proto,
 	len = child_alen(ts->type);
 	memcpy(ts->start.b, &p->v4, len);
 	memcpy(ts->end.b, &p->v4, len);
-	for (i = 0; i < len; i++) {
-		int bits = p->prefix - (int)i * 8;
-
-		if (bits < 8)
-			ts->end.b[i] |= bits <= 0 ? 0xff : 0xff >> bits;
-	}
+	route_fill_host_bits(ts->end.b, len, p->prefix);
 }
 
 /**

@@ -27,7 +27,7 @@
 #include "control.h"
 #include "flexvtid.h"
 #include "ike_sa.h"
-#include "ikev2.h"
+#include "ike.h"
 #include "log.h"
 #include "loop.h"
 #include "pool.h"

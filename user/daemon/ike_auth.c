@@ -21,7 +21,7 @@
 #include "../lib/keymat.h"
 #include "child.h"
 #include "flexvtid.h"
-#include "ikev2.h"
+#include "ike.h"
 #include "log.h"
 #include "pool.h"
 #include "session.h"
@@ -98,7 +98,7 @@ static void auth_id_str(const struct ike_id *id, char *buf, size_t len)
 static void auth_fail(struct auth_ctx *ctx, const char *why)
 {
 	struct ike_sa *sa = ctx->sa;
-	struct ike_msg *m = &(struct ike_msg){ 0 };
+	struct ike_msg msg, *m = &msg;
 	char id[128];
 
 	auth_id_str(&sa->peer_id, id, sizeof(id));
@@ -287,18 +287,10 @@ static void auth_template(struct auth_ctx *ctx, struct session *s)
 /* IPv6 pools hand out single addresses from their prefix (/128) */
 static void auth_pool6_range(const struct cfg_pool *p, struct pool_range *r)
 {
-	int i;
-
 	r->first.family = r->last.family = AF_INET6;
-	r->first.v6 = p->prefix.prefix ? p->prefix.v6 : in6addr_any;
+	r->first.v6 = p->prefix.v6;
 	r->last.v6 = r->first.v6;
-	for (i = 15; i >= 0; i--) {
-		int bits = p->prefix.prefix - i * 8;
-
-		if (bits >= 8)
-			break;
-		r->last.v6.s6_addr[i] |= bits <= 0 ? 0xff : 0xff >> bits;
-	}
+	route_fill_host_bits(r->last.v6.s6_addr, 16, p->prefix.prefix);
 	r->first.v6.s6_addr[15] |= 1;
 }
 
@@ -435,23 +427,18 @@ static int auth_child_keys(struct auth_ctx *ctx, struct session *s)
  * one in use (-EEXIST), then another is tried */
 static int auth_session_setup(struct auth_ctx *ctx, struct session *s)
 {
-	uint8_t keys[2][sizeof(s->child.key_in)];
 	int ret = -EEXIST, tries;
 
-	memcpy(keys[0], s->child.key_in, sizeof(keys[0]));
-	memcpy(keys[1], s->child.key_out, sizeof(keys[1]));
 	for (tries = 0; tries < 4 && ret == -EEXIST; tries++) {
 		if (RAND_bytes((uint8_t *)&s->child.spi_in, 4) != 1) {
 			ret = -EIO;
 			break;
 		}
-		if (s->child.spi_in < 256)
-			continue;
-		memcpy(s->child.key_in, keys[0], sizeof(keys[0]));
-		memcpy(s->child.key_out, keys[1], sizeof(keys[1]));
-		ret = session_setup(s, ctx->sa);
+		if (s->child.spi_in >= 256)
+			ret = session_setup(s, ctx->sa);
 	}
-	OPENSSL_cleanse(keys, sizeof(keys));
+	OPENSSL_cleanse(s->child.key_in, sizeof(s->child.key_in));
+	OPENSSL_cleanse(s->child.key_out, sizeof(s->child.key_out));
 	return ret;
 }
 
@@ -554,13 +541,13 @@ static void auth_established(struct ike_sa *sa)
 	timer_del(&sa->timer);
 	OPENSSL_cleanse(sa->sk_pi, sizeof(sa->sk_pi));
 	OPENSSL_cleanse(sa->sk_pr, sizeof(sa->sk_pr));
-	OPENSSL_cleanse(sa->init_req, sa->init_req_len);
+	ike_sa_drop_init(sa);
 	stats_inc(STAT_SA_UP);
 }
 
 static void auth_respond(struct auth_ctx *ctx)
 {
-	struct ike_msg *m = &(struct ike_msg){ 0 };
+	struct ike_msg msg, *m = &msg;
 	struct session *s = session_new();
 	struct ike_sa *sa = ctx->sa;
 	uint16_t err = IKEV2_N_TEMPORARY_FAILURE;

@@ -10,7 +10,7 @@
 #include <arpa/inet.h>
 #include <string.h>
 
-#include "ikev2.h"
+#include "ike.h"
 #include "log.h"
 #include "session.h"
 
@@ -53,7 +53,7 @@ static bool info_deletes_child(const struct ikev2_msg *req,
  */
 void ike_info_request(struct ike_sa *sa, struct ikev2_msg *req)
 {
-	struct ike_msg *m = &(struct ike_msg){ 0 };
+	struct ike_msg msg, *m = &msg;
 	struct session *s = sa->session;
 	bool end_ike = false;
 	uint32_t spi;

@@ -18,7 +18,7 @@
 #include "../lib/dh.h"
 #include "../lib/keymat.h"
 #include "flexvtid.h"
-#include "ikev2.h"
+#include "ike.h"
 #include "log.h"
 #include "stats.h"
 
@@ -263,7 +263,7 @@ static void ike_put_natd(struct ikev2_writer *w, const struct ike_sa *sa)
 static void ike_refuse(struct ike_dgram *d, const struct ikev2_msg *req,
 		       uint16_t type, const uint8_t *data, size_t len)
 {
-	struct ike_msg *m = &(struct ike_msg){ 0 };
+	struct ike_msg msg, *m = &msg;
 
 	ike_msg_plain_response(m, &req->hdr, 0);
 	ikev2_put_notify(&m->w, 0, NULL, 0, type, data, len);
@@ -323,7 +323,7 @@ static int ike_keys(struct ike_sa *sa, const struct ike_choice *c,
 static int ike_respond(struct ike_sa *sa, struct ike_dgram *d,
 		       const struct ikev2_msg *req, const struct ike_choice *c)
 {
-	struct ike_msg *m = &(struct ike_msg){ 0 };
+	struct ike_msg msg, *m = &msg;
 	uint8_t pub[DH_PUBLIC_MAX];
 	size_t pub_len;
 	int ret, len;
@@ -429,9 +429,9 @@ void ike_init_request(struct ike_dgram *d, struct ikev2_msg *req)
 		ike_sa_free(sa, "IKE_SA_INIT failed");
 		return;
 	}
-	log_info("IKE SA %u: IKE_SA_INIT from %s: %s/%u %s %s %s%s%s", sa->id,
-		 sock_addr_str(&d->remote), c.encr->name, c.encr->key_bits,
-		 c.prf->name, c.integ ? c.integ->name : "",
+	log_info("IKE SA %u: IKE_SA_INIT from %s: %s %s%s%s %s%s%s", sa->id,
+		 sock_addr_str(&d->remote), c.encr->name, c.prf->name,
+		 c.integ ? " " : "", c.integ ? c.integ->name : "",
 		 ikev2_transform_name(IKEV2_TRANS_DH, c.dh),
 		 sa->nat_remote ? ", NAT at the peer" : "",
 		 sa->nat_local ? ", NAT here" : "");

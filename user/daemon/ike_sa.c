@@ -135,11 +135,21 @@ void ike_sa_free(struct ike_sa *sa, const char *reason)
 	ike_sa_unlink(sa);
 	crypto_sk_wipe(&sa->sk_in);
 	crypto_sk_wipe(&sa->sk_out);
-	ike_sa_free_buf(&sa->init_req, &sa->init_req_len);
-	ike_sa_free_buf(&sa->init_resp, &sa->init_resp_len);
+	ike_sa_drop_init(sa);
 	ike_sa_free_buf(&sa->resp, &sa->resp_len);
 	OPENSSL_cleanse(sa, sizeof(*sa));
 	free(sa);
+}
+
+/**
+ * ike_sa_drop_init - free the IKE_SA_INIT messages, which only the AUTH
+ *	payloads of IKE_AUTH need (RFC 7296 §2.15)
+ * @sa: the IKE SA
+ */
+void ike_sa_drop_init(struct ike_sa *sa)
+{
+	ike_sa_free_buf(&sa->init_req, &sa->init_req_len);
+	ike_sa_free_buf(&sa->init_resp, &sa->init_resp_len);
 }
 
 /**

@@ -132,6 +132,7 @@ struct ike_sa {
 
 struct ike_sa *ike_sa_new(uint64_t spi_i, const struct ike_dgram *d);
 void ike_sa_free(struct ike_sa *sa, const char *reason);
+void ike_sa_drop_init(struct ike_sa *sa);
 struct ike_sa *ike_sa_find(uint64_t spi_i, uint64_t spi_r);
 struct ike_sa *ike_sa_find_half_open(uint64_t spi_i,
 				     const struct sockaddr_storage *remote);

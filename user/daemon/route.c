@@ -110,14 +110,10 @@ static void route_addr_from_nl(struct nl_addr *a, struct route_addr *out)
  */
 int route_ifaddr(const char *ifname, int family, struct route_addr *out)
 {
-	struct nl_cache *links = NULL, *addrs = NULL;
+	int ifindex = if_nametoindex(ifname), ret;
+	struct nl_cache *addrs = NULL;
 	struct nl_object *obj;
-	int ifindex, ret;
 
-	if (rtnl_link_alloc_cache(route_sk, AF_UNSPEC, &links))
-		return -ENOMEM;
-	ifindex = rtnl_link_name2i(links, ifname);
-	nl_cache_free(links);
 	if (!ifindex)
 		return -ENODEV;
 	if (rtnl_addr_alloc_cache(route_sk, &addrs))
@@ -192,4 +188,23 @@ out:
 	nl_addr_put(d);
 	rtnl_route_put(r);
 	return ret;
+}
+
+/**
+ * route_fill_host_bits - set the host bits of an address: the last
+ *	address of its prefix
+ * @b: the address, network order
+ * @len: its bytes, 4 or 16
+ * @prefix: the prefix length, 0 to @len * 8
+ */
+void route_fill_host_bits(uint8_t *b, size_t len, int prefix)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		int bits = prefix - (int)i * 8;
+
+		if (bits < 8)
+			b[i] |= bits <= 0 ? 0xff : 0xff >> bits;
+	}
 }

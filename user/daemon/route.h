@@ -10,6 +10,7 @@
 
 #include <netinet/in.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /**
@@ -32,5 +33,6 @@ int route_link_up(uint32_t ifindex, unsigned int mtu);
 int route_ifaddr(const char *ifname, int family, struct route_addr *out);
 int route_host(bool add, uint32_t ifindex, const struct route_addr *dst,
 	       const struct route_addr *src);
+void route_fill_host_bits(uint8_t *b, size_t len, int prefix);
 
 #endif /* FLEXVTID_ROUTE_H */

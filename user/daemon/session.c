@@ -256,10 +256,12 @@ static int session_kernel(struct session *s, struct ike_sa *sa)
  * @s: the session: template, CHILD_SA and assigned addresses filled in
  * @sa: the IKE SA
  *
- * The CHILD_SA keys in @s are wiped whatever happens.  On failure
- * nothing is left in the kernel and @s is still the caller's.
+ * On failure nothing is left in the kernel and @s is still the caller's.
+ * The CHILD_SA keys stay in @s: the caller wipes them once it is done
+ * (it may try again with another inbound SPI).
  *
- * Return: 0 or a negative errno.
+ * Return: 0, -EEXIST when the inbound SPI is in use, or another negative
+ * errno.
  */
 int session_setup(struct session *s, struct ike_sa *sa)
 {
@@ -268,8 +270,6 @@ int session_setup(struct session *s, struct ike_sa *sa)
 	s->ike = sa;
 	s->created = loop_now();
 	ret = session_kernel(s, sa);
-	OPENSSL_cleanse(s->child.key_in, sizeof(s->child.key_in));
-	OPENSSL_cleanse(s->child.key_out, sizeof(s->child.key_out));
 	if (ret)
 		return ret;
 	sa->session = s;

@@ -4,8 +4,8 @@
  * (ike_init.c, ike_auth.c, ike_info.c) and the building, protecting and
  * sending of responses.
  */
-#ifndef FLEXVTID_IKEV2_H
-#define FLEXVTID_IKEV2_H
+#ifndef FLEXVTID_IKE_H
+#define FLEXVTID_IKE_H
 
 #include "../lib/ikev2_pld.h"
 #include "ike_sa.h"
@@ -39,4 +39,4 @@ void ike_auth_request(struct ike_sa *sa, struct ike_dgram *d,
 /* ike_info.c */
 void ike_info_request(struct ike_sa *sa, struct ikev2_msg *req);
 
-#endif /* FLEXVTID_IKEV2_H */
+#endif /* FLEXVTID_IKE_H */

@@ -8,7 +8,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "ikev2.h"
+#include "ike.h"
 #include "log.h"
 #include "stats.h"
 
@@ -144,7 +144,7 @@ static int ikev2_open(struct ike_sa *sa, struct ike_dgram *d,
 static void ikev2_unsupported_critical(struct ike_sa *sa,
 				       struct ikev2_msg *req)
 {
-	struct ike_msg *m = &(struct ike_msg){ 0 };
+	struct ike_msg msg, *m = &msg;
 	uint8_t type = req->unsupported_critical;
 
 	stats_inc(STAT_CRITICAL);
@@ -158,7 +158,7 @@ static void ikev2_unsupported_critical(struct ike_sa *sa,
 static void ikev2_init_unsupported_critical(struct ike_dgram *d,
 					    struct ikev2_msg *req)
 {
-	struct ike_msg *m = &(struct ike_msg){ 0 };
+	struct ike_msg msg, *m = &msg;
 	uint8_t type = req->unsupported_critical;
 
 	stats_inc(STAT_CRITICAL);
