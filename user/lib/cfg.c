@@ -30,7 +30,9 @@ static const struct cfg_cmd cfg_top_cmds[] = {
 	  "INTERVAL RETRY on-demand|periodic", 3, 3 },
 	{ "crypto ikev2 nat keepalive", cfg_cmd_ike_nat_keepalive, "<5-3600>",
 	  1, 1 },
-	{ "crypto ikev2 cookie-challenge", cfg_cmd_ike_cookie, "<1-10000>",
+	{ "crypto ikev2 limit half-open-per-source", cfg_cmd_ike_half_open,
+	  "<1-10000>", 1, 1 },
+	{ "crypto ikev2 cookie-challenge", cfg_cmd_ike_cookie, "<1-1000>",
 	  1, 1 },
 	{ "crypto ikev2 proposal", cfg_cmd_proposal, "NAME", 1, 1 },
 	{ "crypto ikev2 policy", cfg_cmd_policy, "NAME", 1, 1 },
@@ -40,8 +42,9 @@ static const struct cfg_cmd cfg_top_cmds[] = {
 	{ "crypto ipsec transform-set", cfg_cmd_tset, "NAME TRANSFORM...",
 	  2, 4 },
 	{ "crypto ipsec profile", cfg_cmd_ipsec, "NAME", 1, 1 },
-	{ "interface", cfg_cmd_interface, "Virtual-Template<N> type tunnel",
-	  1, 4 },
+	{ "crypto pki trustpoint", cfg_cmd_trustpoint, "NAME", 1, 1 },
+	{ "interface", cfg_cmd_interface,
+	  "Virtual-Template<N> type tunnel|Tunnel<N>", 1, 4 },
 	{ "ip local pool", cfg_cmd_pool, "NAME FIRST [LAST]", 2, 3 },
 	{ "ipv6 local pool", cfg_cmd_pool6, "NAME PREFIX/LEN ASSIGN-LEN",
 	  3, 3 },
@@ -63,12 +66,16 @@ static const struct cfg_cmd cfg_top_cmds[] = {
 };
 
 static const struct cfg_mode_def cfg_top_mode = {
-	"", cfg_top_cmds, ARRAY_SIZE(cfg_top_cmds), CFG_MODE_TOP,
+	.name = "",
+	.cmds = cfg_top_cmds,
+	.ncmds = ARRAY_SIZE(cfg_top_cmds),
+	.parent = CFG_MODE_TOP,
 };
 
 /* the lines of a refused block: only top-level commands apply */
 static const struct cfg_mode_def cfg_skip_mode = {
-	"", NULL, 0, CFG_MODE_TOP,
+	.name = "",
+	.parent = CFG_MODE_TOP,
 };
 
 static const struct cfg_mode_def *const cfg_modes[CFG_NMODES] = {
@@ -82,6 +89,8 @@ static const struct cfg_mode_def *const cfg_modes[CFG_NMODES] = {
 	[CFG_MODE_TSET] = &cfg_tset_mode,
 	[CFG_MODE_IPSEC] = &cfg_ipsec_mode,
 	[CFG_MODE_TEMPLATE] = &cfg_template_mode,
+	[CFG_MODE_TUNNEL] = &cfg_tunnel_iface_mode,
+	[CFG_MODE_TRUSTPOINT] = &cfg_trustpoint_mode,
 	[CFG_MODE_SKIP] = &cfg_skip_mode,
 };
 
@@ -225,25 +234,37 @@ static unsigned int cfg_path_match(const char *path, struct cfg_parser *p,
 	return n;
 }
 
-static const struct cfg_cmd *cfg_find(struct cfg_parser *p, enum cfg_mode m,
-				      unsigned int *nkw, unsigned int *partial)
+/* the command of @cmds matching the most words of the line, or @best */
+static const struct cfg_cmd *cfg_find_in(struct cfg_parser *p,
+					 const struct cfg_cmd *cmds,
+					 unsigned int ncmds,
+					 const struct cfg_cmd *best,
+					 unsigned int *nkw,
+					 unsigned int *partial)
 {
-	const struct cfg_cmd *best = NULL;
 	unsigned int i, n, part;
 
-	*nkw = 0;
-	for (i = 0; i < cfg_modes[m]->ncmds; i++) {
-		const struct cfg_cmd *c = &cfg_modes[m]->cmds[i];
-
-		n = cfg_path_match(c->path, p, &part);
+	for (i = 0; i < ncmds; i++) {
+		n = cfg_path_match(cmds[i].path, p, &part);
 		if (part > *partial)
 			*partial = part;
 		if (n > *nkw) {
 			*nkw = n;
-			best = c;
+			best = &cmds[i];
 		}
 	}
 	return best;
+}
+
+static const struct cfg_cmd *cfg_find(struct cfg_parser *p, enum cfg_mode m,
+				      unsigned int *nkw, unsigned int *partial)
+{
+	const struct cfg_mode_def *md = cfg_modes[m];
+	const struct cfg_cmd *best;
+
+	*nkw = 0;
+	best = cfg_find_in(p, md->cmds, md->ncmds, NULL, nkw, partial);
+	return cfg_find_in(p, md->shared, md->nshared, best, nkw, partial);
 }
 
 static int cfg_run(struct cfg_parser *p, const struct cfg_cmd *c,
@@ -559,6 +580,7 @@ void cfg_free(struct cfg *cfg)
 	CFG_FREE_ALL(cfg->proposals, cfg->nproposals, cfg_proposal_free);
 	CFG_FREE_ALL(cfg->policies, cfg->npolicies, cfg_policy_free);
 	CFG_FREE_ALL(cfg->keyrings, cfg->nkeyrings, cfg_keyring_free);
+	CFG_FREE_ALL(cfg->trustpoints, cfg->ntrustpoints, cfg_trustpoint_free);
 	CFG_FREE_ALL(cfg->profiles, cfg->nprofiles, cfg_profile_free);
 	CFG_FREE_ALL(cfg->authz_policies, cfg->nauthz_policies,
 		     cfg_authz_free);
@@ -566,6 +588,7 @@ void cfg_free(struct cfg *cfg)
 	CFG_FREE_ALL(cfg->ipsec_profiles, cfg->nipsec_profiles,
 		     cfg_ipsec_free);
 	CFG_FREE_ALL(cfg->templates, cfg->ntemplates, cfg_template_free);
+	CFG_FREE_ALL(cfg->tunnels, cfg->ntunnels, cfg_tunnel_free);
 	CFG_FREE_ALL(cfg->pools, cfg->npools, cfg_pool_free);
 	CFG_FREE_ALL(cfg->aaa_lists, cfg->naaa_lists, cfg_aaa_list_free);
 	free(cfg->source);

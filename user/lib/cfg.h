@@ -40,6 +40,7 @@
 #define CFG_ROUTE_ACCEPT_DIST_DEFAULT	2
 #define CFG_MAX_NEG_SA_DEFAULT		1000	/* in negotiation, each way */
 #define CFG_WINDOW_DEFAULT		5	/* "crypto ikev2 window" */
+#define CFG_HALF_OPEN_PER_SOURCE_DEFAULT 20	/* per source address */
 #define CFG_ALGS_MAX		12	/* transforms of one type */
 #define CFG_TSETS_MAX		6	/* transform sets of an IPsec profile */
 #define CFG_SPLIT_DNS_MAX	10
@@ -266,6 +267,39 @@ struct cfg_keyring {
 	unsigned int npeers;
 };
 
+/**
+ * struct cfg_trustpoint - "crypto pki trustpoint NAME"
+ * @name: the name, as "pki trustpoint NAME" of a profile refers to it
+ * @line: first line of its block
+ * @description: free text or NULL
+ * @ca_file: "ca-certificate FILE": PEM trust anchor(s), and optionally
+ *	intermediate CA certificates; NULL when not set (then the trustpoint
+ *	cannot verify)
+ * @cert_file: "certificate FILE": our PEM certificate, the leaf first,
+ *	then its intermediate CAs; NULL when not set (then the trustpoint
+ *	cannot sign)
+ * @key_file: "private-key FILE": the PEM private key of @cert_file's
+ *	leaf; set exactly when @cert_file is (checked at load)
+ * @crl_file: "crl FILE": PEM or DER CRLs; NULL when not set
+ * @check_crl: check revocation against @crl_file: "revocation-check crl",
+ *	or by default when @crl_file is set; never true without @crl_file
+ * @revocation_line: line of "revocation-check", 0 when not configured
+ *
+ * The paths are absolute and kept as written: the loader neither opens
+ * nor checks the files, the daemon reads them when it starts or reloads.
+ */
+struct cfg_trustpoint {
+	char *name;
+	unsigned int line;
+	char *description;
+	char *ca_file;
+	char *cert_file;
+	char *key_file;
+	char *crl_file;
+	bool check_crl;
+	unsigned int revocation_line;
+};
+
 /* authentication methods; CFG_AUTH_BIT() makes the remote method mask */
 enum cfg_auth {
 	CFG_AUTH_NONE = 0,
@@ -348,12 +382,23 @@ struct cfg_dpd {
  * @keyring: @keyring_ref resolved
  * @trustpoint_sign: "pki trustpoint NAME [sign]" or NULL
  * @trustpoint_verify: "pki trustpoint NAME [verify]" or NULL
+ * @trustpoint_sign_line: line of the "pki trustpoint" setting
+ *	@trustpoint_sign, 0 when not set
+ * @trustpoint_verify_line: likewise for @trustpoint_verify
+ * @tp_sign: @trustpoint_sign resolved, NULL when not set; when
+ *	@local_auth is rsa-sig or ecdsa-sig it is set and has a certificate
+ *	and a private key (checked at load)
+ * @tp_verify: @trustpoint_verify resolved, NULL when not set; when
+ *	@remote_auth has rsa-sig or ecdsa-sig it is set and has a CA
+ *	certificate (checked at load)
  * @lifetime: IKE SA lifetime in seconds (default 86400)
  * @dpd: dead peer detection; @dpd.interval 0 when not set here: the
  *	global "crypto ikev2 dpd" applies (&cfg->ike.dpd)
  * @nat_keepalive: "nat keepalive S"; 0: the global setting applies
  * @vtemplate: "virtual-template N"; 0 when not set
- * @vtemplate_auto: "virtual-template N mode auto"
+ * @vtemplate_auto: "virtual-template N mode auto": the VA's tunnel mode
+ *	comes from each session's traffic selectors, not from the template
+ *	(the rule is in flexvtid.conf.rst)
  * @vtemplate_line: line of the "virtual-template" command
  * @template: @vtemplate resolved
  * @authz_user: "aaa authorization user ..." per method
@@ -382,6 +427,10 @@ struct cfg_profile {
 	const struct cfg_keyring *keyring;
 	char *trustpoint_sign;
 	char *trustpoint_verify;
+	unsigned int trustpoint_sign_line;
+	unsigned int trustpoint_verify_line;
+	const struct cfg_trustpoint *tp_sign;
+	const struct cfg_trustpoint *tp_verify;
 	unsigned int lifetime;
 	struct cfg_dpd dpd;
 	unsigned int nat_keepalive;
@@ -521,7 +570,7 @@ struct cfg_ipsec_profile {
 	bool disabled;
 };
 
-/* "tunnel mode ..." of a virtual template */
+/* "tunnel mode ..." of a virtual template or a tunnel interface */
 enum cfg_tunnel_mode {
 	CFG_TUNNEL_GRE_IP = 0,	/* "gre ip": GRE over IPv4 (the default) */
 	CFG_TUNNEL_GRE_IPV6,	/* "gre ipv6": GRE over IPv6 */
@@ -529,45 +578,107 @@ enum cfg_tunnel_mode {
 	CFG_TUNNEL_IPSEC_IPV6,	/* "ipsec ipv6": ESP tunnel, inner IPv6 */
 };
 
+/*
+ * The members of struct cfg_iface, which struct cfg_template and struct
+ * cfg_tunnel have both directly (t->mtu) and as the struct cfg_iface
+ * @iface (&t->iface), as the kernel's struct_group() does: the code that
+ * parses, checks and prints them is shared, their users keep short names.
+ */
+#define CFG_IFACE_MEMBERS					\
+	char *description;					\
+	char *unnumbered;					\
+	char *unnumbered6;					\
+	char *vrf;						\
+	unsigned int mtu;					\
+	enum cfg_tunnel_mode mode;				\
+	bool mode_set;						\
+	char *source;						\
+	struct cfg_addr source_addr;				\
+	struct cfg_ref ipsec_ref;				\
+	const struct cfg_ipsec_profile *ipsec;			\
+	uint32_t nhrp_network_id;				\
+	bool nhrp_redirect;					\
+	unsigned int nhrp_redirect_timeout;			\
+	bool shutdown
+
 /**
- * struct cfg_template - "interface Virtual-Template<N> type tunnel"
- * @num: N, 1-4095
- * @line: first line of its block
+ * struct cfg_iface - the settings a virtual template and a tunnel share
  * @description: free text or NULL
  * @unnumbered: "ip unnumbered IFNAME" (a Linux name, kept as written)
  * @unnumbered6: "ipv6 unnumbered IFNAME"
- * @vrf: "vrf forwarding NAME" (or "ip vrf forwarding"): the VRF of the
- *	VAs (the inside VRF); NULL: the front-door VRF of the session
+ * @vrf: "vrf forwarding NAME" (or "ip vrf forwarding"): the inside VRF;
+ *	NULL: for a template the front-door VRF of the session, for a
+ *	tunnel the global VRF
  * @mtu: "ip mtu N", 576-9000; 0 when not set (derived from the underlay)
- * @mode: "tunnel mode"
+ * @mode: "tunnel mode" (default "gre ip")
  * @mode_set: @mode was configured (for printing)
  * @source: "tunnel source IFNAME|ADDR" as written, or NULL
  * @source_addr: @source when it is an address; family 0 otherwise
  * @ipsec_ref: "tunnel protection ipsec profile NAME"; name NULL if none
- * @ipsec: @ipsec_ref resolved
+ * @ipsec: @ipsec_ref resolved: enabled, with a transform set
  * @nhrp_network_id: "ip nhrp network-id N"; 0 when not set
  * @nhrp_redirect: "ip nhrp redirect [timeout S]"
  * @nhrp_redirect_timeout: S, default CFG_NHRP_REDIRECT_TIMEOUT
- * @shutdown: "shutdown" (a VA cloned from it starts down)
+ * @shutdown: "shutdown" (the interface starts down)
+ */
+struct cfg_iface {
+	CFG_IFACE_MEMBERS;
+};
+
+/**
+ * struct cfg_template - "interface Virtual-Template<N> type tunnel"
+ * @num: N, 1-4095
+ * @line: first line of its block
+ * @iface: its settings, also reachable as direct members (@iface.mtu is
+ *	t->mtu); a virtual-access interface cloned from it starts down
+ *	when @iface.shutdown is set
  */
 struct cfg_template {
 	unsigned int num;
 	unsigned int line;
-	char *description;
-	char *unnumbered;
-	char *unnumbered6;
-	char *vrf;
-	unsigned int mtu;
-	enum cfg_tunnel_mode mode;
-	bool mode_set;
-	char *source;
-	struct cfg_addr source_addr;
-	struct cfg_ref ipsec_ref;
-	const struct cfg_ipsec_profile *ipsec;
-	uint32_t nhrp_network_id;
-	bool nhrp_redirect;
-	unsigned int nhrp_redirect_timeout;
-	bool shutdown;
+	union {
+		struct { CFG_IFACE_MEMBERS; };
+		struct cfg_iface iface;
+	};
+};
+
+/**
+ * struct cfg_tunnel - "interface Tunnel<N>": a static tunnel we initiate
+ * @num: N, 0-2147483647
+ * @line: first line of its block
+ * @iface: the settings shared with templates, also reachable as direct
+ *	members; with @iface.ipsec set (a protected tunnel) @dest is set and
+ *	@iface.ipsec->ike_profile too: the IKEv2 profile to initiate with
+ *	(checked at load)
+ * @dest: "tunnel destination ADDR": the peer's IKE and outer address (a
+ *	host); family 0 when not set
+ * @dest_line: line of "tunnel destination", 0 when not set
+ * @addr: "ip address A MASK": the interface's IPv4 address, host bits
+ *	kept, with the prefix length of MASK; family 0 when not set
+ * @addr_negotiated: "ip address negotiated": ask the peer for an IPv4
+ *	address (a CFG_REQUEST) and give the interface that address
+ * @addr6: "ipv6 address ADDR/LEN": the interface's IPv6 address, host
+ *	bits kept; family 0 when not set
+ * @nhrp_shortcut: "ip nhrp shortcut virtual-template N": the template of
+ *	spoke-to-spoke sessions; 0 when not set
+ * @nhrp_shortcut_line: its line
+ * @shortcut_template: @nhrp_shortcut resolved
+ */
+struct cfg_tunnel {
+	unsigned int num;
+	unsigned int line;
+	union {
+		struct { CFG_IFACE_MEMBERS; };
+		struct cfg_iface iface;
+	};
+	struct cfg_addr dest;
+	unsigned int dest_line;
+	struct cfg_addr addr;
+	bool addr_negotiated;
+	struct cfg_addr addr6;
+	unsigned int nhrp_shortcut;
+	unsigned int nhrp_shortcut_line;
+	const struct cfg_template *shortcut_template;
 };
 
 /**
@@ -612,8 +723,12 @@ struct cfg_pool {
  * @window: "window N": requests in flight (default 5)
  * @dpd: "dpd INTERVAL RETRY on-demand|periodic"; interval 0: off
  * @nat_keepalive: "nat keepalive S"; 0: off (the default)
- * @cookie_challenge: "cookie-challenge N": half-open SAs above which
- *	a cookie is demanded; 0: never (the default)
+ * @cookie_challenge: "cookie-challenge N", 1-1000: once more than N
+ *	IKE SAs are half-open, an IKE_SA_INIT without a valid cookie gets a
+ *	COOKIE notification (RFC 7296 section 2.6); 0: never (the default)
+ * @max_half_open_per_source: "limit half-open-per-source N", 1-10000:
+ *	half-open IKE SAs one source address may have at once; requests
+ *	beyond are dropped (default CFG_HALF_OPEN_PER_SOURCE_DEFAULT)
  */
 struct cfg_ike_global {
 	unsigned int max_neg_in;
@@ -623,6 +738,7 @@ struct cfg_ike_global {
 	struct cfg_dpd dpd;
 	unsigned int nat_keepalive;
 	unsigned int cookie_challenge;
+	unsigned int max_half_open_per_source;
 };
 
 /* which factory values the smart defaults take */
@@ -640,11 +756,13 @@ enum cfg_defaults_set {
  * @proposals: IKEv2 proposals, the built-in "default" first
  * @policies: IKEv2 policies, the built-in "default" first
  * @keyrings: IKEv2 keyrings
+ * @trustpoints: PKI trustpoints
  * @profiles: IKEv2 profiles
  * @authz_policies: IKEv2 authorization policies, "default" first
  * @tsets: IPsec transform sets, the built-in "default" first
  * @ipsec_profiles: IPsec profiles, the built-in "default" first
  * @templates: virtual templates
+ * @tunnels: tunnel interfaces
  * @pools: address pools, IPv4 and IPv6
  * @aaa_lists: "aaa authorization network" lists
  * @nproposals: and the other n* fields: entries of the arrays
@@ -663,6 +781,8 @@ struct cfg {
 	unsigned int npolicies;
 	struct cfg_keyring **keyrings;
 	unsigned int nkeyrings;
+	struct cfg_trustpoint **trustpoints;
+	unsigned int ntrustpoints;
 	struct cfg_profile **profiles;
 	unsigned int nprofiles;
 	struct cfg_authz_policy **authz_policies;
@@ -673,6 +793,8 @@ struct cfg {
 	unsigned int nipsec_profiles;
 	struct cfg_template **templates;
 	unsigned int ntemplates;
+	struct cfg_tunnel **tunnels;
+	unsigned int ntunnels;
 	struct cfg_pool **pools;
 	unsigned int npools;
 	struct cfg_aaa_list **aaa_lists;
@@ -850,6 +972,26 @@ cfg_ipsec_profile_for_template(const struct cfg_template *t,
  */
 const struct cfg_template *cfg_template_find(const struct cfg *cfg,
 					     unsigned int num);
+
+/**
+ * cfg_tunnel_find() - a tunnel interface by number
+ * @cfg: the model
+ * @num: N of Tunnel<N>
+ *
+ * Return: the tunnel, or NULL.
+ */
+const struct cfg_tunnel *cfg_tunnel_find(const struct cfg *cfg,
+					 unsigned int num);
+
+/**
+ * cfg_trustpoint_find() - a PKI trustpoint by name
+ * @cfg: the model
+ * @name: its name
+ *
+ * Return: the trustpoint, or NULL.
+ */
+const struct cfg_trustpoint *cfg_trustpoint_find(const struct cfg *cfg,
+						 const char *name);
 
 /**
  * cfg_pool_find() - an address pool by name

@@ -244,8 +244,10 @@ static const struct cfg_cmd cfg_authz_cmds[] = {
 };
 
 const struct cfg_mode_def cfg_authz_mode = {
-	"crypto ikev2 authorization policy", cfg_authz_cmds,
-	ARRAY_SIZE(cfg_authz_cmds), CFG_MODE_TOP,
+	.name = "crypto ikev2 authorization policy",
+	.cmds = cfg_authz_cmds,
+	.ncmds = ARRAY_SIZE(cfg_authz_cmds),
+	.parent = CFG_MODE_TOP,
 };
 
 /* "crypto ikev2 authorization policy NAME" */

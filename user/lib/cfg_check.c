@@ -2,9 +2,11 @@
 /*
  * After the last line: resolve every reference by name (an object may be
  * named before it is defined), give the built-ins back their default
- * lists, check completeness (proposals, profiles, keyrings) and warn
- * about what will never be used.  Errors name the referring line.
+ * lists, check completeness (proposals, profiles, keyrings, trustpoints,
+ * tunnels) and warn about what will never be used.  Errors name the
+ * referring line.
  */
+#include <arpa/inet.h>
 #include <strings.h>
 
 #include "cfg_int.h"
@@ -206,6 +208,59 @@ static void cfg_check_auth(struct cfg_parser *p, struct cfg_profile *pf)
 			 "no 'pki trustpoint'", pf->name);
 }
 
+/* certificate and key come together; "revocation-check" defaults */
+static void cfg_check_trustpoint(struct cfg_parser *p,
+				 struct cfg_trustpoint *tp)
+{
+	if (tp->cert_file && !tp->key_file)
+		cfg_diag(p, tp->line, "trustpoint '%s' has 'certificate' but "
+			 "no 'private-key'", tp->name);
+	else if (tp->key_file && !tp->cert_file)
+		cfg_diag(p, tp->line, "trustpoint '%s' has 'private-key' but "
+			 "no 'certificate'", tp->name);
+	if (!tp->revocation_line)
+		tp->check_crl = tp->crl_file != NULL;
+	else if (tp->check_crl && !tp->crl_file)
+		cfg_diag(p, tp->revocation_line, "trustpoint '%s' has "
+			 "'revocation-check crl' but no 'crl' file", tp->name);
+}
+
+/*
+ * "pki trustpoint": the names exist; a trustpoint the profile signs with
+ * has our certificate, one it verifies with has the CA certificates
+ */
+static void cfg_check_pki(struct cfg_parser *p, struct cfg_profile *pf)
+{
+	unsigned int sig = CFG_AUTH_BIT(CFG_AUTH_RSA_SIG) |
+			   CFG_AUTH_BIT(CFG_AUTH_ECDSA_SIG);
+	const struct cfg_trustpoint *tp;
+	const char *name;
+
+	name = pf->trustpoint_sign;
+	if (name) {
+		tp = pf->tp_sign = cfg_trustpoint_find(p->cfg, name);
+		if (!tp)
+			cfg_diag(p, pf->trustpoint_sign_line, "unknown "
+				 "trustpoint '%s'", name);
+		else if (CFG_AUTH_BIT(pf->local_auth) & sig && !tp->cert_file)
+			cfg_diag(p, pf->trustpoint_sign_line, "trustpoint '%s' "
+				 "cannot sign: it has no 'certificate' and "
+				 "'private-key'", name);
+	}
+	name = pf->trustpoint_verify;
+	if (name) {
+		tp = pf->tp_verify = cfg_trustpoint_find(p->cfg, name);
+		if (!tp && pf->trustpoint_verify_line !=
+		    pf->trustpoint_sign_line)
+			cfg_diag(p, pf->trustpoint_verify_line, "unknown "
+				 "trustpoint '%s'", name);
+		else if (tp && pf->remote_auth & sig && !tp->ca_file)
+			cfg_diag(p, pf->trustpoint_verify_line, "trustpoint "
+				 "'%s' cannot verify: it has no "
+				 "'ca-certificate'", name);
+	}
+}
+
 static void cfg_check_profile(struct cfg_parser *p, struct cfg_profile *pf)
 {
 	struct cfg *cfg = p->cfg;
@@ -214,6 +269,7 @@ static void cfg_check_profile(struct cfg_parser *p, struct cfg_profile *pf)
 		cfg_warn(p, pf->line, "profile '%s' has no 'match identity' "
 			 "and never matches", pf->name);
 	cfg_check_auth(p, pf);
+	cfg_check_pki(p, pf);
 	if (pf->keyring_ref.name) {
 		pf->keyring = CFG_FIND(cfg->keyrings, cfg->nkeyrings,
 				       pf->keyring_ref.name);
@@ -269,9 +325,10 @@ static void cfg_check_ipsec(struct cfg_parser *p, struct cfg_ipsec_profile *ip)
 	}
 }
 
-static void cfg_check_template(struct cfg_parser *p, struct cfg_template *t)
+/* "tunnel protection ipsec profile": enabled, with a transform set */
+static void cfg_check_iface(struct cfg_parser *p, struct cfg_iface *i)
 {
-	const struct cfg_ref *r = &t->ipsec_ref;
+	const struct cfg_ref *r = &i->ipsec_ref;
 	const struct cfg_ipsec_profile *ip;
 
 	if (!r->name)
@@ -286,7 +343,69 @@ static void cfg_check_template(struct cfg_parser *p, struct cfg_template *t)
 		cfg_diag(p, r->line, "IPsec profile '%s' has no transform set "
 			 "(transform set 'default' is disabled)", r->name);
 	else
-		t->ipsec = ip;
+		i->ipsec = ip;
+}
+
+/* an initiator needs the peer and the IKEv2 profile (inventory rule) */
+static void cfg_check_tunnel_protection(struct cfg_parser *p,
+					const struct cfg_tunnel *t)
+{
+	const struct cfg_ref *r = &t->ipsec_ref;
+
+	if (!r->name) {
+		cfg_warn(p, t->line, "interface Tunnel%u has no 'tunnel "
+			 "protection' and is not set up", t->num);
+		return;
+	}
+	if (!t->dest.family)
+		cfg_diag(p, r->line, "interface Tunnel%u has 'tunnel "
+			 "protection' but no 'tunnel destination'", t->num);
+	if (t->ipsec && !t->ipsec->ike_profile_ref.name)
+		cfg_diag(p, r->line, "IPsec profile '%s' has no 'set "
+			 "ikev2-profile', which interface Tunnel%u needs to "
+			 "initiate", r->name, t->num);
+}
+
+/* GRE modes fix the outer family; source and destination agree */
+static void cfg_check_tunnel_family(struct cfg_parser *p,
+				    const struct cfg_tunnel *t)
+{
+	char d[INET6_ADDRSTRLEN], s[INET6_ADDRSTRLEN];
+	int outer = t->mode == CFG_TUNNEL_GRE_IP ? AF_INET :
+		    t->mode == CFG_TUNNEL_GRE_IPV6 ? AF_INET6 : AF_UNSPEC;
+
+	if (!t->dest.family)
+		return;
+	inet_ntop(t->dest.family, &t->dest.v4, d, sizeof(d));
+	if (outer && outer != t->dest.family) {
+		cfg_diag(p, t->dest_line, "tunnel destination %s is not an "
+			 "%s address (tunnel mode %s%s)", d,
+			 outer == AF_INET ? "IPv4" : "IPv6",
+			 cfg_tunnel_modes[t->mode],
+			 t->mode_set ? "" : ", the default");
+		return;
+	}
+	if (!t->source_addr.family || t->source_addr.family == t->dest.family)
+		return;
+	inet_ntop(t->source_addr.family, &t->source_addr.v4, s, sizeof(s));
+	cfg_diag(p, t->dest_line, "tunnel destination %s and tunnel source "
+		 "%s are of different families", d, s);
+}
+
+static void cfg_check_tunnel(struct cfg_parser *p, struct cfg_tunnel *t)
+{
+	cfg_check_iface(p, &t->iface);
+	cfg_check_tunnel_protection(p, t);
+	cfg_check_tunnel_family(p, t);
+	if ((t->addr.family || t->addr_negotiated) && t->unnumbered)
+		cfg_diag(p, t->line, "interface Tunnel%u has both 'ip address' "
+			 "and 'ip unnumbered'", t->num);
+	if (!t->nhrp_shortcut)
+		return;
+	t->shortcut_template = cfg_template_find(p->cfg, t->nhrp_shortcut);
+	if (!t->shortcut_template)
+		cfg_diag(p, t->nhrp_shortcut_line, "unknown interface "
+			 "Virtual-Template%u", t->nhrp_shortcut);
 }
 
 static bool cfg_proposal_used(const struct cfg *cfg,
@@ -390,11 +509,15 @@ int cfg_check(struct cfg_parser *p)
 		cfg_check_pool_ref(p, &az->pool_ref, &az->pool, AF_INET);
 		cfg_check_pool_ref(p, &az->pool6_ref, &az->pool6, AF_INET6);
 	}
+	for (i = 0; i < cfg->ntrustpoints; i++)
+		cfg_check_trustpoint(p, cfg->trustpoints[i]);
 	for (i = 0; i < cfg->nprofiles; i++)
 		cfg_check_profile(p, cfg->profiles[i]);
 	for (i = 0; i < cfg->nipsec_profiles; i++)
 		cfg_check_ipsec(p, cfg->ipsec_profiles[i]);
 	for (i = 0; i < cfg->ntemplates; i++)
-		cfg_check_template(p, cfg->templates[i]);
+		cfg_check_iface(p, &cfg->templates[i]->iface);
+	for (i = 0; i < cfg->ntunnels; i++)
+		cfg_check_tunnel(p, cfg->tunnels[i]);
 	return p->nerrors ? -1 : 0;
 }

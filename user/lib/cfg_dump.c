@@ -423,36 +423,94 @@ static void cfg_put_ipsec(struct cfg_out *o, const struct cfg_ipsec_profile *ip)
 		fputs(" responder-only\n", o->f);
 }
 
+static void cfg_put_tunnel_addrs(struct cfg_out *o,
+				 const struct cfg_tunnel *tun)
+{
+	char buf[INET6_ADDRSTRLEN];
+
+	if (tun->addr_negotiated)
+		fputs(" ip address negotiated\n", o->f);
+	if (tun->addr.family) {
+		fputs(" ip address", o->f);
+		cfg_put_prefix(o, &tun->addr, true);
+		fputc('\n', o->f);
+	}
+	if (tun->addr6.family)
+		fprintf(o->f, " ipv6 address %s/%d\n",
+			cfg_ntop(&tun->addr6, buf), tun->addr6.prefix);
+}
+
+/* the sub-commands of an interface; @tun: a tunnel's own, or NULL */
+static void cfg_put_iface(struct cfg_out *o, const struct cfg_iface *i,
+			  const struct cfg_tunnel *tun)
+{
+	char buf[INET6_ADDRSTRLEN];
+
+	if (i->description)
+		fprintf(o->f, " description %s\n", i->description);
+	if (tun)
+		cfg_put_tunnel_addrs(o, tun);
+	if (i->unnumbered)
+		fprintf(o->f, " ip unnumbered %s\n", i->unnumbered);
+	if (i->vrf)
+		fprintf(o->f, " vrf forwarding %s\n", i->vrf);
+	if (i->unnumbered6)
+		fprintf(o->f, " ipv6 unnumbered %s\n", i->unnumbered6);
+	if (i->mtu)
+		fprintf(o->f, " ip mtu %u\n", i->mtu);
+	if (i->nhrp_network_id)
+		fprintf(o->f, " ip nhrp network-id %u\n", i->nhrp_network_id);
+	if (tun && tun->nhrp_shortcut)
+		fprintf(o->f, " ip nhrp shortcut virtual-template %u\n",
+			tun->nhrp_shortcut);
+	if (i->nhrp_redirect && i->nhrp_redirect_timeout !=
+	    CFG_NHRP_REDIRECT_TIMEOUT)
+		fprintf(o->f, " ip nhrp redirect timeout %u\n",
+			i->nhrp_redirect_timeout);
+	else if (i->nhrp_redirect)
+		fputs(" ip nhrp redirect\n", o->f);
+	if (i->source)
+		fprintf(o->f, " tunnel source %s\n", i->source);
+	if (i->mode_set)
+		fprintf(o->f, " tunnel mode %s\n", cfg_tunnel_modes[i->mode]);
+	if (tun && tun->dest.family)
+		fprintf(o->f, " tunnel destination %s\n",
+			cfg_ntop(&tun->dest, buf));
+	if (i->ipsec_ref.name)
+		fprintf(o->f, " tunnel protection ipsec profile %s\n",
+			i->ipsec_ref.name);
+	if (i->shutdown)
+		fputs(" shutdown\n", o->f);
+}
+
 static void cfg_put_template(struct cfg_out *o, const struct cfg_template *t)
 {
 	fprintf(o->f, "interface Virtual-Template%u type tunnel\n", t->num);
-	if (t->description)
-		fprintf(o->f, " description %s\n", t->description);
-	if (t->unnumbered)
-		fprintf(o->f, " ip unnumbered %s\n", t->unnumbered);
-	if (t->vrf)
-		fprintf(o->f, " vrf forwarding %s\n", t->vrf);
-	if (t->unnumbered6)
-		fprintf(o->f, " ipv6 unnumbered %s\n", t->unnumbered6);
-	if (t->mtu)
-		fprintf(o->f, " ip mtu %u\n", t->mtu);
-	if (t->nhrp_network_id)
-		fprintf(o->f, " ip nhrp network-id %u\n", t->nhrp_network_id);
-	if (t->nhrp_redirect && t->nhrp_redirect_timeout !=
-	    CFG_NHRP_REDIRECT_TIMEOUT)
-		fprintf(o->f, " ip nhrp redirect timeout %u\n",
-			t->nhrp_redirect_timeout);
-	else if (t->nhrp_redirect)
-		fputs(" ip nhrp redirect\n", o->f);
-	if (t->source)
-		fprintf(o->f, " tunnel source %s\n", t->source);
-	if (t->mode_set)
-		fprintf(o->f, " tunnel mode %s\n", cfg_tunnel_modes[t->mode]);
-	if (t->ipsec_ref.name)
-		fprintf(o->f, " tunnel protection ipsec profile %s\n",
-			t->ipsec_ref.name);
-	if (t->shutdown)
-		fputs(" shutdown\n", o->f);
+	cfg_put_iface(o, &t->iface, NULL);
+}
+
+static void cfg_put_tunnel(struct cfg_out *o, const struct cfg_tunnel *t)
+{
+	fprintf(o->f, "interface Tunnel%u\n", t->num);
+	cfg_put_iface(o, &t->iface, t);
+}
+
+static void cfg_put_trustpoint(struct cfg_out *o,
+			       const struct cfg_trustpoint *tp)
+{
+	fprintf(o->f, "crypto pki trustpoint %s\n", tp->name);
+	if (tp->description)
+		fprintf(o->f, " description %s\n", tp->description);
+	if (tp->ca_file)
+		fprintf(o->f, " ca-certificate %s\n", tp->ca_file);
+	if (tp->cert_file)
+		fprintf(o->f, " certificate %s\n", tp->cert_file);
+	if (tp->key_file)
+		fprintf(o->f, " private-key %s\n", tp->key_file);
+	if (tp->crl_file)
+		fprintf(o->f, " crl %s\n", tp->crl_file);
+	if (tp->crl_file && !tp->check_crl)
+		fputs(" revocation-check none\n", o->f);
 }
 
 static void cfg_put_pools(struct cfg_out *o, const struct cfg *cfg)
@@ -511,8 +569,12 @@ static void cfg_put_global(struct cfg_out *o, const struct cfg_ike_global *g)
 	if (g->cookie_challenge)
 		fprintf(o->f, "crypto ikev2 cookie-challenge %u\n",
 			g->cookie_challenge);
+	if (g->max_half_open_per_source != CFG_HALF_OPEN_PER_SOURCE_DEFAULT)
+		fprintf(o->f, "crypto ikev2 limit half-open-per-source %u\n",
+			g->max_half_open_per_source);
 	any |= g->max_sa || g->window != CFG_WINDOW_DEFAULT ||
-	       g->dpd.interval || g->nat_keepalive || g->cookie_challenge;
+	       g->dpd.interval || g->nat_keepalive || g->cookie_challenge ||
+	       g->max_half_open_per_source != CFG_HALF_OPEN_PER_SOURCE_DEFAULT;
 	if (any)
 		fputs("!\n", o->f);
 }
@@ -576,6 +638,8 @@ int cfg_dump(const struct cfg *cfg, FILE *out, unsigned int flags)
 	cfg_put_global(&o, &cfg->ike);
 	cfg_put_aaa(&o, cfg);
 	cfg_put_pools(&o, cfg);
+	CFG_PUT_PLAIN(&o, cfg->trustpoints, cfg->ntrustpoints,
+		      cfg_put_trustpoint);
 	CFG_PUT_ALL(&o, cfg->proposals, cfg->nproposals, cfg_put_proposal);
 	CFG_PUT_ALL(&o, cfg->policies, cfg->npolicies, cfg_put_policy);
 	CFG_PUT_PLAIN(&o, cfg->keyrings, cfg->nkeyrings, cfg_put_keyring);
@@ -586,6 +650,7 @@ int cfg_dump(const struct cfg *cfg, FILE *out, unsigned int flags)
 	CFG_PUT_ALL(&o, cfg->ipsec_profiles, cfg->nipsec_profiles,
 		    cfg_put_ipsec);
 	CFG_PUT_PLAIN(&o, cfg->templates, cfg->ntemplates, cfg_put_template);
+	CFG_PUT_PLAIN(&o, cfg->tunnels, cfg->ntunnels, cfg_put_tunnel);
 	CFG_PUT_DISABLED(&o, cfg->proposals, cfg->nproposals,
 			 "crypto ikev2 proposal");
 	CFG_PUT_DISABLED(&o, cfg->policies, cfg->npolicies,

@@ -1,67 +1,82 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * "interface Virtual-Template<N> type tunnel": the template every
- * virtual-access interface of a session is cloned from.  Interface names
- * in it ("ip unnumbered lo", "tunnel source eth0") are Linux names, or
- * IOS ones like Loopback0 that the daemon maps; they are kept as written.
- * No other interface can be configured.
+ * The interface blocks: "interface Virtual-Template<N> type tunnel", the
+ * template every virtual-access interface of a session is cloned from,
+ * and "interface Tunnel<N>", a static tunnel that flexvtid initiates.
+ * Both take the sub-commands below, which fill their struct cfg_iface
+ * (the parser's object in these modes); what only a tunnel has is in
+ * cfg_tunnel.c.  Interface names in them ("ip unnumbered lo", "tunnel
+ * source eth0") are Linux names, or IOS ones like Loopback0 that the
+ * daemon maps; they are kept as written.  No other interface can be
+ * configured.
  */
+#include <ctype.h>
 #include <strings.h>
 
 #include "cfg_int.h"
 
-#define CFG_TEMPLATE_MAX	4095
+#define CFG_TUNNEL_MAX		2147483647
 #define CFG_MTU_MIN		576
 #define CFG_MTU_MAX		9000
 #define CFG_NHRP_TIMEOUT_MAX	600
 
-static int cfg_tmpl_description(struct cfg_parser *p,
+/* the shared members are where struct cfg_iface has them */
+#define CFG_IFACE_SAME(type, m)						\
+	_Static_assert(offsetof(type, m) == offsetof(type, iface) +	\
+		       offsetof(struct cfg_iface, m), #type " " #m)
+CFG_IFACE_SAME(struct cfg_template, description);
+CFG_IFACE_SAME(struct cfg_template, shutdown);
+CFG_IFACE_SAME(struct cfg_tunnel, description);
+CFG_IFACE_SAME(struct cfg_tunnel, shutdown);
+
+static int cfg_iface_description(struct cfg_parser *p,
+				 int argc __always_unused, char **argv)
+{
+	struct cfg_iface *i = p->obj;
+
+	return cfg_set_str(p, &i->description, cfg_rest(p, argv));
+}
+
+static int cfg_iface_name(struct cfg_parser *p, char **dst, const char *s)
+{
+	if (cfg_arg_name(p, s))
+		return -1;
+	return cfg_set_str(p, dst, s);
+}
+
+static int cfg_iface_unnumbered(struct cfg_parser *p,
 				int argc __always_unused, char **argv)
 {
-	struct cfg_template *t = p->obj;
+	struct cfg_iface *i = p->obj;
 
-	return cfg_set_str(p, &t->description, cfg_rest(p, argv));
+	return cfg_iface_name(p, &i->unnumbered, argv[0]);
 }
 
-static int cfg_tmpl_unnumbered(struct cfg_parser *p,
-			       int argc __always_unused, char **argv)
+static int cfg_iface_unnumbered6(struct cfg_parser *p,
+				 int argc __always_unused, char **argv)
 {
-	struct cfg_template *t = p->obj;
+	struct cfg_iface *i = p->obj;
 
-	if (cfg_arg_name(p, argv[0]))
-		return -1;
-	return cfg_set_str(p, &t->unnumbered, argv[0]);
+	return cfg_iface_name(p, &i->unnumbered6, argv[0]);
 }
 
-static int cfg_tmpl_unnumbered6(struct cfg_parser *p,
-				int argc __always_unused, char **argv)
+static int cfg_iface_vrf(struct cfg_parser *p, int argc __always_unused,
+			 char **argv)
 {
-	struct cfg_template *t = p->obj;
+	struct cfg_iface *i = p->obj;
 
-	if (cfg_arg_name(p, argv[0]))
-		return -1;
-	return cfg_set_str(p, &t->unnumbered6, argv[0]);
+	return cfg_iface_name(p, &i->vrf, argv[0]);
 }
 
-static int cfg_tmpl_vrf(struct cfg_parser *p, int argc __always_unused,
-			char **argv)
+static int cfg_iface_mtu(struct cfg_parser *p, int argc __always_unused,
+			 char **argv)
 {
-	struct cfg_template *t = p->obj;
-
-	if (cfg_arg_name(p, argv[0]))
-		return -1;
-	return cfg_set_str(p, &t->vrf, argv[0]);
-}
-
-static int cfg_tmpl_mtu(struct cfg_parser *p, int argc __always_unused,
-			char **argv)
-{
-	struct cfg_template *t = p->obj;
+	struct cfg_iface *i = p->obj;
 	unsigned long long v;
 
 	if (cfg_arg_uint(p, NULL, argv[0], CFG_MTU_MIN, CFG_MTU_MAX, &v))
 		return -1;
-	t->mtu = v;
+	i->mtu = v;
 	return 0;
 }
 
@@ -73,20 +88,20 @@ const char *const cfg_tunnel_modes[] = {
 	[CFG_TUNNEL_IPSEC_IPV6] = "ipsec ipv6",
 };
 
-static int cfg_tmpl_mode(struct cfg_parser *p, int argc __always_unused,
-			 char **argv)
+static int cfg_iface_mode(struct cfg_parser *p, int argc __always_unused,
+			  char **argv)
 {
-	struct cfg_template *t = p->obj;
-	unsigned int i;
+	struct cfg_iface *i = p->obj;
 	size_t len = strlen(argv[0]);
+	unsigned int m;
 
-	for (i = 0; i < ARRAY_SIZE(cfg_tunnel_modes); i++) {
-		const char *m = cfg_tunnel_modes[i];
+	for (m = 0; m < ARRAY_SIZE(cfg_tunnel_modes); m++) {
+		const char *s = cfg_tunnel_modes[m];
 
-		if (!strncasecmp(m, argv[0], len) && m[len] == ' ' &&
-		    !strcasecmp(m + len + 1, argv[1])) {
-			t->mode = i;
-			t->mode_set = true;
+		if (!strncasecmp(s, argv[0], len) && s[len] == ' ' &&
+		    !strcasecmp(s + len + 1, argv[1])) {
+			i->mode = m;
+			i->mode_set = true;
 			return 0;
 		}
 	}
@@ -96,42 +111,42 @@ static int cfg_tmpl_mode(struct cfg_parser *p, int argc __always_unused,
 }
 
 /* an address when the word is one, else an interface name */
-static int cfg_tmpl_source(struct cfg_parser *p, int argc __always_unused,
-			   char **argv)
+static int cfg_iface_source(struct cfg_parser *p, int argc __always_unused,
+			    char **argv)
 {
-	struct cfg_template *t = p->obj;
+	struct cfg_iface *i = p->obj;
 
-	if (cfg_arg_name(p, argv[0]) || cfg_set_str(p, &t->source, argv[0]))
+	if (cfg_iface_name(p, &i->source, argv[0]))
 		return -1;
-	if (cfg_addr_parse(argv[0], &t->source_addr))
-		memset(&t->source_addr, 0, sizeof(t->source_addr));
+	if (cfg_addr_parse(argv[0], &i->source_addr))
+		memset(&i->source_addr, 0, sizeof(i->source_addr));
 	return 0;
 }
 
-static int cfg_tmpl_protection(struct cfg_parser *p,
-			       int argc __always_unused, char **argv)
+static int cfg_iface_protection(struct cfg_parser *p,
+				int argc __always_unused, char **argv)
 {
-	struct cfg_template *t = p->obj;
+	struct cfg_iface *i = p->obj;
 
-	return cfg_set_ref(p, &t->ipsec_ref, argv[0]);
+	return cfg_set_ref(p, &i->ipsec_ref, argv[0]);
 }
 
-static int cfg_tmpl_nhrp_id(struct cfg_parser *p, int argc __always_unused,
-			    char **argv)
+static int cfg_iface_nhrp_id(struct cfg_parser *p, int argc __always_unused,
+			     char **argv)
 {
-	struct cfg_template *t = p->obj;
+	struct cfg_iface *i = p->obj;
 	unsigned long long v;
 
 	if (cfg_arg_uint(p, NULL, argv[0], 1, UINT32_MAX, &v))
 		return -1;
-	t->nhrp_network_id = v;
+	i->nhrp_network_id = v;
 	return 0;
 }
 
-static int cfg_tmpl_nhrp_redirect(struct cfg_parser *p, int argc,
-				  char **argv)
+static int cfg_iface_nhrp_redirect(struct cfg_parser *p, int argc,
+				   char **argv)
 {
-	struct cfg_template *t = p->obj;
+	struct cfg_iface *i = p->obj;
 	unsigned long long v = CFG_NHRP_REDIRECT_TIMEOUT;
 
 	if (argc && (argc != 2 || strcasecmp(argv[0], "timeout"))) {
@@ -141,95 +156,118 @@ static int cfg_tmpl_nhrp_redirect(struct cfg_parser *p, int argc,
 	if (argc && cfg_arg_uint(p, "ip nhrp redirect timeout", argv[1], 1,
 				 CFG_NHRP_TIMEOUT_MAX, &v))
 		return -1;
-	t->nhrp_redirect = true;
-	t->nhrp_redirect_timeout = v;
+	i->nhrp_redirect = true;
+	i->nhrp_redirect_timeout = v;
 	return 0;
 }
 
-static int cfg_tmpl_shutdown(struct cfg_parser *p, int argc __always_unused,
-			     char **argv __always_unused)
+static int cfg_iface_shutdown(struct cfg_parser *p, int argc __always_unused,
+			      char **argv __always_unused)
 {
-	struct cfg_template *t = p->obj;
+	struct cfg_iface *i = p->obj;
 
-	t->shutdown = true;
+	i->shutdown = true;
 	return 0;
 }
 
-static int cfg_tmpl_no_shutdown(struct cfg_parser *p,
-				int argc __always_unused,
-				char **argv __always_unused)
+static int cfg_iface_no_shutdown(struct cfg_parser *p,
+				 int argc __always_unused,
+				 char **argv __always_unused)
 {
-	struct cfg_template *t = p->obj;
+	struct cfg_iface *i = p->obj;
 
-	t->shutdown = false;
+	i->shutdown = false;
 	return 0;
 }
 
-static const struct cfg_cmd cfg_template_cmds[] = {
-	{ "description", cfg_tmpl_description, "TEXT", 1, CFG_WORDS_MAX },
-	{ "ip unnumbered", cfg_tmpl_unnumbered, "IFNAME", 1, 1 },
-	{ "ipv6 unnumbered", cfg_tmpl_unnumbered6, "IFNAME", 1, 1 },
-	{ "vrf forwarding", cfg_tmpl_vrf, "NAME", 1, 1 },
-	{ "ip vrf forwarding", cfg_tmpl_vrf, "NAME", 1, 1 },
-	{ "ip mtu", cfg_tmpl_mtu, "<576-9000>", 1, 1 },
-	{ "tunnel mode", cfg_tmpl_mode, "ipsec ipv4|ipsec ipv6|gre ip|gre ipv6",
-	  2, 2 },
-	{ "tunnel source", cfg_tmpl_source, "IFNAME|ADDRESS", 1, 1 },
-	{ "tunnel protection ipsec profile", cfg_tmpl_protection, "NAME",
+/* the sub-commands of both interface blocks */
+static const struct cfg_cmd cfg_iface_cmds[] = {
+	{ "description", cfg_iface_description, "TEXT", 1, CFG_WORDS_MAX },
+	{ "ip unnumbered", cfg_iface_unnumbered, "IFNAME", 1, 1 },
+	{ "ipv6 unnumbered", cfg_iface_unnumbered6, "IFNAME", 1, 1 },
+	{ "vrf forwarding", cfg_iface_vrf, "NAME", 1, 1 },
+	{ "ip vrf forwarding", cfg_iface_vrf, "NAME", 1, 1 },
+	{ "ip mtu", cfg_iface_mtu, "<576-9000>", 1, 1 },
+	{ "tunnel mode", cfg_iface_mode,
+	  "ipsec ipv4|ipsec ipv6|gre ip|gre ipv6", 2, 2 },
+	{ "tunnel source", cfg_iface_source, "IFNAME|ADDRESS", 1, 1 },
+	{ "tunnel protection ipsec profile", cfg_iface_protection, "NAME",
 	  1, 1 },
-	{ "ip nhrp network-id", cfg_tmpl_nhrp_id, "<1-4294967295>", 1, 1 },
-	{ "ip nhrp redirect", cfg_tmpl_nhrp_redirect, "[timeout SECONDS]",
+	{ "ip nhrp network-id", cfg_iface_nhrp_id, "<1-4294967295>", 1, 1 },
+	{ "ip nhrp redirect", cfg_iface_nhrp_redirect, "[timeout SECONDS]",
 	  0, 2 },
-	{ "shutdown", cfg_tmpl_shutdown, "", 0, 0 },
-	{ "no shutdown", cfg_tmpl_no_shutdown, "", 0, 0 },
+	{ "shutdown", cfg_iface_shutdown, "", 0, 0 },
+	{ "no shutdown", cfg_iface_no_shutdown, "", 0, 0 },
 };
 
 const struct cfg_mode_def cfg_template_mode = {
-	"interface", cfg_template_cmds, ARRAY_SIZE(cfg_template_cmds),
-	CFG_MODE_TOP,
+	.name = "interface",
+	.cmds = cfg_iface_cmds,
+	.ncmds = ARRAY_SIZE(cfg_iface_cmds),
+	.parent = CFG_MODE_TOP,
+};
+
+/* what only a tunnel has; the shared commands apply too */
+static const struct cfg_cmd cfg_tunnel_cmds[] = {
+	{ "tunnel destination", cfg_tunnel_dest, "ADDRESS", 1, 1 },
+	{ "ip address", cfg_tunnel_addr, "ADDRESS MASK|negotiated", 1, 2 },
+	{ "ipv6 address", cfg_tunnel_addr6, "ADDRESS/LEN", 1, 1 },
+	{ "ip nhrp shortcut", cfg_tunnel_shortcut, "virtual-template N",
+	  2, 2 },
+};
+
+const struct cfg_mode_def cfg_tunnel_iface_mode = {
+	.name = "interface",
+	.cmds = cfg_tunnel_cmds,
+	.ncmds = ARRAY_SIZE(cfg_tunnel_cmds),
+	.parent = CFG_MODE_TOP,
+	.shared = cfg_iface_cmds,
+	.nshared = ARRAY_SIZE(cfg_iface_cmds),
 };
 
 /*
- * "Virtual-Template<N> [type tunnel]" or "Virtual-Template N [type
- * tunnel]": N, or 0 when the words are not a virtual template
+ * "@kind<N>" or "@kind N" at the start of @argv (@kind case-insensitive):
+ * 1 with @num set and the words used taken off @argc and @argv; 0 when
+ * the interface is not of this kind; -1 when reported
  */
-static unsigned int cfg_vt_number(struct cfg_parser *p, int *argc,
-				  char ***argv)
+static int cfg_iface_number(struct cfg_parser *p, const char *kind,
+			    unsigned long long lo, unsigned long long hi,
+			    int *argc, char ***argv, unsigned int *num)
 {
-	static const char vt[] = "virtual-template";
-	const char *num = (*argv)[0] + sizeof(vt) - 1;
+	size_t len = strlen(kind);
+	const char *s = (*argv)[0] + len;
 	unsigned long long n;
+	char what[32];
 
-	if (strncasecmp((*argv)[0], vt, sizeof(vt) - 1))
+	if (strncasecmp((*argv)[0], kind, len) ||
+	    (*s && !isdigit((unsigned char)*s)))
 		return 0;
-	if (!*num && *argc > 1) {
-		num = (*argv)[1];
+	snprintf(what, sizeof(what), "interface %s", kind);
+	if (!*s && *argc < 2) {
+		cfg_error(p, "%s: missing number", what);
+		return -1;
+	}
+	if (!*s) {
+		s = (*argv)[1];
 		(*argc)--;
 		(*argv)++;
 	}
-	if (cfg_arg_uint(p, "interface Virtual-Template", num, 1,
-			 CFG_TEMPLATE_MAX, &n))
-		return -1U;
+	if (cfg_arg_uint(p, what, s, lo, hi, &n))
+		return -1;
 	(*argc)--;
 	(*argv)++;
-	return n;
+	*num = n;
+	return 1;
 }
 
-/* "interface Virtual-Template<N> type tunnel" */
-int cfg_cmd_interface(struct cfg_parser *p, int argc, char **argv)
+/* "interface Virtual-Template<N> type tunnel" after the number */
+static int cfg_template_open(struct cfg_parser *p, unsigned int n, int argc,
+			     char **argv)
 {
 	struct cfg *cfg = p->cfg;
 	struct cfg_template *t = NULL;
-	char *name = argv[0];
-	unsigned int i, n = cfg_vt_number(p, &argc, &argv);
+	unsigned int i;
 
-	if (n == -1U)
-		return -1;
-	if (!n) {
-		cfg_error(p, "unsupported command 'interface %s' (only "
-			  "interface Virtual-Template<N> type tunnel)", name);
-		return -1;
-	}
 	for (i = 0; i < cfg->ntemplates && !t; i++)
 		if (cfg->templates[i]->num == n)
 			t = cfg->templates[i];
@@ -255,17 +293,68 @@ int cfg_cmd_interface(struct cfg_parser *p, int argc, char **argv)
 		t->num = n;
 		t->line = p->line;
 	}
-	cfg_enter(p, CFG_MODE_TEMPLATE, t);
+	cfg_enter(p, CFG_MODE_TEMPLATE, &t->iface);
 	return 0;
+}
+
+/* "interface Tunnel<N>" after the number */
+static int cfg_tunnel_open(struct cfg_parser *p, unsigned int n, int argc,
+			   char **argv)
+{
+	struct cfg *cfg = p->cfg;
+	struct cfg_tunnel *t = NULL;
+	unsigned int i;
+
+	if (argc) {
+		cfg_error(p, "interface Tunnel%u: unexpected '%s'", n,
+			  argv[0]);
+		return -1;
+	}
+	for (i = 0; i < cfg->ntunnels && !t; i++)
+		if (cfg->tunnels[i]->num == n)
+			t = cfg->tunnels[i];
+	if (!t)
+		t = cfg_tunnel_new(p, n);
+	if (!t)
+		return -1;
+	cfg_enter(p, CFG_MODE_TUNNEL, &t->iface);
+	return 0;
+}
+
+/* "interface Virtual-Template<N> type tunnel" or "interface Tunnel<N>" */
+int cfg_cmd_interface(struct cfg_parser *p, int argc, char **argv)
+{
+	char *name = argv[0];
+	unsigned int n;
+	int ret;
+
+	ret = cfg_iface_number(p, "Virtual-Template", 1, CFG_VTEMPLATE_MAX,
+			       &argc, &argv, &n);
+	if (ret)
+		return ret < 0 ? -1 : cfg_template_open(p, n, argc, argv);
+	ret = cfg_iface_number(p, "Tunnel", 0, CFG_TUNNEL_MAX, &argc, &argv,
+			       &n);
+	if (ret)
+		return ret < 0 ? -1 : cfg_tunnel_open(p, n, argc, argv);
+	cfg_error(p, "unsupported command 'interface %s' (only interface "
+		  "Virtual-Template<N> type tunnel and interface Tunnel<N>)",
+		  name);
+	return -1;
+}
+
+void cfg_iface_clear(struct cfg_iface *i)
+{
+	free(i->description);
+	free(i->unnumbered);
+	free(i->unnumbered6);
+	free(i->vrf);
+	free(i->source);
+	free(i->ipsec_ref.name);
+	memset(i, 0, sizeof(*i));
 }
 
 void cfg_template_free(struct cfg_template *t)
 {
-	free(t->description);
-	free(t->unnumbered);
-	free(t->unnumbered6);
-	free(t->vrf);
-	free(t->source);
-	free(t->ipsec_ref.name);
+	cfg_iface_clear(&t->iface);
 	free(t);
 }

@@ -100,8 +100,10 @@ static const struct cfg_cmd cfg_proposal_cmds[] = {
 };
 
 const struct cfg_mode_def cfg_proposal_mode = {
-	"crypto ikev2 proposal", cfg_proposal_cmds,
-	ARRAY_SIZE(cfg_proposal_cmds), CFG_MODE_TOP,
+	.name = "crypto ikev2 proposal",
+	.cmds = cfg_proposal_cmds,
+	.ncmds = ARRAY_SIZE(cfg_proposal_cmds),
+	.parent = CFG_MODE_TOP,
 };
 
 /* "crypto ikev2 proposal NAME"; the built-in one is redefined whole */
@@ -187,8 +189,10 @@ static const struct cfg_cmd cfg_policy_cmds[] = {
 };
 
 const struct cfg_mode_def cfg_policy_mode = {
-	"crypto ikev2 policy", cfg_policy_cmds, ARRAY_SIZE(cfg_policy_cmds),
-	CFG_MODE_TOP,
+	.name = "crypto ikev2 policy",
+	.cmds = cfg_policy_cmds,
+	.ncmds = ARRAY_SIZE(cfg_policy_cmds),
+	.parent = CFG_MODE_TOP,
 };
 
 static void cfg_policy_clear(struct cfg_policy *po)
@@ -326,7 +330,10 @@ static const struct cfg_cmd cfg_peer_cmds[] = {
 };
 
 const struct cfg_mode_def cfg_peer_mode = {
-	"peer", cfg_peer_cmds, ARRAY_SIZE(cfg_peer_cmds), CFG_MODE_KEYRING,
+	.name = "peer",
+	.cmds = cfg_peer_cmds,
+	.ncmds = ARRAY_SIZE(cfg_peer_cmds),
+	.parent = CFG_MODE_KEYRING,
 };
 
 /* "peer NAME" in a keyring */
@@ -355,8 +362,10 @@ static const struct cfg_cmd cfg_keyring_cmds[] = {
 };
 
 const struct cfg_mode_def cfg_keyring_mode = {
-	"crypto ikev2 keyring", cfg_keyring_cmds,
-	ARRAY_SIZE(cfg_keyring_cmds), CFG_MODE_TOP,
+	.name = "crypto ikev2 keyring",
+	.cmds = cfg_keyring_cmds,
+	.ncmds = ARRAY_SIZE(cfg_keyring_cmds),
+	.parent = CFG_MODE_TOP,
 };
 
 /* "crypto ikev2 keyring NAME" */

@@ -8,6 +8,7 @@
 #ifndef FLEXVTI_CFG_INT_H
 #define FLEXVTI_CFG_INT_H
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,12 @@
 #define CFG_LINE_MAX	1024	/* bytes of a line */
 #define CFG_WORDS_MAX	64	/* words of a line */
 #define CFG_NAME_MAX	128	/* bytes of an object name */
+#define CFG_VTEMPLATE_MAX	4095	/* N of Virtual-Template<N> */
+
+#ifndef container_of
+#define container_of(ptr, type, member) \
+	((type *)((char *)(ptr) - offsetof(type, member)))
+#endif
 
 /* the block a line is in: the mode of IOS configuration */
 enum cfg_mode {
@@ -34,6 +41,8 @@ enum cfg_mode {
 	CFG_MODE_TSET,
 	CFG_MODE_IPSEC,
 	CFG_MODE_TEMPLATE,
+	CFG_MODE_TUNNEL,
+	CFG_MODE_TRUSTPOINT,
 	CFG_MODE_SKIP,		/* the block of a refused command */
 	CFG_NMODES,
 };
@@ -63,12 +72,17 @@ struct cfg_cmd {
  * @cmds: its commands
  * @ncmds: entries of @cmds
  * @parent: the mode "exit" returns to, and whose commands also apply
+ * @shared: more commands of this mode, a table other modes have too
+ *	(the sub-commands both interface blocks take); NULL if none
+ * @nshared: entries of @shared
  */
 struct cfg_mode_def {
 	const char *name;
 	const struct cfg_cmd *cmds;
 	unsigned int ncmds;
 	enum cfg_mode parent;
+	const struct cfg_cmd *shared;
+	unsigned int nshared;
 };
 
 /**
@@ -79,7 +93,8 @@ struct cfg_mode_def {
  * @line: the line being parsed
  * @started: a command was seen (smart-defaults must come first)
  * @mode: the current block
- * @obj: the object the current block configures
+ * @obj: the object the current block configures; in the interface
+ *	modes its struct cfg_iface
  * @keyring: in CFG_MODE_PEER, the keyring of the peer @obj
  * @cmd: the command being handled
  * @nwords: words of the line
@@ -156,7 +171,8 @@ struct cfg_alg {
 /* the modes of the blocks, each with the file of its object */
 extern const struct cfg_mode_def cfg_proposal_mode, cfg_policy_mode,
 	cfg_keyring_mode, cfg_peer_mode, cfg_profile_mode, cfg_authz_mode,
-	cfg_tset_mode, cfg_ipsec_mode, cfg_template_mode;
+	cfg_tset_mode, cfg_ipsec_mode, cfg_template_mode,
+	cfg_tunnel_iface_mode, cfg_trustpoint_mode;
 
 /* cfg.c */
 __printf(3, 4) void cfg_diag(struct cfg_parser *p, unsigned int line,
@@ -218,6 +234,7 @@ int cfg_cmd_ike_window(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_ike_dpd(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_ike_nat_keepalive(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_ike_cookie(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_ike_half_open(struct cfg_parser *p, int argc, char **argv);
 void cfg_global_init(struct cfg_ike_global *g);
 
 /* cfg_ikev2.c: proposals, policies, keyrings */
@@ -249,10 +266,23 @@ const char *cfg_esp_kw(uint16_t id, bool integ);
 void cfg_tset_free(struct cfg_transform_set *ts);
 void cfg_ipsec_free(struct cfg_ipsec_profile *ip);
 
-/* cfg_iface.c */
+/* cfg_pki.c: "crypto pki trustpoint" */
+int cfg_cmd_trustpoint(struct cfg_parser *p, int argc, char **argv);
+void cfg_trustpoint_free(struct cfg_trustpoint *tp);
+
+/* cfg_iface.c: the interface blocks and the sub-commands they share */
 extern const char *const cfg_tunnel_modes[];
 int cfg_cmd_interface(struct cfg_parser *p, int argc, char **argv);
+void cfg_iface_clear(struct cfg_iface *i);
 void cfg_template_free(struct cfg_template *t);
+
+/* cfg_tunnel.c: what only "interface Tunnel<N>" has */
+struct cfg_tunnel *cfg_tunnel_new(struct cfg_parser *p, unsigned int num);
+int cfg_tunnel_dest(struct cfg_parser *p, int argc, char **argv);
+int cfg_tunnel_addr(struct cfg_parser *p, int argc, char **argv);
+int cfg_tunnel_addr6(struct cfg_parser *p, int argc, char **argv);
+int cfg_tunnel_shortcut(struct cfg_parser *p, int argc, char **argv);
+void cfg_tunnel_free(struct cfg_tunnel *t);
 
 /* cfg_defaults.c: the built-in objects and "no"/"default" of them */
 int cfg_defaults_init(struct cfg_parser *p, enum cfg_defaults_set set);

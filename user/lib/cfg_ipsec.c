@@ -133,8 +133,10 @@ static const struct cfg_cmd cfg_tset_cmds[] = {
 };
 
 const struct cfg_mode_def cfg_tset_mode = {
-	"crypto ipsec transform-set", cfg_tset_cmds, ARRAY_SIZE(cfg_tset_cmds),
-	CFG_MODE_TOP,
+	.name = "crypto ipsec transform-set",
+	.cmds = cfg_tset_cmds,
+	.ncmds = ARRAY_SIZE(cfg_tset_cmds),
+	.parent = CFG_MODE_TOP,
 };
 
 /* "crypto ipsec transform-set NAME T...": the transforms replace */
@@ -269,8 +271,10 @@ static const struct cfg_cmd cfg_ipsec_cmds[] = {
 };
 
 const struct cfg_mode_def cfg_ipsec_mode = {
-	"crypto ipsec profile", cfg_ipsec_cmds, ARRAY_SIZE(cfg_ipsec_cmds),
-	CFG_MODE_TOP,
+	.name = "crypto ipsec profile",
+	.cmds = cfg_ipsec_cmds,
+	.ncmds = ARRAY_SIZE(cfg_ipsec_cmds),
+	.parent = CFG_MODE_TOP,
 };
 
 static void cfg_ipsec_clear_tsets(struct cfg_ipsec_profile *ip)

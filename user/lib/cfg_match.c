@@ -287,6 +287,23 @@ const struct cfg_template *cfg_template_find(const struct cfg *cfg,
 	return NULL;
 }
 
+const struct cfg_tunnel *cfg_tunnel_find(const struct cfg *cfg,
+					 unsigned int num)
+{
+	unsigned int i;
+
+	for (i = 0; i < cfg->ntunnels; i++)
+		if (cfg->tunnels[i]->num == num)
+			return cfg->tunnels[i];
+	return NULL;
+}
+
+const struct cfg_trustpoint *cfg_trustpoint_find(const struct cfg *cfg,
+						 const char *name)
+{
+	return CFG_FIND(cfg->trustpoints, cfg->ntrustpoints, name);
+}
+
 const struct cfg_pool *cfg_pool_find(const struct cfg *cfg, const char *name,
 				     int family)
 {

@@ -11,7 +11,6 @@
 
 #include "cfg_int.h"
 
-#define CFG_VTEMPLATE_MAX	4095
 #define CFG_EAP_TIMEOUT_MAX	600
 
 static int cfg_profile_description(struct cfg_parser *p,
@@ -195,10 +194,16 @@ static int cfg_profile_trustpoint(struct cfg_parser *p, int argc,
 		if (use < 0)
 			return -1;
 	}
-	if (use != 1 && cfg_set_str(p, &pf->trustpoint_sign, argv[0]))
-		return -1;
-	if (use != 0 && cfg_set_str(p, &pf->trustpoint_verify, argv[0]))
-		return -1;
+	if (use != 1) {
+		if (cfg_set_str(p, &pf->trustpoint_sign, argv[0]))
+			return -1;
+		pf->trustpoint_sign_line = p->line;
+	}
+	if (use != 0) {
+		if (cfg_set_str(p, &pf->trustpoint_verify, argv[0]))
+			return -1;
+		pf->trustpoint_verify_line = p->line;
+	}
 	return 0;
 }
 
@@ -381,8 +386,10 @@ static const struct cfg_cmd cfg_profile_cmds[] = {
 };
 
 const struct cfg_mode_def cfg_profile_mode = {
-	"crypto ikev2 profile", cfg_profile_cmds,
-	ARRAY_SIZE(cfg_profile_cmds), CFG_MODE_TOP,
+	.name = "crypto ikev2 profile",
+	.cmds = cfg_profile_cmds,
+	.ncmds = ARRAY_SIZE(cfg_profile_cmds),
+	.parent = CFG_MODE_TOP,
 };
 
 /* "crypto ikev2 profile NAME" */

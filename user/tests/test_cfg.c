@@ -877,6 +877,7 @@ TEST(round_trip_everything)
 		"crypto ikev2 dpd 30 5 on-demand\n"
 		"crypto ikev2 nat keepalive 20\n"
 		"crypto ikev2 cookie-challenge 450\n"
+		"crypto ikev2 limit half-open-per-source 5\n"
 		"aaa new-model\n"
 		"aaa authorization network local-list local\n"
 		"ip local pool p4 10.9.0.1 10.9.0.100\n"
@@ -939,6 +940,21 @@ TEST(round_trip_everything)
 		" set security-association lifetime kilobytes 100000\n"
 		" responder-only\n"
 		"crypto ipsec profile ip2\n"
+		"crypto pki trustpoint ca\n description our CA\n"
+		" ca-certificate /etc/flexvti/ca.pem\n"
+		" certificate /etc/flexvti/hub.pem\n"
+		" private-key /etc/flexvti/hub.key\n"
+		" crl /etc/flexvti/ca.crl\n revocation-check none\n"
+		"crypto pki trustpoint ca2\n ca-certificate /ca2.pem\n"
+		" crl /ca2.crl\n"
+		"interface Tunnel7\n description to the hub\n"
+		" ip address 172.16.0.2 255.255.255.252\n"
+		" ipv6 address 2001:db8:7::2/64\n vrf forwarding blue\n"
+		" ip mtu 1400\n ip nhrp network-id 7\n"
+		" ip nhrp shortcut virtual-template 2\n"
+		" ip nhrp redirect timeout 30\n tunnel source 198.51.100.2\n"
+		" tunnel mode ipsec ipv6\n tunnel destination 198.51.100.1\n"
+		" tunnel protection ipsec profile ip1\n shutdown\n"
 		"interface Virtual-Template1 type tunnel\n"
 		" description the template\n ip unnumbered lo\n"
 		" vrf forwarding blue\n"
@@ -992,6 +1008,16 @@ TEST(round_trip_everything)
 	EXPECT_EQ(200, cfg->ike.max_sa);
 	EXPECT_EQ(30, cfg->ike.dpd.interval);
 	EXPECT_FALSE(cfg->ike.dpd.periodic);
+	EXPECT_EQ(450, cfg->ike.cookie_challenge);
+	EXPECT_EQ(5, cfg->ike.max_half_open_per_source);
+	EXPECT_EQ(cfg_trustpoint_find(cfg, "ca"), pf->tp_sign);
+	EXPECT_EQ(cfg_trustpoint_find(cfg, "ca2"), pf->tp_verify);
+	EXPECT_FALSE(pf->tp_sign->check_crl);
+	EXPECT_TRUE(pf->tp_verify->check_crl);
+	ASSERT_NE(NULL, cfg_tunnel_find(cfg, 7));
+	EXPECT_EQ(cfg_template_find(cfg, 2),
+		  cfg_tunnel_find(cfg, 7)->shortcut_template);
+	EXPECT_EQ(pf, cfg_tunnel_find(cfg, 7)->ipsec->ike_profile);
 	round_trip(_metadata, cfg);
 	cfg_free(cfg);
 }
@@ -1008,7 +1034,11 @@ TEST(global_options)
 		" authentication local rsa-sig\n"
 		" authentication remote rsa-sig\n"
 		" pki trustpoint ca\n"
-		" ivrf red\n";
+		" ivrf red\n"
+		"crypto pki trustpoint ca\n"
+		" ca-certificate /etc/flexvti/ca.pem\n"
+		" certificate /etc/flexvti/hub.pem\n"
+		" private-key /etc/flexvti/hub.key\n";
 
 	ASSERT_NE(NULL, cfg);
 	EXPECT_EQ(1000, cfg->ike.max_neg_in);
@@ -1018,6 +1048,7 @@ TEST(global_options)
 	EXPECT_EQ(0, cfg->ike.dpd.interval);
 	EXPECT_EQ(0, cfg->ike.nat_keepalive);
 	EXPECT_EQ(0, cfg->ike.cookie_challenge);
+	EXPECT_EQ(20, cfg->ike.max_half_open_per_source);
 	cfg_free(cfg);
 
 	cfg = cfg_load_buf("t.conf", ivrf, strlen(ivrf), &err);
@@ -1034,6 +1065,12 @@ TEST(global_options)
 		   "t.conf:1: dpd retry 10: out of range 1-9\n");
 	load_fails(_metadata, "crypto ikev2 window 0\n",
 		   "t.conf:1: crypto ikev2 window 0: out of range 1-200\n");
+	load_fails(_metadata, "crypto ikev2 cookie-challenge 0\n",
+		   "t.conf:1: crypto ikev2 cookie-challenge 0: out of range "
+		   "1-1000\n");
+	load_fails(_metadata, "crypto ikev2 limit half-open-per-source "
+		   "10001\n", "t.conf:1: crypto ikev2 limit "
+		   "half-open-per-source 10001: out of range 1-10000\n");
 }
 
 TEST(ipsec_profile_for_template)
@@ -1048,7 +1085,11 @@ TEST(ipsec_profile_for_template)
 		"crypto ipsec profile ipa\n set ikev2-profile a\n"
 		"interface Virtual-Template1 type tunnel\n"
 		" tunnel protection ipsec profile ipa\n"
-		"interface Virtual-Template2 type tunnel\n");
+		"interface Virtual-Template2 type tunnel\n"
+		"crypto pki trustpoint ca\n"
+		" ca-certificate /etc/flexvti/ca.pem\n"
+		" certificate /etc/flexvti/hub.pem\n"
+		" private-key /etc/flexvti/hub.key\n");
 	const struct cfg_profile *a, *b;
 	const struct cfg_template *t;
 	char why[128];
@@ -1069,6 +1110,259 @@ TEST(ipsec_profile_for_template)
 	EXPECT_NULL(cfg_pool_find(cfg, "x", AF_INET));
 	EXPECT_NULL(cfg_profile_find(cfg, "c"));
 	cfg_free(cfg);
+}
+
+/* files, revocation defaults, and what a profile's trustpoints need */
+TEST(pki_trustpoints)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"crypto ikev2 profile signer\n"
+		" match identity remote fqdn a\n"
+		" authentication local rsa-sig\n"
+		" authentication remote ecdsa-sig\n"
+		" pki trustpoint hub sign\n"
+		" pki trustpoint anchors verify\n"
+		"crypto ikev2 profile psk-local\n"
+		" match identity remote fqdn b\n"
+		" authentication local pre-share key 0 k\n"
+		" authentication remote rsa-sig\n"
+		" pki trustpoint anchors\n"
+		"crypto pki trustpoint hub\n"
+		" description the hub's own certificate\n"
+		" certificate /etc/flexvti/hub.pem\n"
+		" private-key /etc/flexvti/hub.key\n"
+		" revocation-check none\n"
+		"crypto pki trustpoint anchors\n"
+		" ca-certificate /etc/flexvti/ca.pem\n"
+		" crl /etc/flexvti/ca.crl\n"
+		"crypto pki trustpoint explicit\n"
+		" ca-certificate /etc/flexvti/ca.pem\n"
+		" revocation-check crl\n"
+		" crl /etc/flexvti/ca.crl\n"
+		"crypto pki trustpoint off\n"
+		" ca-certificate /etc/flexvti/ca.pem\n"
+		" crl /etc/flexvti/ca.crl\n"
+		" revocation-check none\n"
+		"crypto pki trustpoint hub\n"
+		" crl /etc/flexvti/hub.crl\n");
+	const struct cfg_trustpoint *hub, *anchors;
+	const struct cfg_profile *pf;
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	ASSERT_EQ(4, cfg->ntrustpoints);
+	hub = cfg_trustpoint_find(cfg, "hub");
+	anchors = cfg_trustpoint_find(cfg, "anchors");
+	ASSERT_NE(NULL, hub);
+	ASSERT_NE(NULL, anchors);
+	EXPECT_NULL(cfg_trustpoint_find(cfg, "HUB"));
+	EXPECT_EQ(12, hub->line);
+	EXPECT_STREQ("the hub's own certificate", hub->description);
+	EXPECT_NULL(hub->ca_file);
+	EXPECT_STREQ("/etc/flexvti/hub.pem", hub->cert_file);
+	EXPECT_STREQ("/etc/flexvti/hub.key", hub->key_file);
+	/* "revocation-check none" holds, whatever comes after */
+	EXPECT_STREQ("/etc/flexvti/hub.crl", hub->crl_file);
+	EXPECT_FALSE(hub->check_crl);
+	EXPECT_EQ(16, hub->revocation_line);
+	/* a crl file alone turns checking on; no crl file, no checking */
+	EXPECT_TRUE(anchors->check_crl);
+	EXPECT_EQ(0, anchors->revocation_line);
+	EXPECT_NULL(anchors->cert_file);
+	EXPECT_TRUE(cfg_trustpoint_find(cfg, "explicit")->check_crl);
+	EXPECT_FALSE(cfg_trustpoint_find(cfg, "off")->check_crl);
+
+	pf = cfg_profile_find(cfg, "signer");
+	ASSERT_NE(NULL, pf);
+	EXPECT_EQ(hub, pf->tp_sign);
+	EXPECT_EQ(anchors, pf->tp_verify);
+	EXPECT_EQ(5, pf->trustpoint_sign_line);
+	EXPECT_EQ(6, pf->trustpoint_verify_line);
+	/* a CA-only trustpoint for both roles: only verifying uses it */
+	pf = cfg_profile_find(cfg, "psk-local");
+	ASSERT_NE(NULL, pf);
+	EXPECT_EQ(anchors, pf->tp_sign);
+	EXPECT_EQ(anchors, pf->tp_verify);
+
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, "crypto pki trustpoint hub\n"
+			       " description the hub's own certificate\n"
+			       " certificate /etc/flexvti/hub.pem\n"
+			       " private-key /etc/flexvti/hub.key\n"
+			       " crl /etc/flexvti/hub.crl\n"
+			       " revocation-check none\n!\n"));
+	EXPECT_TRUE(contains(d, "crypto pki trustpoint anchors\n"
+			       " ca-certificate /etc/flexvti/ca.pem\n"
+			       " crl /etc/flexvti/ca.crl\n!\n"));
+	free(d);
+	round_trip(_metadata, cfg);
+	cfg_free(cfg);
+
+	/* an unknown name is reported once for both roles */
+	load_fails(_metadata, "crypto ikev2 profile p\n"
+		   " match identity remote fqdn a\n"
+		   " authentication local rsa-sig\n"
+		   " authentication remote rsa-sig\n"
+		   " pki trustpoint nope\n",
+		   "t.conf:5: unknown trustpoint 'nope'\n");
+	load_fails(_metadata, "crypto pki trustpoint ca\n"
+		   " certificate /etc/flexvti/hub.pem\n"
+		   " private-key etc/flexvti/hub.key\n",
+		   "t.conf:3: private-key: 'etc/flexvti/hub.key' is not an "
+		   "absolute path\n");
+}
+
+static const char tunnels_text[] =
+	"crypto ikev2 keyring kr\n"
+	" peer hub\n  address 192.0.2.1\n  pre-shared-key k\n"
+	"crypto ikev2 profile to-hub\n"
+	" match identity remote address 192.0.2.1\n"
+	" authentication local pre-share\n"
+	" authentication remote pre-share\n"
+	" keyring local kr\n"
+	" virtual-template 1\n"
+	"crypto ipsec profile s2s\n"
+	" set ikev2-profile to-hub\n"
+	"crypto ipsec profile default\n"
+	" set ikev2-profile to-hub\n"
+	"interface Tunnel0\n"
+	" ip address 172.16.0.101 255.255.255.0\n"
+	" tunnel source eth0\n"
+	" tunnel mode ipsec ipv4\n"
+	" tunnel destination 192.0.2.1\n"
+	" tunnel protection ipsec profile s2s\n"
+	"interface Tunnel 1\n"
+	" ip address negotiated\n"
+	" ipv6 address 2001:db8:1::5/64\n"
+	" ip nhrp network-id 1\n"
+	" ip nhrp shortcut virtual-template 1\n"
+	" ip nhrp redirect\n"
+	" tunnel mode gre ipv6\n"
+	" tunnel source 2001:db8::2\n"
+	" tunnel destination 2001:db8::1\n"
+	" tunnel protection ipsec profile default\n"
+	"interface tunnel2147483647\n"
+	" description not protected\n"
+	"interface Virtual-Template1 type tunnel\n"
+	" ip unnumbered Tunnel1\n"
+	" ip nhrp network-id 1\n"
+	" tunnel protection ipsec profile default\n"
+	"interface Tunnel0\n"
+	" ip mtu 1400\n";
+
+/* static tunnels: the initiator's interfaces */
+TEST(tunnel_interfaces)
+{
+	struct cfg_err err;
+	struct cfg *cfg = cfg_load_buf("t.conf", tunnels_text,
+				       strlen(tunnels_text), &err);
+	const struct cfg_tunnel *t0, *t1, *tmax;
+	struct cfg_addr hub = host("192.0.2.1");
+	char *d, buf[INET6_ADDRSTRLEN];
+
+	ASSERT_NE(NULL, cfg);
+	EXPECT_EQ(0, err.nerrors);
+	ASSERT_EQ(1, err.nwarnings);
+	EXPECT_EQ(31, err.diag[0].line);
+	EXPECT_STREQ("interface Tunnel2147483647 has no 'tunnel protection' "
+		     "and is not set up", err.diag[0].msg);
+	ASSERT_EQ(3, cfg->ntunnels);
+	t0 = cfg_tunnel_find(cfg, 0);
+	t1 = cfg_tunnel_find(cfg, 1);
+	tmax = cfg_tunnel_find(cfg, 2147483647);
+	ASSERT_NE(NULL, t0);
+	ASSERT_NE(NULL, t1);
+	ASSERT_NE(NULL, tmax);
+	EXPECT_NULL(cfg_tunnel_find(cfg, 2));
+
+	/* Tunnel0: a static address, ESP tunnel mode, continued block */
+	EXPECT_EQ(15, t0->line);
+	EXPECT_EQ(AF_INET, t0->addr.family);
+	EXPECT_EQ(24, t0->addr.prefix);
+	EXPECT_STREQ("172.16.0.101", inet_ntop(AF_INET, &t0->addr.v4, buf,
+					       sizeof(buf)));
+	EXPECT_FALSE(t0->addr_negotiated);
+	EXPECT_EQ(0, t0->addr6.family);
+	EXPECT_EQ(CFG_TUNNEL_IPSEC_IPV4, t0->mode);
+	EXPECT_STREQ("eth0", t0->source);
+	EXPECT_EQ(0, t0->source_addr.family);
+	EXPECT_EQ(AF_INET, t0->dest.family);
+	EXPECT_EQ(hub.v4.s_addr, t0->dest.v4.s_addr);
+	EXPECT_EQ(19, t0->dest_line);
+	EXPECT_EQ(1400, t0->mtu);
+	EXPECT_EQ(&t0->iface.mtu, &t0->mtu);
+	ASSERT_NE(NULL, t0->ipsec);
+	EXPECT_STREQ("s2s", t0->ipsec->name);
+	EXPECT_EQ(cfg_profile_find(cfg, "to-hub"), t0->ipsec->ike_profile);
+	EXPECT_EQ(0, t0->nhrp_shortcut);
+	EXPECT_NULL(t0->shortcut_template);
+
+	/* Tunnel 1: negotiated, GRE over IPv6, spoke-to-spoke shortcuts */
+	EXPECT_TRUE(t1->addr_negotiated);
+	EXPECT_EQ(0, t1->addr.family);
+	EXPECT_EQ(AF_INET6, t1->addr6.family);
+	EXPECT_EQ(64, t1->addr6.prefix);
+	EXPECT_STREQ("2001:db8:1::5", inet_ntop(AF_INET6, &t1->addr6.v6, buf,
+						sizeof(buf)));
+	EXPECT_EQ(CFG_TUNNEL_GRE_IPV6, t1->mode);
+	EXPECT_EQ(AF_INET6, t1->source_addr.family);
+	EXPECT_EQ(AF_INET6, t1->dest.family);
+	EXPECT_EQ(1, t1->nhrp_network_id);
+	EXPECT_TRUE(t1->nhrp_redirect);
+	EXPECT_EQ(CFG_NHRP_REDIRECT_TIMEOUT, t1->nhrp_redirect_timeout);
+	EXPECT_EQ(1, t1->nhrp_shortcut);
+	EXPECT_EQ(cfg_template_find(cfg, 1), t1->shortcut_template);
+	EXPECT_EQ(cfg_ipsec_profile_find(cfg, "default"), t1->ipsec);
+
+	EXPECT_STREQ("not protected", tmax->description);
+	EXPECT_NULL(tmax->ipsec);
+	EXPECT_EQ(0, tmax->dest.family);
+	EXPECT_FALSE(tmax->mode_set);
+
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, "interface Tunnel0\n"
+			       " ip address 172.16.0.101 255.255.255.0\n"
+			       " ip mtu 1400\n"
+			       " tunnel source eth0\n"
+			       " tunnel mode ipsec ipv4\n"
+			       " tunnel destination 192.0.2.1\n"
+			       " tunnel protection ipsec profile s2s\n!\n"));
+	EXPECT_TRUE(contains(d, "interface Tunnel1\n"
+			       " ip address negotiated\n"
+			       " ipv6 address 2001:db8:1::5/64\n"
+			       " ip nhrp network-id 1\n"
+			       " ip nhrp shortcut virtual-template 1\n"
+			       " ip nhrp redirect\n"
+			       " tunnel source 2001:db8::2\n"
+			       " tunnel mode gre ipv6\n"
+			       " tunnel destination 2001:db8::1\n"
+			       " tunnel protection ipsec profile default\n"));
+	EXPECT_TRUE(contains(d, "interface Tunnel2147483647\n"
+			       " description not protected\n!\n"));
+	free(d);
+	round_trip(_metadata, cfg);
+	cfg_free(cfg);
+
+	/* the template's own fields are the shared ones */
+	cfg = load_ok(_metadata, "interface Virtual-Template3 type tunnel\n"
+		      " ip mtu 1300\n tunnel mode ipsec ipv6\n");
+	ASSERT_NE(NULL, cfg);
+	EXPECT_EQ(1300, cfg_template_find(cfg, 3)->iface.mtu);
+	EXPECT_EQ(CFG_TUNNEL_IPSEC_IPV6, cfg_template_find(cfg, 3)->iface.mode);
+	EXPECT_EQ(0, cfg->ntunnels);
+	cfg_free(cfg);
+
+	/* what only a tunnel has is refused in a template */
+	load_fails(_metadata, "interface Virtual-Template1 type tunnel\n"
+		   " tunnel destination 192.0.2.1\n",
+		   "t.conf:2: unsupported command 'tunnel destination'\n");
+	/* the IPsec profile of a tunnel must name the IKEv2 profile */
+	load_fails(_metadata, "crypto ipsec profile s2s\n"
+		   "interface Tunnel0\n"
+		   " tunnel destination 192.0.2.1\n"
+		   " tunnel protection ipsec profile s2s\n",
+		   "t.conf:4: IPsec profile 's2s' has no 'set ikev2-profile', "
+		   "which interface Tunnel0 needs to initiate\n");
 }
 
 TEST(syntax_blocks_comments_case)
@@ -1115,10 +1409,18 @@ TEST(syntax_blocks_comments_case)
 		   "t.conf:2: unsupported command 'ip address'\n"
 		   "t.conf:3: ip mtu 99999: out of range 576-9000\n");
 	/* the lines of a refused block are not errors of their own */
+	load_fails(_metadata, "crypto pki certificate chain ca\n"
+		   " certificate ca 01\n"
+		   "  3082 01AB\n"
+		   "  quit\n",
+		   "t.conf:1: unsupported command 'crypto pki certificate'\n");
+	/* an IOS trustpoint: each enrollment line says what to write */
 	load_fails(_metadata, "crypto pki trustpoint ca\n"
 		   " enrollment url http://192.0.2.1\n"
 		   " revocation-check crl\n",
-		   "t.conf:1: unsupported command 'crypto pki'\n");
+		   "t.conf:2: 'enrollment' is not supported: enroll outside "
+		   "flexvtid and name the files with 'certificate FILE' and "
+		   "'private-key FILE'\n");
 }
 
 TEST(errors_stop_at_twenty)
