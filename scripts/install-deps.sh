@@ -7,7 +7,7 @@
 # the kselftest framework is extracted from, qemu and busybox for the
 # guest rig, the libraries, clang with libFuzzer for the fuzz targets,
 # and the real peers the tests run (strongSwan, FreeRADIUS, iperf3,
-# tcpdump).  Does nothing when all is there already.
+# tcpdump, nftables for NAT, jq).  Does nothing when all is there already.
 # Run as root.  Arguments name further packages, for tools outside the
 # test suite (bench/run.sh: wireguard-tools).
 set -eu
@@ -21,6 +21,7 @@ pkgs="make gcc libc6-dev pkg-config xz-utils
 	libnl-3-dev libnl-genl-3-dev libnl-route-3-dev libssl-dev libradcli-dev
 	charon-systemd strongswan-swanctl libstrongswan-standard-plugins
 	libcharon-extra-plugins freeradius freeradius-utils iperf3 tcpdump
+	nftables jq
 	clang libclang-rt-14-dev
 	$*"
 

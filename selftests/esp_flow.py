@@ -2,9 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # A sequence-checked UDP flow:
-#   esp_flow.py send ADDR PORT COUNT RATE   COUNT datagrams at RATE per second
-#   esp_flow.py recv ADDR PORT              until the sender's end marker or
-#                                           10 s of silence; prints a summary
+#   esp_flow.py send ADDR PORT COUNT RATE [STOPFILE]
+#                           COUNT datagrams at RATE per second, fewer when
+#                           STOPFILE appears; the end marker tells how many
+#   esp_flow.py recv ADDR PORT
+#                           until the sender's end marker or 10 s of
+#                           silence; prints a summary
+import os
 import socket
 import struct
 import sys
@@ -16,15 +20,32 @@ s = socket.socket(fam, socket.SOCK_DGRAM)
 
 if mode == 'send':
     count, rate = int(sys.argv[4]), float(sys.argv[5])
+    stop = sys.argv[6] if len(sys.argv) > 6 else None
     start = time.monotonic()
+    sent = 0
+    errors = {}
     for i in range(1, count + 1):
-        s.sendto(struct.pack('!II', count, i), (addr, port))
+        if stop and i % 16 == 0 and os.path.exists(stop):
+            break
+        try:
+            s.sendto(struct.pack('!II', count, i), (addr, port))
+        except OSError as e:
+            # counted, and the receiver sees the gap
+            errors[e.strerror] = errors.get(e.strerror, 0) + 1
+            if len(errors) == 1 and errors[e.strerror] == 1:
+                print('first send error at %d: %s (%.3f s)' %
+                      (i, e.strerror, time.monotonic() - start))
+        sent = i
         delay = start + i / rate - time.monotonic()
         if delay > 0:
             time.sleep(delay)
     for _ in range(20):
-        s.sendto(struct.pack('!II', count, 0), (addr, port))
+        try:
+            s.sendto(struct.pack('!II', sent, 0), (addr, port))
+        except OSError:
+            pass
         time.sleep(0.05)
+    print('sent %d, send errors: %s' % (sent, errors or 'none'))
     sys.exit(0)
 
 s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 20)

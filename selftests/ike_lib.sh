@@ -10,7 +10,9 @@
 #            and more addresses 10.99.0.11... for more clients
 #
 # flexvtid runs with the configuration the test writes; strongSwan is
-# configured and started by the test, one charon for all the clients.
+# configured and started by the test, one charon for all the clients of
+# a namespace.  ike_sw_use switches the ike_sw_* functions to the charon
+# of another namespace.
 
 NSH=fvt-hub
 NSL=fvt-lan
@@ -18,6 +20,15 @@ NSC=fvt-cli
 IKE_DIR=$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")
 IKE_TMP=$(mktemp -d /tmp/fvt-ike.XXXXXX)
 IKE_CTL=$IKE_TMP/flexvtid.sock
+IKE_SW_NS=$NSC
+IKE_SW_DIR=$IKE_TMP/sw
+
+# ike_sw_use NS NAME: the ike_sw_* functions act on the charon of
+# namespace NS, its files in $IKE_TMP/NAME
+ike_sw_use() {
+	IKE_SW_NS=$1
+	IKE_SW_DIR=$IKE_TMP/$2
+}
 
 # ike_topology: the three namespaces
 ike_topology() {
@@ -76,10 +87,10 @@ ike_stat() {
 	ike_ctl show crypto ikev2 stats | awk -v n="$1" '$1 == n { print $2 }'
 }
 
-# ike_sw_start: charon in the client namespace with the connections of
-# $IKE_TMP/swanctl.conf
+# ike_sw_start: charon in the client namespace (ike_sw_use); connections
+# come with ike_sw_load
 ike_sw_start() {
-	local d=$IKE_TMP/sw sub
+	local d=$IKE_SW_DIR sub
 
 	# swanctl --load-all reads credentials from these, beside its file
 	for sub in x509 x509ca x509ocsp x509aa x509ac x509crl pubkey private \
@@ -107,7 +118,7 @@ ike_sw_start() {
 		load = pem pkcs1 x509 revocation constraints pubkey openssl random
 	}
 	EOT
-	ip netns exec $NSC env STRONGSWAN_CONF="$d/strongswan.conf" \
+	ip netns exec "$IKE_SW_NS" env STRONGSWAN_CONF="$d/strongswan.conf" \
 		charon-systemd >/dev/null 2>&1 &
 	echo $! >"$d/pid"
 	for _ in $(seq 100); do
@@ -122,22 +133,22 @@ ike_sw_start() {
 ike_sw_stop() {
 	local pid
 
-	pid=$(cat "$IKE_TMP/sw/pid" 2>/dev/null) || return 0
+	pid=$(cat "$IKE_SW_DIR/pid" 2>/dev/null) || return 0
 	kill "$pid" 2>/dev/null
 	while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
-	rm -f "$IKE_TMP/sw/pid"
+	rm -f "$IKE_SW_DIR/pid"
 }
 
 # ike_swanctl ARGS...: swanctl against the client's charon
 ike_swanctl() {
-	ip netns exec $NSC env STRONGSWAN_CONF="$IKE_TMP/sw/strongswan.conf" \
-		swanctl "$@"
+	ip netns exec "$IKE_SW_NS" \
+		env STRONGSWAN_CONF="$IKE_SW_DIR/strongswan.conf" swanctl "$@"
 }
 
 # ike_sw_load CONF: load connections and secrets (swanctl.conf text)
 ike_sw_load() {
-	printf '%s\n' "$1" >"$IKE_TMP/sw/swanctl.conf"
-	ike_swanctl --load-all --noprompt --file "$IKE_TMP/sw/swanctl.conf" \
+	printf '%s\n' "$1" >"$IKE_SW_DIR/swanctl.conf"
+	ike_swanctl --load-all --noprompt --file "$IKE_SW_DIR/swanctl.conf" \
 		>/dev/null
 }
 

@@ -47,6 +47,8 @@ int ctl_sa_show(const struct ctl *ctl, int argc, char **argv);
 
 /* ctl_daemon.c */
 int ctl_show(const struct ctl *ctl, int argc, char **argv);
+int ctl_clear(const struct ctl *ctl, int argc, char **argv);
+int ctl_rekey(const struct ctl *ctl, int argc, char **argv);
 
 /* ctl_monitor.c */
 int ctl_monitor(const struct ctl *ctl, int argc, char **argv);

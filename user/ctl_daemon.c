@@ -103,3 +103,35 @@ int ctl_show(const struct ctl *ctl, int argc, char **argv)
 		return ctl_usage("show what?");
 	return ctl_daemon(ctl, "show", argc, argv);
 }
+
+/**
+ * ctl_clear - "clear ...": clear crypto session [remote ADDR] or clear
+ *	crypto ikev2 sa [ID], in flexvtid
+ * @ctl: options
+ * @argc: words after "clear"
+ * @argv: the words
+ *
+ * Return: CTL_OK, or CTL_FAIL with the daemon's reason on stderr.
+ */
+int ctl_clear(const struct ctl *ctl, int argc, char **argv)
+{
+	if (argc < 1)
+		return ctl_usage("clear what?");
+	return ctl_daemon(ctl, "clear", argc, argv);
+}
+
+/**
+ * ctl_rekey - "rekey ...": rekey crypto ikev2 sa ID or rekey crypto ipsec
+ *	sa ID, in flexvtid
+ * @ctl: options
+ * @argc: words after "rekey"
+ * @argv: the words
+ *
+ * Return: CTL_OK, or CTL_FAIL with the daemon's reason on stderr.
+ */
+int ctl_rekey(const struct ctl *ctl, int argc, char **argv)
+{
+	if (argc < 1)
+		return ctl_usage("rekey what?");
+	return ctl_daemon(ctl, "rekey", argc, argv);
+}

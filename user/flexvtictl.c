@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * flexvtictl: control tool of flexvti.  Kernel-level commands talk to the
- * flexvti module directly; "show" commands talk to flexvtid over its
- * control socket (-s PATH, default /run/flexvti/flexvtid.sock).
+ * flexvti module directly; "show", "clear" and "rekey" commands talk to
+ * flexvtid over its control socket (-s PATH, default
+ * /run/flexvti/flexvtid.sock).
  *
  *   flexvtictl [-j] [-s PATH] show crypto session [detail]
  *   flexvtictl [-j] [-s PATH] show crypto ikev2 sa [detail]
  *   flexvtictl [-j] [-s PATH] show crypto ikev2 stats
+ *   flexvtictl [-j] [-s PATH] clear crypto session [remote ADDR]
+ *   flexvtictl [-j] [-s PATH] clear crypto ikev2 sa [ID]
+ *   flexvtictl [-j] [-s PATH] rekey crypto ikev2|ipsec sa ID
  *   flexvtictl [-j] [-S] dev show [DEV]
  *   flexvtictl dev set DEV [mode ipsec|gre] [local ADDR] [remote ADDR]
  *                          [nhrp-network-id N] [udp-socket FD|none]
@@ -69,6 +73,9 @@ static const struct ctl_cmd ctl_cmds[] = {
 	{ "show", NULL, ctl_show,
 	  "crypto session [detail] | crypto ikev2 sa [detail] |" CTL_MORE
 	  "crypto ikev2 stats" },
+	{ "clear", NULL, ctl_clear,
+	  "crypto session [remote ADDR] | crypto ikev2 sa [ID]" },
+	{ "rekey", NULL, ctl_rekey, "crypto ikev2|ipsec sa ID" },
 };
 
 static void ctl_help(FILE *f)

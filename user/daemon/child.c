@@ -52,10 +52,36 @@ static bool child_offers_integ(const struct ikev2_proposal *p)
 	return false;
 }
 
+/*
+ * The Diffie-Hellman transform of a CREATE_CHILD_SA proposal (§1.3.1):
+ * with PFS configured it must offer that group; without, it may offer
+ * none or NONE.  In IKE_AUTH (@dh < 0) the transform does not matter.
+ */
+static bool child_dh_fits(const struct ikev2_proposal *p, int dh)
+{
+	unsigned int i;
+	bool any = false;
+
+	if (dh < 0)
+		return true;
+	for (i = 0; i < p->ntrans; i++) {
+		const struct ikev2_transform *t = &p->trans[i];
+
+		if (t->type != IKEV2_TRANS_DH)
+			continue;
+		any = true;
+		if (t->id == dh && !t->unusable)
+			return true;
+	}
+	return !any;
+}
+
 static bool child_fits(const struct ikev2_proposal *p,
-		       const struct cfg_transform_set *ts,
+		       const struct cfg_transform_set *ts, int dh,
 		       struct child_choice *c)
 {
+	if (!child_dh_fits(p, dh))
+		return false;
 	if (!child_offers(p, IKEV2_TRANS_ENCR, ts->encr, ts->encr_bits))
 		return false;
 	c->encr = crypto_encr_find(ts->encr, ts->encr_bits);
@@ -77,6 +103,7 @@ static bool child_fits(const struct ikev2_proposal *p,
 	c->num = p->num;
 	c->spi_out = p->spi;
 	c->tset = ts;
+	c->dh = dh > 0 ? dh : 0;
 	return true;
 }
 
@@ -84,16 +111,18 @@ static bool child_fits(const struct ikev2_proposal *p,
  * child_choose - choose the ESP proposal of a CHILD_SA
  * @sa: the initiator's SA payload
  * @ip: the IPsec profile whose transform sets are acceptable
+ * @dh: the Diffie-Hellman group of a rekey with PFS, 0 for a rekey
+ *	without, -1 in IKE_AUTH, whose CHILD_SA keys come from the IKE SA
+ *	alone so that DH transforms are ignored (§1.2)
  * @c: the choice
  *
  * The initiator's proposals in its order, for each the transform sets in
- * the profile's order.  Diffie-Hellman transforms are ignored: in
- * IKE_AUTH the CHILD_SA's keys come from the IKE SA (§1.2).
+ * the profile's order.
  *
  * Return: true when a proposal fits.
  */
 bool child_choose(const struct ikev2_sa *sa, const struct cfg_ipsec_profile *ip,
-		  struct child_choice *c)
+		  int dh, struct child_choice *c)
 {
 	unsigned int i, j;
 
@@ -105,16 +134,42 @@ bool child_choose(const struct ikev2_sa *sa, const struct cfg_ipsec_profile *ip,
 			continue;
 		for (j = 0; j < ip->ntsets; j++)
 			if (!ip->tsets[j]->disabled &&
-			    child_fits(p, ip->tsets[j], c))
+			    child_fits(p, ip->tsets[j], dh, c))
 				return true;
 	}
 	return false;
 }
 
 /**
- * child_put_sa - answer with the chosen proposal
- * @w: the response
- * @c: the choice
+ * child_proposal_is - whether the responder's proposal is the one we sent
+ *	in a rekey (§2.7: it must be one of those offered, and we offer one)
+ * @p: the proposal of the response
+ * @encr: our encryption algorithm
+ * @integ: our integrity algorithm, NULL with an AEAD
+ * @dh: our PFS group, 0 for none
+ * @esn: our extended sequence numbers setting
+ *
+ * Return: true if it is.
+ */
+bool child_proposal_is(const struct ikev2_proposal *p,
+		       const struct crypto_encr *encr,
+		       const struct crypto_integ *integ, uint16_t dh, bool esn)
+{
+	bool e;
+
+	if (!child_offers(p, IKEV2_TRANS_ENCR, encr->id, encr->key_bits))
+		return false;
+	if (integ ? !child_offers(p, IKEV2_TRANS_INTEG, integ->id, 0) :
+		    child_offers_integ(p))
+		return false;
+	return child_dh_fits(p, dh) && child_esn_pick(p, &e) && e == esn;
+}
+
+/**
+ * child_put_sa - an SA payload with one ESP proposal: the one chosen, in
+ *	a response, or the one of the CHILD_SA being rekeyed, in a request
+ * @w: the message
+ * @c: the choice (@c->num is kept: 1 in a request)
  * @spi_in: our SPI
  */
 void child_put_sa(struct ikev2_writer *w, const struct child_choice *c,
@@ -136,6 +191,9 @@ void child_put_sa(struct ikev2_writer *w, const struct child_choice *c,
 	if (c->integ)
 		p.trans[p.ntrans++] = (struct ikev2_transform){
 			.type = IKEV2_TRANS_INTEG, .id = c->integ->id };
+	if (c->dh)
+		p.trans[p.ntrans++] = (struct ikev2_transform){
+			.type = IKEV2_TRANS_DH, .id = c->dh };
 	ikev2_put_sa(w, &p, 1);
 }
 

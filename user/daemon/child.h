@@ -22,6 +22,7 @@
  * @encr: the encryption algorithm
  * @integ: the integrity algorithm, NULL with an AEAD
  * @esn: extended sequence numbers
+ * @dh: the Diffie-Hellman group of a rekey with PFS, else 0
  * @tset: the transform set it came from
  */
 struct child_choice {
@@ -30,11 +31,15 @@ struct child_choice {
 	const struct crypto_encr *encr;
 	const struct crypto_integ *integ;
 	bool esn;
+	uint16_t dh;
 	const struct cfg_transform_set *tset;
 };
 
 bool child_choose(const struct ikev2_sa *sa, const struct cfg_ipsec_profile *ip,
-		  struct child_choice *c);
+		  int dh, struct child_choice *c);
+bool child_proposal_is(const struct ikev2_proposal *p,
+		       const struct crypto_encr *encr,
+		       const struct crypto_integ *integ, uint16_t dh, bool esn);
 void child_put_sa(struct ikev2_writer *w, const struct child_choice *c,
 		  uint32_t spi_in);
 int child_ts_narrow(const struct ikev2_ts_list *in, int family,

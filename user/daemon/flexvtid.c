@@ -122,7 +122,7 @@ static int start(const char *ctl_path)
 	if (ret)
 		return ret;
 	make_parent(ctl_path);
-	ret = control_open(ctl_path, show_cmds);
+	ret = control_open(ctl_path, ctl_cmds);
 	if (ret)
 		log_err("cannot listen on %s: %s", ctl_path, strerror(-ret));
 	return ret;

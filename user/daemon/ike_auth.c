@@ -108,7 +108,6 @@ static void auth_fail(struct auth_ctx *ctx, const char *why)
 	ike_msg_response(m, sa, &ctx->req->hdr);
 	ikev2_put_notify(&m->w, 0, NULL, 0, IKEV2_N_AUTHENTICATION_FAILED,
 			 NULL, 0);
-	sa->next_msgid++;
 	ike_msg_send(m);
 	ike_sa_free(sa, "authentication failed");
 }
@@ -456,6 +455,22 @@ static bool auth_session_cfg(struct auth_ctx *ctx, char *why, size_t len)
 	return ctx->ipsec;
 }
 
+/* what rekeying the CHILD_SA needs: selectors, profile, lifetimes */
+static void auth_session_keep(struct auth_ctx *ctx, struct session *s)
+{
+	const struct cfg_ipsec_profile *ip = ctx->ipsec;
+
+	s->nts_peer = ctx->ntsi < SESSION_TS_MAX ? ctx->ntsi : SESSION_TS_MAX;
+	memcpy(s->ts_peer, ctx->tsi, s->nts_peer * sizeof(s->ts_peer[0]));
+	s->nts_local = ctx->ntsr < SESSION_TS_MAX ? ctx->ntsr :
+		       SESSION_TS_MAX;
+	memcpy(s->ts_local, ctx->tsr, s->nts_local * sizeof(s->ts_local[0]));
+	snprintf(s->ipsec, sizeof(s->ipsec), "%s", ip->name);
+	s->pfs = ip->pfs;
+	s->life.seconds = ip->lifetime_sec;
+	s->life.kbytes = ip->lifetime_kb;
+}
+
 /* the CHILD_SA and the session; on failure the notification to send */
 static uint16_t auth_child(struct auth_ctx *ctx, struct session *s)
 {
@@ -474,7 +489,7 @@ static uint16_t auth_child(struct auth_ctx *ctx, struct session *s)
 		return IKEV2_N_NO_PROPOSAL_CHOSEN;
 	}
 	if (!ikev2_msg_has(ctx->req, IKEV2_PL_SA) ||
-	    !child_choose(&ctx->req->sa, ctx->ipsec, &ctx->child))
+	    !child_choose(&ctx->req->sa, ctx->ipsec, -1, &ctx->child))
 		return IKEV2_N_NO_PROPOSAL_CHOSEN;
 	if (auth_addresses(ctx, s)) {
 		stats_inc(STAT_ADDR_FAILURE);
@@ -484,8 +499,7 @@ static uint16_t auth_child(struct auth_ctx *ctx, struct session *s)
 		stats_inc(STAT_TS_UNACCEPTABLE);
 		return IKEV2_N_TS_UNACCEPTABLE;
 	}
-	s->tsi = ctx->tsi[0];
-	s->tsr = ctx->tsr[0];
+	auth_session_keep(ctx, s);
 	ret = auth_child_keys(ctx, s);
 	if (!ret)
 		ret = auth_session_setup(ctx, s);
@@ -533,16 +547,38 @@ static void auth_put_child(struct auth_ctx *ctx, struct ike_msg *m,
 				 NULL, 0);
 }
 
-/* authenticated: keys for IKE_AUTH are no longer needed (§2.15) */
-static void auth_established(struct ike_sa *sa)
+/* §2.3: the peer may send up to our window of requests at once */
+static void auth_put_window(struct ike_msg *m, const struct ike_sa *sa)
 {
-	sa->state = IKE_SA_ESTABLISHED;
-	sa->established = loop_now();
-	timer_del(&sa->timer);
-	OPENSSL_cleanse(sa->sk_pi, sizeof(sa->sk_pi));
-	OPENSSL_cleanse(sa->sk_pr, sizeof(sa->sk_pr));
-	ike_sa_drop_init(sa);
-	stats_inc(STAT_SA_UP);
+	uint8_t w[4] = { sa->window >> 24, sa->window >> 16, sa->window >> 8,
+			 sa->window };
+
+	if (sa->window > 1)
+		ikev2_put_notify(&m->w, 0, NULL, 0, IKEV2_N_SET_WINDOW_SIZE, w,
+				 sizeof(w));
+}
+
+/*
+ * §2.4: INITIAL_CONTACT says the peer has no other IKE SA with us: those
+ * we still have with its identity are left from before it restarted.
+ */
+static void auth_initial_contact(struct auth_ctx *ctx)
+{
+	struct ike_sa *sa = ctx->sa, *o, *next;
+
+	if (!ikev2_msg_notify(ctx->req, IKEV2_N_INITIAL_CONTACT))
+		return;
+	for (o = ike_sa_first(); o; o = next) {
+		next = o->next;
+		if (o == sa || o->state == IKE_SA_HALF_OPEN ||
+		    o->peer_id.type != sa->peer_id.type ||
+		    o->peer_id.len != sa->peer_id.len ||
+		    memcmp(o->peer_id.data, sa->peer_id.data, o->peer_id.len) ||
+		    strcmp(o->profile, sa->profile))
+			continue;
+		stats_inc(STAT_INITIAL_CONTACT);
+		ike_sa_free(o, "replaced: INITIAL_CONTACT from the peer");
+	}
 }
 
 static void auth_respond(struct auth_ctx *ctx)
@@ -555,16 +591,17 @@ static void auth_respond(struct auth_ctx *ctx)
 
 	auth_local_id(ctx);
 	auth_authz(ctx);
+	auth_initial_contact(ctx);
 	if (s)
 		err = auth_child(ctx, s);
 	ike_msg_response(m, sa, &ctx->req->hdr);
 	auth_put_id_auth(ctx, m);
+	auth_put_window(m, sa);
 	if (err)
 		ikev2_put_notify(&m->w, 0, NULL, 0, err, NULL, 0);
 	else
 		auth_put_child(ctx, m, s);
-	sa->next_msgid++;
-	auth_established(sa);
+	ike_sa_established(sa);
 	if (ike_msg_send(m) && !err)
 		err = IKEV2_N_TEMPORARY_FAILURE;
 	auth_id_str(&sa->peer_id, id, sizeof(id));

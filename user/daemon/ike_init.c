@@ -26,22 +26,6 @@
 #define IKE_NONCE_LEN	32
 #define SHA1_LEN	20
 
-/**
- * struct ike_choice - the transforms chosen from one proposal
- * @num: the initiator's proposal number
- * @encr: encryption algorithm
- * @prf: PRF
- * @integ: integrity algorithm, NULL with an AEAD
- * @dh: Diffie-Hellman group
- */
-struct ike_choice {
-	uint8_t num;
-	const struct crypto_encr *encr;
-	const struct crypto_prf *prf;
-	const struct crypto_integ *integ;
-	uint16_t dh;
-};
-
 static bool ike_cfg_has_encr(const struct cfg_proposal *cp,
 			     const struct ikev2_transform *t)
 {
@@ -150,6 +134,7 @@ static bool ike_choose_from(const struct ikev2_proposal *p,
 			return false;
 	}
 	c->num = p->num;
+	c->spi = p->spi;
 	c->prf = crypto_prf_find(prf->id);
 	c->integ = integ ? crypto_integ_find(integ->id) : NULL;
 	c->dh = ike_ke_fits(p, cp, ke_group) ? ke_group : dh->id;
@@ -162,14 +147,15 @@ static bool ike_choose_from(const struct ikev2_proposal *p,
  * transforms.
  */
 static bool ike_choose(const struct ikev2_sa *sa, const struct cfg_policy *pol,
-		       uint16_t ke_group, struct ike_choice *c)
+		       uint8_t spi_size, uint16_t ke_group,
+		       struct ike_choice *c)
 {
 	unsigned int i, j;
 
 	for (i = 0; i < sa->nprop; i++) {
 		const struct ikev2_proposal *p = &sa->prop[i];
 
-		if (p->proto != IKEV2_PROTO_IKE || p->spi_size)
+		if (p->proto != IKEV2_PROTO_IKE || p->spi_size != spi_size)
 			continue;
 		for (j = 0; j < pol->nproposals; j++)
 			if (ike_choose_from(p, pol->proposals[j], ke_group, c))
@@ -178,11 +164,63 @@ static bool ike_choose(const struct ikev2_sa *sa, const struct cfg_policy *pol,
 	return false;
 }
 
-static void ike_put_choice(struct ikev2_writer *w, const struct ike_choice *c)
+/**
+ * ike_proposal_is - whether a responder's IKE proposal is the one we sent
+ * @p: the proposal of the response
+ * @c: ours
+ *
+ * Return: true when it has exactly our transforms, one of each type.
+ */
+bool ike_proposal_is(const struct ikev2_proposal *p, const struct ike_choice *c)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < p->ntrans; i++) {
+		const struct ikev2_transform *t = &p->trans[i];
+
+		switch (t->type) {
+		case IKEV2_TRANS_ENCR:
+			if (t->id != c->encr->id ||
+			    t->keylen != c->encr->key_bits)
+				return false;
+			break;
+		case IKEV2_TRANS_PRF:
+			if (t->id != c->prf->id)
+				return false;
+			break;
+		case IKEV2_TRANS_INTEG:
+			if (t->id != (c->integ ? c->integ->id : 0))
+				return false;
+			if (!t->id)
+				continue;
+			break;
+		case IKEV2_TRANS_DH:
+			if (t->id != c->dh)
+				return false;
+			break;
+		default:
+			return false;
+		}
+		n++;
+	}
+	return n == 3 + !!c->integ;
+}
+
+/**
+ * ike_put_choice - an SA payload with the one IKE proposal chosen
+ * @w: the message
+ * @c: the choice; @c->num is kept
+ * @spi: the SPI to put, 0 for none (IKE_SA_INIT), else our SPI of the
+ *	new IKE SA of a rekey (§3.3.1: 8 bytes)
+ */
+void ike_put_choice(struct ikev2_writer *w, const struct ike_choice *c,
+		    uint64_t spi)
 {
 	struct ikev2_proposal p = {
 		.num = c->num,
 		.proto = IKEV2_PROTO_IKE,
+		.spi_size = spi ? IKEV2_SPI_SIZE : 0,
+		.spi = spi,
 		.trans = {
 			{ .type = IKEV2_TRANS_ENCR, .id = c->encr->id,
 			  .keylen = c->encr->key_bits },
@@ -272,12 +310,73 @@ static void ike_refuse(struct ike_dgram *d, const struct ikev2_msg *req,
 		 ikev2_notify_name(type));
 }
 
-static void ike_spi_bytes(uint64_t spi, uint8_t *out)
+/**
+ * ike_spi_bytes - an IKE SPI as the 8 bytes of the wire
+ * @spi: the SPI
+ * @out: 8 bytes
+ */
+void ike_spi_bytes(uint64_t spi, uint8_t *out)
 {
 	int i;
 
 	for (i = 0; i < 8; i++)
 		out[i] = spi >> (56 - 8 * i);
+}
+
+/**
+ * ike_dh_respond - the responder's half of a Diffie-Hellman exchange
+ * @group: enum ikev2_dh
+ * @peer: the peer's public value (KE payload data)
+ * @peer_len: its length in bytes
+ * @pub: receives our public value, DH_PUBLIC_MAX bytes of room
+ * @pub_len: receives its length
+ * @secret: receives g^ir, DH_SHARED_MAX bytes of room
+ * @secret_len: receives its length
+ *
+ * Return: 0, or a negative errno (-EINVAL for a value not in the group).
+ */
+int ike_dh_respond(uint16_t group, const uint8_t *peer, size_t peer_len,
+		   uint8_t *pub, size_t *pub_len, uint8_t *secret,
+		   size_t *secret_len)
+{
+	struct dh *dh = dh_new(group);
+	int ret;
+
+	if (!dh)
+		return -ENOMEM;
+	*pub_len = dh_public_len(group);
+	*secret_len = DH_SHARED_MAX;
+	ret = dh_public(dh, pub, *pub_len);
+	if (!ret)
+		ret = dh_shared(dh, peer, peer_len, secret, secret_len);
+	dh_free(dh);
+	return ret;
+}
+
+/**
+ * ike_sa_keys - install the keys of §2.14 in an IKE SA
+ * @sa: the IKE SA; ->initiator says which keys protect whose messages
+ * @km: the keys, derived for it
+ *
+ * Return: 0 or a negative errno.
+ */
+int ike_sa_keys(struct ike_sa *sa, const struct keymat_ike *km)
+{
+	const uint8_t *ei = km->sk_ei, *ai = km->sk_ai;
+	const uint8_t *er = km->sk_er, *ar = km->sk_ar;
+	int ret;
+
+	ret = crypto_sk_init(&sa->sk_in, sa->encr, sa->integ,
+			     sa->initiator ? er : ei, km->encr_len,
+			     sa->initiator ? ar : ai, km->integ_len);
+	if (!ret)
+		ret = crypto_sk_init(&sa->sk_out, sa->encr, sa->integ,
+				     sa->initiator ? ei : er, km->encr_len,
+				     sa->initiator ? ai : ar, km->integ_len);
+	memcpy(sa->sk_d, km->sk_d, km->prf_len);
+	memcpy(sa->sk_pi, km->sk_pi, km->prf_len);
+	memcpy(sa->sk_pr, km->sk_pr, km->prf_len);
+	return ret;
 }
 
 /* the Diffie-Hellman exchange and the keys of §2.13-§2.14 */
@@ -286,19 +385,11 @@ static int ike_keys(struct ike_sa *sa, const struct ike_choice *c,
 {
 	uint8_t secret[DH_SHARED_MAX], spi_i[8], spi_r[8];
 	struct keymat_ike km;
-	size_t secret_len = sizeof(secret);
-	struct dh *dh;
+	size_t secret_len;
 	int ret;
 
-	dh = dh_new(c->dh);
-	if (!dh)
-		return -ENOMEM;
-	*pub_len = dh_public_len(c->dh);
-	ret = dh_public(dh, pub, *pub_len);
-	if (!ret)
-		ret = dh_shared(dh, req->ke.data.data, req->ke.data.len,
-				secret, &secret_len);
-	dh_free(dh);
+	ret = ike_dh_respond(c->dh, req->ke.data.data, req->ke.data.len, pub,
+			     pub_len, secret, &secret_len);
 	if (ret)
 		return ret;
 	ike_spi_bytes(sa->spi_i, spi_i);
@@ -308,14 +399,7 @@ static int ike_keys(struct ike_sa *sa, const struct ike_choice *c,
 				secret_len, &km);
 	OPENSSL_cleanse(secret, sizeof(secret));
 	if (!ret)
-		ret = crypto_sk_init(&sa->sk_in, c->encr, c->integ, km.sk_ei,
-				     km.encr_len, km.sk_ai, km.integ_len);
-	if (!ret)
-		ret = crypto_sk_init(&sa->sk_out, c->encr, c->integ, km.sk_er,
-				     km.encr_len, km.sk_ar, km.integ_len);
-	memcpy(sa->sk_d, km.sk_d, km.prf_len);
-	memcpy(sa->sk_pi, km.sk_pi, km.prf_len);
-	memcpy(sa->sk_pr, km.sk_pr, km.prf_len);
+		ret = ike_sa_keys(sa, &km);
 	keymat_wipe(&km, sizeof(km));
 	return ret;
 }
@@ -333,17 +417,17 @@ static int ike_respond(struct ike_sa *sa, struct ike_dgram *d,
 	sa->nr_len = IKE_NONCE_LEN;
 	if (RAND_bytes(sa->nr, sa->nr_len) != 1)
 		return -EIO;
-	ret = ike_keys(sa, c, req, pub, &pub_len);
-	if (ret)
-		return ret;
 	sa->prf = c->prf;
 	sa->encr = c->encr;
 	sa->integ = c->integ;
 	sa->dh_group = c->dh;
+	ret = ike_keys(sa, c, req, pub, &pub_len);
+	if (ret)
+		return ret;
 	ike_natd(sa, req);
 
 	ike_msg_plain_response(m, &req->hdr, sa->spi_r);
-	ike_put_choice(&m->w, c);
+	ike_put_choice(&m->w, c, 0);
 	ikev2_put_ke(&m->w, c->dh, pub, pub_len);
 	ikev2_put_nonce(&m->w, sa->nr, sa->nr_len);
 	ike_put_natd(&m->w, sa);
@@ -355,23 +439,35 @@ static int ike_respond(struct ike_sa *sa, struct ike_dgram *d,
 		ret = ike_sa_keep(&sa->init_resp, &sa->init_resp_len, m->buf,
 				  len);
 	if (!ret)
-		ret = ike_sa_keep(&sa->resp, &sa->resp_len, m->buf, len);
+		ret = ike_resp_keep(sa, 0, m->buf, len);
 	if (ret)
 		return ret;
 	sock_send(d->sock, &d->local, &d->remote, m->buf, len);
 	return 0;
 }
 
-/* the policy for this request and the proposal chosen from it */
-static bool ike_policy_choose(struct ike_dgram *d, const struct ikev2_msg *req,
-			      struct ike_choice *c)
+/**
+ * ike_policy_choose - the IKE proposal for a request: from the policy
+ *	matching our address, in the initiator's order
+ * @local: our address the request came to
+ * @sa: the initiator's SA payload
+ * @spi_size: the SPI size its IKE proposals must have: 0 in
+ *	IKE_SA_INIT, IKEV2_SPI_SIZE in a rekey (§3.3.1)
+ * @ke_group: the group of its KE payload
+ * @c: the choice; @c->dh is @ke_group when that group is acceptable
+ *
+ * Return: true when a proposal fits.
+ */
+bool ike_policy_choose(const struct sockaddr_storage *local,
+		       const struct ikev2_sa *sa, uint8_t spi_size,
+		       uint16_t ke_group, struct ike_choice *c)
 {
 	const struct cfg_policy *pol;
-	struct cfg_addr local;
+	struct cfg_addr addr;
 
-	cfg_addr_from_sockaddr(&local, (const struct sockaddr *)&d->local);
-	pol = cfg_policy_match(daemon_cfg(), &local, NULL);
-	return pol && ike_choose(&req->sa, pol, req->ke.group, c);
+	cfg_addr_from_sockaddr(&addr, (const struct sockaddr *)local);
+	pol = cfg_policy_match(daemon_cfg(), &addr, NULL);
+	return pol && ike_choose(sa, pol, spi_size, ke_group, c);
 }
 
 /**
@@ -394,8 +490,9 @@ void ike_init_request(struct ike_dgram *d, struct ikev2_msg *req)
 	sa = ike_sa_find_half_open(req->hdr.ispi, &d->remote);
 	if (sa) {
 		stats_inc(STAT_RX_RETRANSMIT);
-		sock_send(sa->sock, &sa->local, &sa->remote, sa->resp,
-			  sa->resp_len);
+		if (sa->resp[0].buf)
+			sock_send(sa->sock, &sa->local, &sa->remote,
+				  sa->resp[0].buf, sa->resp[0].len);
 		return;
 	}
 	if (!ikev2_msg_has(req, IKEV2_PL_SA) ||
@@ -404,7 +501,7 @@ void ike_init_request(struct ike_dgram *d, struct ikev2_msg *req)
 		stats_inc(STAT_RX_MALFORMED);
 		return;
 	}
-	if (!ike_policy_choose(d, req, &c)) {
+	if (!ike_policy_choose(&d->local, &req->sa, 0, req->ke.group, &c)) {
 		stats_inc(STAT_NO_PROPOSAL);
 		ike_refuse(d, req, IKEV2_N_NO_PROPOSAL_CHOSEN, NULL, 0);
 		return;
@@ -416,7 +513,7 @@ void ike_init_request(struct ike_dgram *d, struct ikev2_msg *req)
 		ike_refuse(d, req, IKEV2_N_INVALID_KE_PAYLOAD, group, 2);
 		return;
 	}
-	sa = ike_sa_new(req->hdr.ispi, d);
+	sa = ike_sa_new(false, 0, req->hdr.ispi, d->sock, &d->local, &d->remote);
 	if (!sa) {
 		log_err("IKE_SA_INIT from %s: out of memory",
 			sock_addr_str(&d->remote));

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * epoll event loop with sorted one-shot timers and a signalfd.
+ * epoll event loop with one-shot timers and a signalfd.  The armed
+ * timers are a binary min-heap on their expiry, so arming and disarming
+ * cost O(log n) with many thousands of sessions, each with its timers.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -18,14 +21,18 @@
  * @epfd: the epoll instance
  * @sig: the signalfd of SIGINT, SIGTERM and SIGHUP
  * @on_signal: called with each of those signals
- * @timers: armed timers, earliest first
+ * @heap: the armed timers, a min-heap on struct timer.when
+ * @nheap: entries of @heap used
+ * @heap_size: entries allocated
  * @running: loop_run() goes on while set
  */
 static struct loop {
 	int epfd;
 	struct loop_fd sig;
 	loop_signal_fn on_signal;
-	struct timer *timers;
+	struct timer **heap;
+	unsigned int nheap;
+	unsigned int heap_size;
 	bool running;
 } loop = { .epfd = -1, .sig = { .fd = -1 } };
 
@@ -91,6 +98,9 @@ void loop_fini(void)
 		close(loop.epfd);
 	loop.sig.fd = -1;
 	loop.epfd = -1;
+	free(loop.heap);
+	loop.heap = NULL;
+	loop.nheap = loop.heap_size = 0;
 }
 
 /**
@@ -127,22 +137,88 @@ void timer_init(struct timer *t, timer_fn fn)
 	t->fn = fn;
 }
 
+static void heap_put(unsigned int i, struct timer *t)
+{
+	loop.heap[i] = t;
+	t->slot = i + 1;
+}
+
+static void heap_up(unsigned int i)
+{
+	struct timer *t = loop.heap[i];
+
+	while (i > 0 && loop.heap[(i - 1) / 2]->when > t->when) {
+		heap_put(i, loop.heap[(i - 1) / 2]);
+		i = (i - 1) / 2;
+	}
+	heap_put(i, t);
+}
+
+static void heap_down(unsigned int i)
+{
+	struct timer *t = loop.heap[i];
+	unsigned int c;
+
+	for (;;) {
+		c = 2 * i + 1;
+		if (c >= loop.nheap)
+			break;
+		if (c + 1 < loop.nheap &&
+		    loop.heap[c + 1]->when < loop.heap[c]->when)
+			c++;
+		if (loop.heap[c]->when >= t->when)
+			break;
+		heap_put(i, loop.heap[c]);
+		i = c;
+	}
+	heap_put(i, t);
+}
+
+/**
+ * timer_armed - whether a timer is armed
+ * @t: the timer
+ *
+ * Return: true between timer_set() and its expiry or timer_del().
+ */
+bool timer_armed(const struct timer *t)
+{
+	return t->slot;
+}
+
 /**
  * timer_del - disarm a timer; nothing happens when it is not armed
  * @t: the timer
  */
 void timer_del(struct timer *t)
 {
-	if (!t->armed)
+	unsigned int i = t->slot - 1;
+	struct timer *last;
+
+	if (!t->slot)
 		return;
-	if (t->prev)
-		t->prev->next = t->next;
+	t->slot = 0;
+	last = loop.heap[--loop.nheap];
+	if (last == t)
+		return;
+	heap_put(i, last);
+	if (i > 0 && loop.heap[(i - 1) / 2]->when > last->when)
+		heap_up(i);
 	else
-		loop.timers = t->next;
-	if (t->next)
-		t->next->prev = t->prev;
-	t->prev = t->next = NULL;
-	t->armed = false;
+		heap_down(i);
+}
+
+/* the heap only grows; without memory for it the daemon cannot keep time */
+static void heap_grow(void)
+{
+	unsigned int size = loop.heap_size ? 2 * loop.heap_size : 256;
+	struct timer **h = realloc(loop.heap, size * sizeof(*h));
+
+	if (!h) {
+		log_err("out of memory for timers");
+		abort();
+	}
+	loop.heap = h;
+	loop.heap_size = size;
 }
 
 /**
@@ -152,20 +228,12 @@ void timer_del(struct timer *t)
  */
 void timer_set(struct timer *t, uint64_t msecs)
 {
-	struct timer **pos = &loop.timers, *prev = NULL;
-
 	timer_del(t);
 	t->when = loop_now() + msecs;
-	while (*pos && (*pos)->when <= t->when) {
-		prev = *pos;
-		pos = &(*pos)->next;
-	}
-	t->next = *pos;
-	t->prev = prev;
-	if (t->next)
-		t->next->prev = t;
-	*pos = t;
-	t->armed = true;
+	if (loop.nheap == loop.heap_size)
+		heap_grow();
+	loop.heap[loop.nheap] = t;
+	heap_up(loop.nheap++);
 }
 
 static int loop_run_timers(void)
@@ -173,13 +241,13 @@ static int loop_run_timers(void)
 	uint64_t now = loop_now();
 	struct timer *t;
 
-	while ((t = loop.timers) && t->when <= now) {
+	while (loop.nheap && (t = loop.heap[0])->when <= now) {
 		timer_del(t);
 		t->fn(t);
 	}
-	if (!loop.timers)
+	if (!loop.nheap)
 		return -1;
-	return (int)(loop.timers->when - now);
+	return (int)(loop.heap[0]->when - now);
 }
 
 /**

@@ -32,15 +32,12 @@ typedef void (*timer_fn)(struct timer *t);
  * struct timer - a one-shot timer, embedded in its owner
  * @when: expiry, milliseconds of the monotonic clock
  * @fn: called once when it expires
- * @prev: neighbour in the loop's list sorted by expiry
- * @next: neighbour in the loop's list sorted by expiry
- * @armed: on the list
+ * @slot: 1 + its index in the loop's heap of armed timers; 0: not armed
  */
 struct timer {
 	uint64_t when;
 	timer_fn fn;
-	struct timer *prev, *next;
-	bool armed;
+	unsigned int slot;
 };
 
 typedef void (*loop_signal_fn)(int signo);
@@ -56,6 +53,7 @@ uint64_t loop_now(void);
 void timer_init(struct timer *t, timer_fn fn);
 void timer_set(struct timer *t, uint64_t msecs);
 void timer_del(struct timer *t);
+bool timer_armed(const struct timer *t);
 
 #ifndef container_of
 #define container_of(ptr, type, member) \

@@ -4,6 +4,8 @@
  * created over rtnetlink, configured and given its SAs over the flexvti
  * generic netlink family, brought up and routed over rtnetlink.  Any
  * failure deletes the interface again, so no half-made session stays.
+ * The CHILD_SA lifetimes (rekey, expiry) and the kernel's notifications
+ * about a session's SAs and interface.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -15,15 +17,24 @@
 
 #include "../lib/ikev2.h"
 #include "../lib/kern_nl.h"
+#include "ike.h"
 #include "ike_sa.h"
+#include "stats.h"
 #include "log.h"
 #include "loop.h"
 #include "pool.h"
 #include "session.h"
 #include "sock.h"
 
+#define SESSION_BUCKETS	1024
+
 static struct kern_nl session_nl;	/* the flexvti genl family */
 static struct kern_nl session_rtnl;	/* rtnetlink, for the interfaces */
+static struct kern_nl session_ev;	/* the family's "events" group */
+static struct loop_fd session_ev_fd;
+static struct session *session_table[SESSION_BUCKETS];	/* by ifindex */
+
+static void session_events(struct loop_fd *lf, uint32_t events);
 
 /**
  * session_init - open the netlink sockets of the sessions
@@ -37,8 +48,20 @@ int session_init(void)
 	if (ret)
 		return ret;
 	ret = kern_nl_open(&session_nl);
-	if (ret)
+	if (!ret)
+		ret = kern_nl_monitor_open(&session_ev);
+	if (!ret) {
+		nl_socket_set_nonblocking(session_ev.sk);
+		session_ev_fd.fd = nl_socket_get_fd(session_ev.sk);
+		session_ev_fd.fn = session_events;
+		ret = loop_add(&session_ev_fd, EPOLLIN);
+		if (ret)
+			kern_nl_close(&session_ev);
+	}
+	if (ret) {
+		kern_nl_close(&session_nl);
 		kern_nl_close(&session_rtnl);
+	}
 	return ret;
 }
 
@@ -47,8 +70,41 @@ int session_init(void)
  */
 void session_fini(void)
 {
+	loop_del(&session_ev_fd);
+	kern_nl_close(&session_ev);
 	kern_nl_close(&session_nl);
 	kern_nl_close(&session_rtnl);
+}
+
+static struct session **session_bucket(uint32_t ifindex)
+{
+	return &session_table[ifindex % SESSION_BUCKETS];
+}
+
+/**
+ * session_find - the session of an interface
+ * @ifindex: the interface
+ *
+ * Return: the session, or NULL.
+ */
+struct session *session_find(uint32_t ifindex)
+{
+	struct session *s;
+
+	for (s = *session_bucket(ifindex); s; s = s->hnext)
+		if (s->ifindex == ifindex)
+			return s;
+	return NULL;
+}
+
+static void session_unhash(struct session *s)
+{
+	struct session **p = session_bucket(s->ifindex);
+
+	while (*p && *p != s)
+		p = &(*p)->hnext;
+	if (*p)
+		*p = s->hnext;
 }
 
 /**
@@ -61,6 +117,9 @@ struct kern_nl *session_genl(void)
 	return &session_nl;
 }
 
+static void session_life_timer(struct timer *t);
+static void session_swap_timer(struct timer *t);
+
 /**
  * session_new - a session to fill and set up
  *
@@ -68,7 +127,13 @@ struct kern_nl *session_genl(void)
  */
 struct session *session_new(void)
 {
-	return calloc(1, sizeof(struct session));
+	struct session *s = calloc(1, sizeof(struct session));
+
+	if (s) {
+		timer_init(&s->life.timer, session_life_timer);
+		timer_init(&s->swap_timer, session_swap_timer);
+	}
+	return s;
 }
 
 /* the first free "vaN": the kernel refuses a name in use (-EEXIST) */
@@ -152,10 +217,18 @@ static void session_key(struct kern_sa_key *k, const uint8_t *p, size_t len)
 	memcpy(k->data, p, len);
 }
 
-/* one SA of the CHILD_SA; kern_nl_sa_new() wipes the keys it was given */
-static int session_sa_add(struct session *s, uint32_t dir)
+/* a byte lifetime of an SA: soft (jittered) or hard, 0 for none */
+static uint64_t session_bytes(const struct session *s, bool soft)
 {
-	const struct session_child *c = &s->child;
+	uint64_t bytes = s->life.kbytes * 1024;
+
+	return soft ? ike_jitter(bytes) : bytes;
+}
+
+/* one SA of a CHILD_SA; kern_nl_sa_new() wipes the keys it was given */
+static int session_sa_add(struct session *s, const struct session_child *c,
+			  uint32_t dir)
+{
 	const uint8_t *key = dir == FLEXVTI_SA_DIR_IN ? c->key_in : c->key_out;
 	size_t klen = c->encr->key_len - c->encr->salt_len;
 	struct kern_sa sa = {
@@ -167,8 +240,8 @@ static int session_sa_add(struct session *s, uint32_t dir)
 		.alg = session_alg(c),
 		.icv_len = c->integ ? c->integ->icv_len : c->encr->icv_len,
 		.esn = c->esn,
-		.soft_bytes = c->soft_bytes,
-		.hard_bytes = c->hard_bytes,
+		.soft_bytes = session_bytes(s, true),
+		.hard_bytes = session_bytes(s, false),
 	};
 	int ret;
 
@@ -184,9 +257,9 @@ static int session_sa_add(struct session *s, uint32_t dir)
 	}
 	if (c->esn)
 		sa.has |= KERN_SA_HAS_ESN;
-	if (c->soft_bytes)
+	if (sa.soft_bytes)
 		sa.has |= KERN_SA_HAS_SOFT_BYTES;
-	if (c->hard_bytes)
+	if (sa.hard_bytes)
 		sa.has |= KERN_SA_HAS_HARD_BYTES;
 	ret = kern_nl_sa_new(&session_nl, &sa);
 	kern_sa_wipe(&sa);
@@ -226,11 +299,11 @@ static int session_kernel(struct session *s, struct ike_sa *sa)
 		ret = session_udp(s, sa);
 	if (!ret) {
 		step = "install the inbound SA";
-		ret = session_sa_add(s, FLEXVTI_SA_DIR_IN);
+		ret = session_sa_add(s, &s->child, FLEXVTI_SA_DIR_IN);
 	}
 	if (!ret) {
 		step = "install the outbound SA";
-		ret = session_sa_add(s, FLEXVTI_SA_DIR_OUT);
+		ret = session_sa_add(s, &s->child, FLEXVTI_SA_DIR_OUT);
 	}
 	if (!ret) {
 		step = "bring the interface up";
@@ -273,6 +346,9 @@ int session_setup(struct session *s, struct ike_sa *sa)
 	if (ret)
 		return ret;
 	sa->session = s;
+	s->hnext = *session_bucket(s->ifindex);
+	*session_bucket(s->ifindex) = s;
+	session_child_life(s);
 	log_info("IKE SA %u: session up on %s", sa->id, s->name);
 	return 0;
 }
@@ -287,7 +363,10 @@ void session_free(struct session *s)
 	unsigned int i;
 	int ret;
 
+	timer_del(&s->life.timer);
+	timer_del(&s->swap_timer);
 	if (s->ifindex) {
+		session_unhash(s);
 		ret = kern_link_del(&session_rtnl, s->ifindex);
 		if (ret && ret != -ENODEV)
 			log_warn("cannot delete %s: %s", s->name,
@@ -300,4 +379,228 @@ void session_free(struct session *s)
 		s->ike->session = NULL;
 	OPENSSL_cleanse(s, sizeof(*s));
 	free(s);
+}
+
+static void session_life_timer(struct timer *t)
+{
+	struct session *s = container_of(t, struct session, life.timer);
+	uint64_t now = loop_now();
+
+	if (now >= s->life.expire_at) {
+		stats_inc(STAT_CHILD_EXPIRED);
+		ike_delete_start(s->ike, "CHILD_SA lifetime expired");
+		return;
+	}
+	if (s->life.rekey_at && now >= s->life.rekey_at) {
+		s->life.rekey_at = 0;
+		ike_child_rekey_start(s->ike);
+	}
+	timer_set(t, s->life.expire_at - now);
+}
+
+/**
+ * session_child_life - (re)start the lifetime of the current CHILD_SA
+ * @s: the session, its ->life.seconds set
+ *
+ * The CHILD_SA is rekeyed at ike_jitter() of its lifetime and the
+ * session deleted when the lifetime ends without a rekey.
+ */
+void session_child_life(struct session *s)
+{
+	uint64_t now = loop_now(), ms = s->life.seconds * 1000ULL;
+
+	timer_del(&s->life.timer);
+	if (!ms)
+		return;
+	s->life.rekey_at = now + ike_jitter(ms);
+	s->life.expire_at = now + ms;
+	timer_set(&s->life.timer, s->life.rekey_at - now);
+}
+
+/**
+ * session_child_add - install a new pair of SAs beside the current ones
+ * @s: the session
+ * @c: the new CHILD_SA with its keys, which are wiped here
+ *
+ * The outbound SA is not used until session_child_use().  All or
+ * nothing: when the outbound SA fails the inbound one goes again.
+ *
+ * Return: 0, -EEXIST when the inbound SPI is in use, or another negative
+ * errno.
+ */
+int session_child_add(struct session *s, struct session_child *c)
+{
+	int ret = session_sa_add(s, c, FLEXVTI_SA_DIR_IN);
+
+	if (!ret) {
+		ret = session_sa_add(s, c, FLEXVTI_SA_DIR_OUT);
+		if (ret)
+			kern_nl_sa_del(&session_nl, s->ifindex,
+				       FLEXVTI_SA_DIR_IN, c->spi_in);
+	}
+	if (ret)
+		log_err("%s: cannot install a rekeyed CHILD_SA: %s%s%s",
+			s->name, strerror(-ret),
+			session_nl.extack[0] ? ": " : "", session_nl.extack);
+	OPENSSL_cleanse(c->key_in, sizeof(c->key_in));
+	OPENSSL_cleanse(c->key_out, sizeof(c->key_out));
+	return ret;
+}
+
+/**
+ * session_child_use - make an installed outbound SA the one in use, in
+ *	one step (FLEXVTI_CMD_SA_SWAP)
+ * @s: the session
+ * @spi_out: its SPI
+ *
+ * Return: 0 or a negative errno.
+ */
+int session_child_use(struct session *s, uint32_t spi_out)
+{
+	int ret = kern_nl_sa_swap(&session_nl, s->ifindex, spi_out);
+
+	if (ret)
+		log_err("%s: cannot use outbound SA %08x: %s", s->name,
+			spi_out, strerror(-ret));
+	return ret;
+}
+
+/**
+ * session_child_del - remove a pair of SAs that is no longer used
+ * @s: the session
+ * @p: the pair; nothing happens for a pair with no SPIs
+ */
+void session_child_del(struct session *s, const struct session_pair *p)
+{
+	if (p->spi_in)
+		kern_nl_sa_del(&session_nl, s->ifindex, FLEXVTI_SA_DIR_IN,
+			       p->spi_in);
+	if (p->spi_out)
+		kern_nl_sa_del(&session_nl, s->ifindex, FLEXVTI_SA_DIR_OUT,
+			       p->spi_out);
+}
+
+/* the peer rekeyed and never deleted the old pair: finish it ourselves */
+static void session_swap_timer(struct timer *t)
+{
+	struct session *s = container_of(t, struct session, swap_timer);
+
+	ike_child_rekey_finish(s->ike, true);
+}
+
+/**
+ * session_peer_moved - the peer's address or port changed: send there
+ * @s: the session
+ * @sa: its IKE SA, with the new addresses
+ *
+ * With the peer now behind a NAT, ESP goes into UDP on our port 4500
+ * socket (RFC 3948).
+ */
+void session_peer_moved(struct session *s, struct ike_sa *sa)
+{
+	struct kern_dev d = {
+		.ifindex = s->ifindex,
+		.has = KERN_DEV_HAS_LOCAL | KERN_DEV_HAS_REMOTE,
+		.family = sa->remote.ss_family,
+	};
+	const void *p;
+	size_t len;
+	int ret;
+
+	p = sock_addr_bytes(&sa->local, &len);
+	memcpy(&d.local, p, len);
+	p = sock_addr_bytes(&sa->remote, &len);
+	memcpy(&d.remote, p, len);
+	ret = kern_nl_dev_set(&session_nl, &d);
+	if (!ret && (sa->nat_local || sa->nat_remote))
+		ret = session_udp(s, sa);
+	if (ret)
+		log_err("%s: cannot follow the peer to %s: %s", s->name,
+			sock_addr_str(&sa->remote), strerror(-ret));
+}
+
+static int session_dev_stats(const struct kern_dev *d, void *arg)
+{
+	struct kern_stats *st = arg;
+
+	*st = d->stats;
+	return 0;
+}
+
+/**
+ * session_counters - packets through a session's interface
+ * @s: the session
+ * @pkts_in: filled with the packets received (decrypted)
+ * @pkts_out: filled with the packets sent (encrypted)
+ *
+ * Return: 0 or a negative errno.
+ */
+int session_counters(struct session *s, uint64_t *pkts_in, uint64_t *pkts_out)
+{
+	struct kern_stats st = { 0 };
+	int ret = kern_nl_dev_get(&session_nl, s->ifindex, session_dev_stats,
+				  &st);
+
+	*pkts_in = st.rx_packets;
+	*pkts_out = st.tx_packets;
+	return ret;
+}
+
+static void session_sa_event(struct session *s, const struct kern_sa *ksa)
+{
+	bool current = ksa->spi == (ksa->dir == FLEXVTI_SA_DIR_IN ?
+				    s->child.spi_in : s->child.spi_out);
+
+	if (!current)
+		return;
+	switch (ksa->event) {
+	case FLEXVTI_SA_EVENT_SOFT_BYTES:
+	case FLEXVTI_SA_EVENT_SOFT_PACKETS:
+	case FLEXVTI_SA_EVENT_SEQ_WRAP:
+		log_info("%s: SA %08x %s: rekeying", s->name, ksa->spi,
+			 kern_sa_event_name(ksa->event));
+		ike_child_rekey_start(s->ike);
+		break;
+	case FLEXVTI_SA_EVENT_HARD_BYTES:
+	case FLEXVTI_SA_EVENT_HARD_PACKETS:
+	case FLEXVTI_SA_EVENT_SEQ_EXHAUSTED:
+		stats_inc(STAT_CHILD_EXPIRED);
+		ike_delete_start(s->ike, kern_sa_event_name(ksa->event));
+		break;
+	}
+}
+
+static int session_event(const struct kern_event *e, void *arg)
+{
+	struct session *s;
+
+	(void)arg;
+	switch (e->cmd) {
+	case FLEXVTI_CMD_SA_EVENT_NTF:
+		s = session_find(e->sa.ifindex);
+		if (s)
+			session_sa_event(s, &e->sa);
+		break;
+	case FLEXVTI_CMD_DEV_DEL_NTF:
+		/* not one we deleted: those are gone from the table */
+		s = session_find(e->dev.ifindex);
+		if (s) {
+			session_unhash(s);
+			s->ifindex = 0;
+			ike_delete_start(s->ike, "interface deleted");
+		}
+		break;
+	}
+	return 0;
+}
+
+static void session_events(struct loop_fd *lf, uint32_t events)
+{
+	int ret;
+
+	(void)lf;
+	(void)events;
+	ret = kern_nl_monitor_recv(&session_ev, session_event, NULL);
+	if (ret == -ENOBUFS)
+		log_warn("kernel notifications were lost");
 }

@@ -7,6 +7,13 @@
  * daemon's port 4500 socket when a NAT was detected, and host routes to
  * the client's assigned addresses.  Created all at once or not at all;
  * freeing it deletes the interface, which takes its SAs and routes along.
+ *
+ * Rekeying (RFC 7296 §2.8) is make-before-break: the new pair of SAs is
+ * installed beside the current one, the interface's outbound SA is
+ * swapped to the new one in one step, and the old pair is removed once
+ * the Delete exchange for it is done.  The kernel reports byte and
+ * sequence-number limits of the SAs and interfaces deleted behind our
+ * back on its "events" group, read here.
  */
 #ifndef FLEXVTID_SESSION_H
 #define FLEXVTID_SESSION_H
@@ -17,12 +24,17 @@
 
 #include "../lib/crypto.h"
 #include "../lib/ikev2_pld.h"
+#include "loop.h"
 #include "route.h"
 
 struct ike_sa;
 struct kern_nl;
 
 #define SESSION_ADDRS_MAX	2	/* an IPv4 and an IPv6 address */
+#define SESSION_TS_MAX		8	/* traffic selectors kept per side */
+/* the peer's rekey is finished by its Delete of the old pair; without
+ * one, the new outbound SA is used and the old pair deleted after this */
+#define SESSION_SWAP_MS		10000
 
 /**
  * struct session_child - the CHILD_SA of a session
@@ -35,8 +47,9 @@ struct kern_nl;
  * @key_in: keying material of the inbound SA: encryption key (with salt
  *	for an AEAD), then integrity key
  * @key_out: the same for the outbound SA
- * @soft_bytes: soft byte lifetime of each SA, 0 for none
- * @hard_bytes: hard byte lifetime of each SA, 0 for none
+ *
+ * The keys are only here between their derivation and their installation
+ * in the kernel, and wiped right after.
  */
 struct session_child {
 	uint32_t spi_in;
@@ -47,8 +60,39 @@ struct session_child {
 	bool transport;
 	uint8_t key_in[CRYPTO_ENCR_KEY_MAX + CRYPTO_INTEG_KEY_MAX];
 	uint8_t key_out[CRYPTO_ENCR_KEY_MAX + CRYPTO_INTEG_KEY_MAX];
-	uint64_t soft_bytes;
-	uint64_t hard_bytes;
+};
+
+/**
+ * struct session_pair - a pair of SAs in the kernel
+ * @spi_in: our SPI, of the inbound SA; 0: no pair
+ * @spi_out: the peer's SPI, of the outbound SA
+ * @encr: the encryption algorithm
+ * @integ: the integrity algorithm, NULL with an AEAD
+ * @esn: extended sequence numbers
+ */
+struct session_pair {
+	uint32_t spi_in;
+	uint32_t spi_out;
+	const struct crypto_encr *encr;
+	const struct crypto_integ *integ;
+	bool esn;
+};
+
+/**
+ * struct session_life - the CHILD_SA lifetimes of a session, from its
+ *	IPsec profile
+ * @seconds: lifetime of each CHILD_SA, seconds (default 3600)
+ * @kbytes: lifetime in kilobytes of 1024 bytes (default 4608000)
+ * @rekey_at: loop_now() when the current CHILD_SA is to be rekeyed
+ * @expire_at: loop_now() when it expires without a rekey
+ * @timer: fires at @rekey_at, then at @expire_at
+ */
+struct session_life {
+	unsigned int seconds;
+	uint64_t kbytes;
+	uint64_t rekey_at;
+	uint64_t expire_at;
+	struct timer timer;
 };
 
 /**
@@ -75,12 +119,26 @@ struct session_template {
  * @name: name of its virtual-access interface
  * @ifindex: index of that interface
  * @tmpl: its virtual template's settings
- * @child: the CHILD_SA (keys wiped once installed)
+ * @child: the current CHILD_SA: SPIs and algorithms (keys wiped)
+ * @old: the pair a rekey replaced, until its Delete exchange is done
+ * @next: the pair of a rekey the peer initiated: installed, its
+ *	outbound SA not yet in use (until the peer deletes the old pair)
+ * @next_nonce: the lower nonce of the exchange that created @next, for
+ *	simultaneous rekeys (§2.8.1)
+ * @next_nonce_len: its length in bytes
+ * @swap_timer: uses @next without the peer's Delete, SESSION_SWAP_MS on
+ * @pfs: Diffie-Hellman group of rekeys ("set pfs"); 0: none
+ * @ipsec: name of the IPsec profile
+ * @life: the CHILD_SA lifetimes
  * @naddr: entries in @addr
  * @addr: the client's assigned addresses, routed through the interface
  * @pool: the pool each of @addr came from, "" when not from a pool
- * @tsi: the first of the CHILD_SA's initiator selectors, for show
- * @tsr: the first of its responder selectors, for show
+ * @ts_local: our traffic selectors of the CHILD_SA
+ * @nts_local: entries of @ts_local
+ * @ts_peer: the peer's traffic selectors
+ * @nts_peer: entries of @ts_peer
+ * @rekeys: CHILD_SA rekeys done
+ * @hnext: next session in the same bucket of the table by @ifindex
  * @created: loop_now() when it was set up
  */
 struct session {
@@ -89,11 +147,23 @@ struct session {
 	uint32_t ifindex;
 	struct session_template tmpl;
 	struct session_child child;
+	struct session_pair old;
+	struct session_pair next;
+	uint8_t next_nonce[IKEV2_NONCE_MAX];
+	size_t next_nonce_len;
+	struct timer swap_timer;
+	uint16_t pfs;
+	char ipsec[64];
+	struct session_life life;
 	unsigned int naddr;
 	struct route_addr addr[SESSION_ADDRS_MAX];
 	char pool[SESSION_ADDRS_MAX][64];
-	struct ikev2_ts tsi;
-	struct ikev2_ts tsr;
+	struct ikev2_ts ts_local[SESSION_TS_MAX];
+	unsigned int nts_local;
+	struct ikev2_ts ts_peer[SESSION_TS_MAX];
+	unsigned int nts_peer;
+	unsigned int rekeys;
+	struct session *hnext;
 	uint64_t created;
 };
 
@@ -103,5 +173,13 @@ struct session *session_new(void);
 int session_setup(struct session *s, struct ike_sa *sa);
 void session_free(struct session *s);
 struct kern_nl *session_genl(void);
+struct session *session_find(uint32_t ifindex);
+int session_child_add(struct session *s, struct session_child *c);
+int session_child_use(struct session *s, uint32_t spi_out);
+void session_child_del(struct session *s, const struct session_pair *p);
+void session_child_life(struct session *s);
+void session_peer_moved(struct session *s, struct ike_sa *sa);
+int session_counters(struct session *s, uint64_t *pkts_in,
+		     uint64_t *pkts_out);
 
 #endif /* FLEXVTID_SESSION_H */

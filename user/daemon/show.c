@@ -2,7 +2,8 @@
 /*
  * "show crypto ikev2 sa [detail]", "show crypto session [detail]" and
  * "show crypto ikev2 stats": the IOS layouts of the FlexVPN guide's
- * examples, with Linux interface names, and JSON with the same fields.
+ * examples, with Linux interface names, and JSON with the same fields;
+ * and the table of every command of the control socket.
  */
 #include <arpa/inet.h>
 #include <inttypes.h>
@@ -14,6 +15,7 @@
 #include "ike_sa.h"
 #include "loop.h"
 #include "session.h"
+#include "clear.h"
 #include "show.h"
 #include "stats.h"
 
@@ -62,7 +64,16 @@ static const char *show_hash(const struct ike_sa *sa)
 
 static const char *show_status(const struct ike_sa *sa)
 {
-	return sa->state == IKE_SA_ESTABLISHED ? "READY" : "IN-NEG";
+	switch (sa->state) {
+	case IKE_SA_ESTABLISHED:
+		return "READY";
+	case IKE_SA_REKEYED:
+		return "REKEYED";
+	case IKE_SA_DELETING:
+		return "DELETE";
+	default:
+		return "IN-NEG";
+	}
 }
 
 static unsigned int show_active(const struct ike_sa *sa)
@@ -128,22 +139,36 @@ static void show_ike_sa_text(FILE *f, const struct ike_sa *sa, bool detail)
 	if (!detail)
 		return;
 	fprintf(f, "      Status Description: %s\n",
-		sa->state == IKE_SA_ESTABLISHED ? "Negotiation done" :
-		"Responder waiting for AUTH");
+		sa->state == IKE_SA_HALF_OPEN ? "Responder waiting for AUTH" :
+		sa->state == IKE_SA_REKEYED ? "Rekeyed, waiting for Delete" :
+		sa->state == IKE_SA_DELETING ? "Deleting" :
+		"Negotiation done");
 	fprintf(f, "      Local spi: %016" PRIX64 "       Remote spi: %016"
-		PRIX64 "\n", sa->spi_r, sa->spi_i);
+		PRIX64 "\n", ike_sa_spi_local(sa), ike_sa_spi_peer(sa));
 	fputs("      Local id: ", f);
 	show_id(f, &sa->local_id);
 	fputs("\n      Remote id: ", f);
 	show_id(f, &sa->peer_id);
 	fprintf(f, "\n      Profile: %s\n", sa->profile);
-	fprintf(f, "      Remote next msg id: %u\n", sa->next_msgid);
+	fprintf(f, "      Local req msg id:  %u     Remote req msg id:  %u\n",
+		sa->tx_msgid, sa->rx_msgid);
+	fprintf(f, "      Local next msg id: %u     Remote next msg id: %u\n",
+		sa->tx_msgid, sa->rx_msgid);
+	fprintf(f, "      Local window:      1     Remote window:      %u\n",
+		sa->window);
+	if (sa->live.dpd_interval)
+		fprintf(f, "      DPD configured for %u seconds, retry %u, "
+			"%s\n", sa->live.dpd_interval, sa->live.dpd_retry,
+			sa->live.dpd_periodic ? "periodic" : "on-demand");
+	else
+		fputs("      DPD configured for 0 seconds, retry 0\n", f);
 	fprintf(f, "      NAT-T is %s\n", sa->nat_remote ?
 		"detected outside" : sa->nat_local ? "detected inside" :
 		"not detected");
 	if (sa->session)
 		fprintf(f, "      Interface: %s\n", sa->session->name);
-	fputs("      Initiator of SA : No\n\n", f);
+	fprintf(f, "      Initiator of SA : %s\n\n",
+		sa->initiator ? "Yes" : "No");
 }
 
 static void show_ike_sa_json(FILE *f, const struct ike_sa *sa, bool first)
@@ -159,15 +184,18 @@ static void show_ike_sa_json(FILE *f, const struct ike_sa *sa, bool first)
 		"\"local_spi\":\"%016" PRIX64 "\",\"remote_spi\":\"%016"
 		PRIX64 "\",\"local_id\":", show_status(sa), show_encr(sa),
 		sa->encr ? sa->encr->key_bits : 0, show_prf(sa), show_hash(sa),
-		sa->dh_group, sa->lifetime, show_active(sa), sa->spi_r,
-		sa->spi_i);
+		sa->dh_group, sa->lifetime, show_active(sa),
+		ike_sa_spi_local(sa), ike_sa_spi_peer(sa));
 	show_id_json(f, &sa->local_id);
 	fputs(",\"remote_id\":", f);
 	show_id_json(f, &sa->peer_id);
 	fputs(",\"profile\":", f);
 	json_print_str(f, sa->profile);
-	fprintf(f, ",\"nat_t\":%s,\"interface\":",
-		sa->nat_local || sa->nat_remote ? "true" : "false");
+	fprintf(f, ",\"nat_t\":%s,\"initiator\":%s,\"rx_msgid\":%u,"
+		"\"tx_msgid\":%u,\"dpd_interval\":%u,\"interface\":",
+		sa->nat_local || sa->nat_remote ? "true" : "false",
+		sa->initiator ? "true" : "false", sa->rx_msgid, sa->tx_msgid,
+		sa->live.dpd_interval);
 	if (sa->session)
 		json_print_str(f, sa->session->name);
 	else
@@ -238,9 +266,11 @@ static void show_session_text(FILE *f, const struct session *s, bool detail)
 	fprintf(f, "%s/%u Active\n  IPSEC FLOW: permit %s ", a,
 		sock_addr_port(&sa->remote),
 		s->child.transport ? "47" : "ip");
-	show_ts(f, &s->tsr);
-	fputc(' ', f);
-	show_ts(f, &s->tsi);
+	if (s->nts_local && s->nts_peer) {
+		show_ts(f, &s->ts_local[0]);
+		fputc(' ', f);
+		show_ts(f, &s->ts_peer[0]);
+	}
 	fprintf(f, "\n        Active SAs: 2, origin: virtual-template %u\n",
 		s->tmpl.id);
 	if (detail) {
@@ -254,6 +284,7 @@ static void show_session_text(FILE *f, const struct session *s, bool detail)
 			s->child.integ ? " " : "",
 			s->child.integ ? s->child.integ->name : "",
 			s->child.esn ? " ESN" : "");
+		fprintf(f, "  Rekeys: %u\n", s->rekeys);
 	}
 	fputc('\n', f);
 }
@@ -284,11 +315,12 @@ static void show_session_json(FILE *f, const struct session *s, bool first)
 			inet_ntop(s->addr[i].family, &s->addr[i].v4, a,
 				  sizeof(a)));
 	fprintf(f, "],\"spi_in\":%u,\"spi_out\":%u,\"esp\":\"%s%s%s\","
-		"\"esn\":%s,\"nat_t\":%s}", s->child.spi_in, s->child.spi_out,
-		s->child.encr->name, s->child.integ ? " " : "",
+		"\"esn\":%s,\"nat_t\":%s,\"rekeys\":%u}", s->child.spi_in,
+		s->child.spi_out, s->child.encr->name,
+		s->child.integ ? " " : "",
 		s->child.integ ? s->child.integ->name : "",
 		s->child.esn ? "true" : "false",
-		sa->nat_local || sa->nat_remote ? "true" : "false");
+		sa->nat_local || sa->nat_remote ? "true" : "false", s->rekeys);
 }
 
 static int show_session(FILE *f, bool json, int argc, char **argv)
@@ -320,9 +352,13 @@ static int show_stats(FILE *f, bool json, int argc, char **argv)
 	return 0;
 }
 
-const struct control_cmd show_cmds[] = {
+const struct control_cmd ctl_cmds[] = {
 	{ "show crypto ikev2 sa", show_ike_sa },
 	{ "show crypto ikev2 stats", show_stats },
 	{ "show crypto session", show_session },
+	{ "clear crypto session", clear_session },
+	{ "clear crypto ikev2 sa", clear_ike_sa },
+	{ "rekey crypto ikev2 sa", rekey_ike_sa },
+	{ "rekey crypto ipsec sa", rekey_ipsec_sa },
 	{ NULL, NULL },
 };

@@ -231,6 +231,28 @@ static void sock_set_source(struct msghdr *mh, uint8_t *cbuf,
 	}
 }
 
+static int sock_xmit(struct ike_sock *s, const struct sockaddr_storage *local,
+		     const struct sockaddr_storage *remote, struct iovec *iov,
+		     size_t iovlen)
+{
+	uint8_t cbuf[CMSG_SPACE(sizeof(struct in6_pktinfo))] = { 0 };
+	struct msghdr mh = {
+		.msg_name = (void *)(uintptr_t)remote,
+		.msg_namelen = remote->ss_family == AF_INET ?
+			sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6),
+		.msg_iov = iov,
+		.msg_iovlen = iovlen,
+	};
+
+	sock_set_source(&mh, cbuf, local);
+	if (sendmsg(s->lf.fd, &mh, 0) < 0) {
+		stats_inc(STAT_TX_ERROR);
+		return -errno;
+	}
+	stats_inc(STAT_TX);
+	return 0;
+}
+
 /**
  * sock_send - send an IKE message
  * @s: the socket (its port is the source port)
@@ -246,26 +268,33 @@ int sock_send(struct ike_sock *s, const struct sockaddr_storage *local,
 	      size_t len)
 {
 	static uint8_t marker[IKEV2_NON_ESP_MARKER_LEN];
-	uint8_t cbuf[CMSG_SPACE(sizeof(struct in6_pktinfo))] = { 0 };
 	struct iovec iov[2] = {
 		{ marker, sizeof(marker) },
 		{ (void *)(uintptr_t)buf, len },
 	};
-	struct msghdr mh = {
-		.msg_name = (void *)(uintptr_t)remote,
-		.msg_namelen = remote->ss_family == AF_INET ?
-			sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6),
-		.msg_iov = s->natt ? iov : iov + 1,
-		.msg_iovlen = s->natt ? 2 : 1,
-	};
 
-	sock_set_source(&mh, cbuf, local);
-	if (sendmsg(s->lf.fd, &mh, 0) < 0) {
-		stats_inc(STAT_TX_ERROR);
-		return -errno;
-	}
-	stats_inc(STAT_TX);
-	return 0;
+	return s->natt ? sock_xmit(s, local, remote, iov, 2) :
+			 sock_xmit(s, local, remote, iov + 1, 1);
+}
+
+/**
+ * sock_send_keepalive - send a NAT-keepalive packet (RFC 3948 §2.3): one
+ *	octet 0xFF on the NAT traversal port, so that a NAT in front of us
+ *	keeps its mapping
+ * @s: the socket, a NAT traversal one
+ * @local: our address
+ * @remote: the peer's address and port
+ *
+ * Return: 0 or a negative errno.
+ */
+int sock_send_keepalive(struct ike_sock *s,
+			const struct sockaddr_storage *local,
+			const struct sockaddr_storage *remote)
+{
+	uint8_t ff = 0xff;
+	struct iovec iov = { &ff, 1 };
+
+	return sock_xmit(s, local, remote, &iov, 1);
 }
 
 /**

@@ -54,6 +54,9 @@ struct ike_sock *sock_find(int family, bool natt);
 int sock_send(struct ike_sock *s, const struct sockaddr_storage *local,
 	      const struct sockaddr_storage *remote, const void *buf,
 	      size_t len);
+int sock_send_keepalive(struct ike_sock *s,
+			const struct sockaddr_storage *local,
+			const struct sockaddr_storage *remote);
 
 /* room for "[IPv6 address]:port" */
 #define SOCK_ADDR_STRLEN	64

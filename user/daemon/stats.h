@@ -31,6 +31,28 @@ enum stat_id {
 	STAT_SESSION_FAILED,	/* VA, SAs or route could not be set up */
 	STAT_SA_UP,		/* IKE SAs established */
 	STAT_SA_DOWN,		/* IKE SAs deleted */
+	STAT_RX_OUTSIDE_WINDOW, /* request outside the message-ID window */
+	STAT_RX_LIVENESS,	/* liveness checks answered */
+	STAT_RX_DELETE,		/* IKE SAs deleted by the peer */
+	STAT_RX_CHILD_REKEY,	/* CHILD_SA rekeys of the peer answered */
+	STAT_TX_RETRANSMIT,	/* requests of ours sent again */
+	STAT_TX_TIMEOUT,	/* requests never answered: peer gone */
+	STAT_TX_DPD,		/* liveness checks sent */
+	STAT_TX_KEEPALIVE,	/* NAT keepalives sent */
+	STAT_TX_CHILD_REKEY,	/* CHILD_SA rekeys we started */
+	STAT_TX_IKE_REKEY,	/* IKE SA rekeys we started */
+	STAT_DPD_DEAD,		/* peers declared dead by DPD */
+	STAT_PEER_MOVED,	/* peer's address or port changed */
+	STAT_INITIAL_CONTACT,	/* old IKE SAs deleted by INITIAL_CONTACT */
+	STAT_CHILD_REKEYED,	/* CHILD_SAs rekeyed */
+	STAT_CHILD_REKEY_FAILED, /* CHILD_SA rekeys of ours refused */
+	STAT_CHILD_REKEY_COLLISION, /* simultaneous CHILD_SA rekeys */
+	STAT_CHILD_EXPIRED,	/* CHILD_SAs expired without a rekey */
+	STAT_IKE_REKEYED,	/* IKE SAs rekeyed */
+	STAT_IKE_REKEY_FAILED,	/* IKE SA rekeys of ours refused */
+	STAT_IKE_REKEY_COLLISION, /* simultaneous IKE SA rekeys */
+	STAT_IKE_EXPIRED,	/* IKE SAs expired without a rekey */
+	STAT_CLEARED,		/* IKE SAs cleared by an operator */
 	STAT_MAX
 };
 
