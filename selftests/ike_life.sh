@@ -208,7 +208,12 @@ clear_session() {
 		ike_ctl -j show crypto session | jq -e '.[0].interface' \
 			>/dev/null &&
 		ike_ctl -j show crypto ikev2 stats | jq -e '.["sa-up"] > 0' \
-			>/dev/null || return 1
+			>/dev/null &&
+		ike_ctl -j show crypto ipsec sa |
+			jq -e '.[0].sas | map(select(.status == "ACTIVE")) |
+			       length == 2' >/dev/null &&
+		ike_ctl show crypto ipsec sa | grep -q "current outbound spi" ||
+		return 1
 	out=$(ike_ctl -j clear crypto session remote 10.99.0.10) || return 1
 	jq -e '.cleared == 1' <<<"$out" >/dev/null || { echo "$out"; return 1; }
 	wait_for 10 vas_are 0 || return 1
@@ -331,7 +336,7 @@ ktap_set_plan 7
 flexvti_stage "headend, LAN host and client namespaces; flexvtid and charon run" setup
 flexvti_stage "client connects; PFS on rekeys, DPD and window 5 configured" connect_main
 flexvti_stage "$REKEYS CHILD_SA and IKE SA rekeys by each side, flows both ways lose nothing, no stale SA" rekeys
-flexvti_stage "clear crypto session: DELETE to the client, VA gone; JSON parses with jq" clear_session
+flexvti_stage "show crypto ipsec sa; clear crypto session: DELETE to the client, VA gone; JSON parses with jq" clear_session
 flexvti_stage "restarted client with INITIAL_CONTACT replaces its old session" initial_contact
 flexvti_stage "client that vanishes is found by DPD within $DPD_INTERVAL + 5 x $DPD_RETRY s, its VA removed" dpd
 flexvti_stage "client behind nftables masquerade connects and survives a NAT mapping change" nat

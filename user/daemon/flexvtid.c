@@ -30,6 +30,7 @@
 #include "ike.h"
 #include "log.h"
 #include "loop.h"
+#include "pki.h"
 #include "pool.h"
 #include "route.h"
 #include "session.h"
@@ -52,12 +53,18 @@ const struct cfg *daemon_cfg(void)
 	return cfg;
 }
 
+/* the configuration and the files of its trustpoints, all or nothing:
+ * pki_reload() puts the new certificates in force only when all loaded */
 static struct cfg *load(void)
 {
 	struct cfg_err err;
 	struct cfg *c = cfg_load_file(cfg_path, &err);
 
 	cfg_err_print(&err, stderr);
+	if (c && pki_reload(c, cfg_path)) {
+		cfg_free(c);
+		return NULL;
+	}
 	return c;
 }
 
@@ -118,7 +125,9 @@ static int start(const char *ctl_path)
 			"(is flexvti.ko available?)", strerror(-ret));
 		return ret;
 	}
-	ret = sock_open_all(IKEV2_PORT, IKEV2_NATT_PORT, ikev2_recv);
+	ret = ike_dos_init();
+	if (!ret)
+		ret = sock_open_all(IKEV2_PORT, IKEV2_NATT_PORT, ikev2_recv);
 	if (ret)
 		return ret;
 	make_parent(ctl_path);
@@ -131,12 +140,14 @@ static int start(const char *ctl_path)
 static void stop(void)
 {
 	ike_sa_free_all();
+	ike_dos_fini();
 	control_close();
 	sock_close_all();
 	session_fini();
 	route_close();
 	loop_fini();
 	pool_free_all();
+	pki_free_all();
 	cfg_free(cfg);
 }
 
@@ -184,6 +195,7 @@ int main(int argc, char **argv)
 	log_info("flexvtid stopped");
 	return ret ? 1 : 0;
 out:
+	pki_free_all();
 	cfg_free(cfg);
 	return 0;
 }

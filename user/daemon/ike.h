@@ -110,6 +110,13 @@ struct ike_choice {
 
 struct keymat_ike;
 
+/* ike_dos.c */
+int ike_dos_init(void);
+void ike_dos_fini(void);
+bool ike_dos_admit(struct ike_dgram *d, const struct ikev2_msg *req);
+struct ike_dos_src *ike_dos_half_open_get(const struct sockaddr_storage *remote);
+void ike_dos_half_open_put(struct ike_dos_src *s);
+
 /* ike_init.c */
 void ike_init_request(struct ike_dgram *d, struct ikev2_msg *req);
 bool ike_policy_choose(const struct sockaddr_storage *local,
@@ -127,6 +134,18 @@ void ike_spi_bytes(uint64_t spi, uint8_t *out);
 /* ike_auth.c */
 void ike_auth_request(struct ike_sa *sa, struct ike_dgram *d,
 		      struct ikev2_msg *req);
+/* ike_cert.c */
+struct cfg_profile;
+void ike_cert_put_init(struct ikev2_writer *w);
+bool ike_cert_method(uint8_t method);
+const char *ike_cert_dn_str(const uint8_t *der, size_t len, char *buf,
+			    size_t buflen);
+int ike_cert_verify(struct ike_sa *sa, const struct cfg_profile *p,
+		    const struct ikev2_msg *req, char *why, size_t len);
+bool ike_cert_local_id(const struct cfg_profile *p, struct ike_id *id);
+int ike_cert_put_auth(struct ike_sa *sa, const struct cfg_profile *p,
+		      struct ikev2_writer *w, const uint8_t *id,
+		      size_t id_len);
 /* ike_info.c */
 void ike_info_request(struct ike_sa *sa, struct ikev2_msg *req);
 void ike_delete_start(struct ike_sa *sa, const char *why);

@@ -2,10 +2,11 @@
 /*
  * IKE_AUTH, responder side (RFC 7296 §1.2, §2.15-§2.17, §2.19): match the
  * IKEv2 profile on the initiator's identity, check its AUTH with the
- * pre-shared key of the profile's keyring, authorize it (local
- * authorization policy: address pool, DNS, routes), negotiate the
- * CHILD_SA, set the session up in the kernel and answer.  Any failure
- * answers with the error notification and leaves nothing behind.
+ * pre-shared key of the profile's keyring or its certificate
+ * (ike_cert.c), authorize it (local authorization policy: address pool,
+ * DNS, routes), negotiate the CHILD_SA, set the session up in the kernel
+ * and answer.  Any failure answers with the error notification and
+ * leaves nothing behind.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -91,6 +92,10 @@ static void auth_id_str(const struct ike_id *id, char *buf, size_t len)
 			if (buf[n - 1] < 0x20 || buf[n - 1] > 0x7e)
 				buf[n - 1] = '?';
 		return;
+	case IKEV2_ID_DER_ASN1_DN:
+		if (ike_cert_dn_str(id->data, id->len, buf, len))
+			return;
+		break;
 	}
 	snprintf(buf, len, "<%s>", ikev2_id_type_name(id->type));
 }
@@ -149,21 +154,29 @@ static bool auth_keys(struct auth_ctx *ctx, const struct cfg_key **local,
 		.type = idi->type, .data = idi->data.data, .len = idi->data.len,
 	};
 	struct cfg_addr peer;
+	/* either way may be a signature instead (ike_cert.c): key NULL */
+	bool psk_in = ctx->req->auth.method == IKEV2_AUTH_SHARED_KEY_MIC;
+	bool psk_out = p->local_auth == CFG_AUTH_PSK;
 
-	if (p->local_auth != CFG_AUTH_PSK ||
-	    !(p->remote_auth & CFG_AUTH_BIT(CFG_AUTH_PSK))) {
-		snprintf(why, len, "profile %s does not use pre-shared keys",
-			 p->name);
+	*local = *remote = NULL;
+	if (psk_in && !(p->remote_auth & CFG_AUTH_BIT(CFG_AUTH_PSK))) {
+		snprintf(why, len, "profile %s does not accept pre-shared "
+			 "keys", p->name);
 		return false;
 	}
+	if (!psk_in && !psk_out)
+		return true;
 	cfg_addr_from_sockaddr(&peer, (const struct sockaddr *)&ctx->sa->remote);
 	if (p->keyring)
 		ctx->peer = cfg_keyring_lookup(p->keyring, &peer, &id, NULL);
-	*local = p->local_key.data ? &p->local_key :
-		 ctx->peer ? &ctx->peer->local_key : NULL;
-	*remote = p->remote_key.data ? &p->remote_key :
-		  ctx->peer ? &ctx->peer->remote_key : NULL;
-	if (!*local || !(*local)->data || !*remote || !(*remote)->data) {
+	if (psk_out)
+		*local = p->local_key.data ? &p->local_key :
+			 ctx->peer ? &ctx->peer->local_key : NULL;
+	if (psk_in)
+		*remote = p->remote_key.data ? &p->remote_key :
+			  ctx->peer ? &ctx->peer->remote_key : NULL;
+	if ((psk_out && (!*local || !(*local)->data)) ||
+	    (psk_in && (!*remote || !(*remote)->data))) {
 		snprintf(why, len, "no pre-shared key for this peer");
 		return false;
 	}
@@ -206,10 +219,13 @@ static bool auth_verify(struct auth_ctx *ctx, const struct cfg_key *key)
 		return false;
 	ok = !CRYPTO_memcmp(expect, req->auth.data.data, req->auth.data.len);
 	OPENSSL_cleanse(expect, sizeof(expect));
+	if (ok)
+		ctx->sa->auth_verify = CFG_AUTH_PSK;
 	return ok;
 }
 
-/* our IDr: "identity local", else our address (the guide's default) */
+/* our IDr: "identity local", else our address with pre-shared keys and
+ * our certificate's DN with signatures (the guide's defaults) */
 static void auth_local_id(struct auth_ctx *ctx)
 {
 	const struct cfg_ident *li = &ctx->profile->local_id;
@@ -235,6 +251,9 @@ static void auth_local_id(struct auth_ctx *ctx)
 		memcpy(id->data, &li->addr.v4, id->len);
 		return;
 	default:
+		/* "identity local dn", or none and a certificate: its DN */
+		if (ike_cert_local_id(ctx->profile, id))
+			return;
 		p = sock_addr_bytes(&ctx->sa->local, &len);
 		id->type = len == 4 ? IKEV2_ID_IPV4_ADDR : IKEV2_ID_IPV6_ADDR;
 		id->len = len;
@@ -242,10 +261,13 @@ static void auth_local_id(struct auth_ctx *ctx)
 	}
 }
 
-/* the authorization policy of "aaa authorization group psk list L NAME" */
+/* the authorization policy of "aaa authorization group psk|cert list L
+ * NAME", of the method the peer authenticated with */
 static void auth_authz(struct auth_ctx *ctx)
 {
-	const struct cfg_authz *az = &ctx->profile->authz_group[CFG_AAA_PSK];
+	const struct cfg_authz *az = &ctx->profile->authz_group[
+		ctx->sa->auth_verify == CFG_AUTH_PSK ? CFG_AAA_PSK :
+		CFG_AAA_CERT];
 	char name[128];
 
 	if (!az->aaa)
@@ -259,9 +281,45 @@ static void auth_authz(struct auth_ctx *ctx)
 }
 
 /* the template's mode, and the family its selectors are of */
+/* a selector of exactly one address, @a, for GRE (47) on any port */
+static bool auth_ts_is_gre_host(const struct ikev2_ts *ts,
+				const struct sockaddr_storage *a)
+{
+	const void *p;
+	size_t len;
+
+	p = sock_addr_bytes(a, &len);
+	return (ts->type == IKEV2_TS_IPV4_ADDR_RANGE) == (len == 4) &&
+	       ts->proto == IPPROTO_GRE && ts->start_port == 0 &&
+	       ts->end_port == 0xffff && !memcmp(ts->start.b, p, len) &&
+	       !memcmp(ts->end.b, p, len);
+}
+
+/*
+ * "virtual-template N mode auto" (inventory §1.3): GRE between the outer
+ * addresses in the first selectors asks for a gre-mode interface of the
+ * outer family; anything else an ipsec-mode one of the family of the
+ * first initiator selector.
+ */
+static enum cfg_tunnel_mode auth_mode_auto(const struct auth_ctx *ctx)
+{
+	const struct ikev2_msg *req = ctx->req;
+	bool v6 = ctx->sa->remote.ss_family == AF_INET6;
+
+	if (req->tsi.n && req->tsr.n &&
+	    auth_ts_is_gre_host(&req->tsi.ts[0], &ctx->sa->remote) &&
+	    auth_ts_is_gre_host(&req->tsr.ts[0], &ctx->sa->local))
+		return v6 ? CFG_TUNNEL_GRE_IPV6 : CFG_TUNNEL_GRE_IP;
+	if (req->tsi.n)
+		v6 = req->tsi.ts[0].type == IKEV2_TS_IPV6_ADDR_RANGE;
+	return v6 ? CFG_TUNNEL_IPSEC_IPV6 : CFG_TUNNEL_IPSEC_IPV4;
+}
+
 static void auth_template(struct auth_ctx *ctx, struct session *s)
 {
 	const struct cfg_template *t = ctx->tmpl;
+	enum cfg_tunnel_mode mode = ctx->profile->vtemplate_auto ?
+				    auth_mode_auto(ctx) : t->mode;
 
 	s->tmpl.id = t->num;
 	s->tmpl.mtu = t->mtu;
@@ -269,11 +327,11 @@ static void auth_template(struct auth_ctx *ctx, struct session *s)
 	if (t->unnumbered)
 		snprintf(s->tmpl.unnumbered, sizeof(s->tmpl.unnumbered), "%s",
 			 t->unnumbered);
-	switch (t->mode) {
+	switch (mode) {
 	case CFG_TUNNEL_IPSEC_IPV4:
 	case CFG_TUNNEL_IPSEC_IPV6:
 		s->tmpl.mode = FLEXVTI_MODE_IPSEC;
-		ctx->family = t->mode == CFG_TUNNEL_IPSEC_IPV4 ? AF_INET :
+		ctx->family = mode == CFG_TUNNEL_IPSEC_IPV4 ? AF_INET :
 			      AF_INET6;
 		break;
 	default:
@@ -519,6 +577,14 @@ static void auth_put_id_auth(struct auth_ctx *ctx, struct ike_msg *m)
 	memcpy(body + 4, sa->local_id.data, sa->local_id.len);
 	ikev2_put_id(&m->w, IKEV2_PL_IDR, sa->local_id.type, sa->local_id.data,
 		     sa->local_id.len);
+	if (!ctx->local_key) {
+		/* CERT payloads and a signature (ike_cert.c) */
+		if (ike_cert_put_auth(sa, ctx->profile, &m->w, body,
+				      4 + sa->local_id.len))
+			m->w.err = -EIO;
+		return;
+	}
+	sa->auth_sign = CFG_AUTH_PSK;
 	if (auth_psk(sa, false, ctx->local_key, body, 4 + sa->local_id.len, auth))
 		m->w.err = -EIO;
 	ikev2_put_auth(&m->w, IKEV2_AUTH_SHARED_KEY_MIC, auth,
@@ -649,8 +715,13 @@ void ike_auth_request(struct ike_sa *sa, struct ike_dgram *d,
 		auth_fail(&ctx, why);
 		return;
 	}
-	if (!auth_verify(&ctx, remote)) {
+	if (remote && !auth_verify(&ctx, remote)) {
 		auth_fail(&ctx, "AUTH payload does not verify");
+		return;
+	}
+	if (!remote && ike_cert_verify(sa, ctx.profile, req, why,
+				       sizeof(why))) {
+		auth_fail(&ctx, why);
 		return;
 	}
 	ctx.local_key = local;

@@ -431,6 +431,7 @@ static int ike_respond(struct ike_sa *sa, struct ike_dgram *d,
 	ikev2_put_ke(&m->w, c->dh, pub, pub_len);
 	ikev2_put_nonce(&m->w, sa->nr, sa->nr_len);
 	ike_put_natd(&m->w, sa);
+	ike_cert_put_init(&m->w);
 	len = ikev2_writer_finish(&m->w);
 	if (len < 0)
 		return len;
@@ -501,6 +502,8 @@ void ike_init_request(struct ike_dgram *d, struct ikev2_msg *req)
 		stats_inc(STAT_RX_MALFORMED);
 		return;
 	}
+	if (!ike_dos_admit(d, req))
+		return;
 	if (!ike_policy_choose(&d->local, &req->sa, 0, req->ke.group, &c)) {
 		stats_inc(STAT_NO_PROPOSAL);
 		ike_refuse(d, req, IKEV2_N_NO_PROPOSAL_CHOSEN, NULL, 0);

@@ -137,6 +137,8 @@ static struct ike_sa *rekey_new_sa(struct ike_sa *old, struct ike_rekey *r,
 	sa->local_id = old->local_id;
 	memcpy(sa->profile, old->profile, sizeof(sa->profile));
 	sa->lifetime = old->lifetime;
+	sa->auth_sign = old->auth_sign;
+	sa->auth_verify = old->auth_verify;
 	ike_sa_established(sa);
 	if (move && old->session) {
 		sa->session = old->session;

@@ -23,6 +23,7 @@
 
 static struct ike_sa *ike_sa_head, *ike_sa_tail;
 static struct ike_sa *ike_sa_table[IKE_SA_BUCKETS];
+static struct ike_sa *ike_sa_init_table[IKE_SA_BUCKETS];	/* by SPIi */
 static unsigned int ike_sa_n;
 static unsigned int ike_sa_next_id = 1;
 
@@ -31,6 +32,28 @@ static unsigned int ike_sa_n_half_open;
 static struct ike_sa **ike_sa_bucket(uint64_t spi)
 {
 	return &ike_sa_table[(spi ^ (spi >> 32)) % IKE_SA_BUCKETS];
+}
+
+static struct ike_sa **ike_sa_init_bucket(uint64_t spi_i)
+{
+	return &ike_sa_init_table[(spi_i ^ (spi_i >> 32)) % IKE_SA_BUCKETS];
+}
+
+/* the IKE SA is no longer half-open: established, or going */
+static void ike_sa_half_open_end(struct ike_sa *sa)
+{
+	struct ike_sa **b;
+
+	ike_sa_n_half_open--;
+	if (sa->initiator)
+		return;
+	for (b = ike_sa_init_bucket(sa->spi_i); *b; b = &(*b)->hinit)
+		if (*b == sa) {
+			*b = sa->hinit;
+			break;
+		}
+	ike_dos_half_open_put(sa->dos_src);
+	sa->dos_src = NULL;
 }
 
 /**
@@ -133,7 +156,7 @@ void ike_sa_lifetime(struct ike_sa *sa, unsigned int seconds)
 void ike_sa_established(struct ike_sa *sa)
 {
 	if (sa->state == IKE_SA_HALF_OPEN)
-		ike_sa_n_half_open--;
+		ike_sa_half_open_end(sa);
 	sa->state = IKE_SA_ESTABLISHED;
 	sa->established = loop_now();
 	OPENSSL_cleanse(sa->sk_pi, sizeof(sa->sk_pi));
@@ -223,6 +246,12 @@ struct ike_sa *ike_sa_new(bool initiator, uint64_t spi_local,
 	*b = sa;
 	ike_sa_n++;
 	ike_sa_n_half_open++;
+	if (!initiator) {
+		b = ike_sa_init_bucket(sa->spi_i);
+		sa->hinit = *b;
+		*b = sa;
+		sa->dos_src = ike_dos_half_open_get(remote);
+	}
 	return sa;
 }
 
@@ -243,7 +272,7 @@ static void ike_sa_unlink(struct ike_sa *sa)
 		ike_sa_tail = sa->prev;
 	ike_sa_n--;
 	if (sa->state == IKE_SA_HALF_OPEN)
-		ike_sa_n_half_open--;
+		ike_sa_half_open_end(sa);
 }
 
 static void ike_sa_free_buf(uint8_t **p, size_t *len)
@@ -339,9 +368,8 @@ struct ike_sa *ike_sa_find_half_open(uint64_t spi_i,
 {
 	struct ike_sa *sa;
 
-	for (sa = ike_sa_head; sa; sa = sa->next)
-		if (sa->state == IKE_SA_HALF_OPEN && !sa->initiator &&
-		    sa->spi_i == spi_i &&
+	for (sa = *ike_sa_init_bucket(spi_i); sa; sa = sa->hinit)
+		if (sa->state == IKE_SA_HALF_OPEN && sa->spi_i == spi_i &&
 		    sock_addr_equal(&sa->remote, remote, true))
 			return sa;
 	return NULL;

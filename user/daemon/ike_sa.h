@@ -24,6 +24,7 @@
 
 struct session;
 struct ike_task;
+struct ike_dos_src;
 
 enum ike_sa_state {
 	IKE_SA_HALF_OPEN,	/* IKE_SA_INIT done, waiting for IKE_AUTH */
@@ -91,6 +92,9 @@ struct ike_liveness {
  * @next: neighbour in the list of all IKE SAs
  * @prev: neighbour in the list of all IKE SAs
  * @hnext: next IKE SA in the same bucket of the table by our SPI
+ * @hinit: next half-open IKE SA of ours as responder in the same bucket
+ *	of the table by the initiator's SPI (retransmitted IKE_SA_INIT)
+ * @dos_src: the count of half-open IKE SAs of the initiator's address
  * @id: small number for operators ("Tunnel-id"), unique while it lives
  * @initiator: we are its original initiator (§2.2: I flag, SPI roles)
  * @spi_i: the original initiator's SPI
@@ -144,10 +148,15 @@ struct ike_liveness {
  * @profile: name of the IKEv2 profile that matched
  * @lifetime: IKE SA lifetime of the profile, seconds
  * @session: the session, once IKE_AUTH created it
+ * @auth_sign: how our AUTH was made: enum cfg_auth (CFG_AUTH_PSK,
+ *	CFG_AUTH_RSA_SIG, CFG_AUTH_ECDSA_SIG); CFG_AUTH_NONE before IKE_AUTH
+ * @auth_verify: how the peer's AUTH was checked, likewise
  */
 struct ike_sa {
 	struct ike_sa *next, *prev;
 	struct ike_sa *hnext;
+	struct ike_sa *hinit;
+	struct ike_dos_src *dos_src;
 	unsigned int id;
 	bool initiator;
 	uint64_t spi_i;
@@ -197,6 +206,8 @@ struct ike_sa {
 	char profile[64];
 	unsigned int lifetime;
 	struct session *session;
+	uint8_t auth_sign;
+	uint8_t auth_verify;
 };
 
 /* a half-open IKE SA is removed after this long without IKE_AUTH */

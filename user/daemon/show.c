@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/cfg.h"
 #include "../lib/ikev2.h"
 #include "../lib/json.h"
+#include "ike.h"
 #include "ike_sa.h"
 #include "loop.h"
 #include "session.h"
@@ -83,15 +85,32 @@ static unsigned int show_active(const struct ike_sa *sa)
 	return (loop_now() - since) / 1000;
 }
 
+/* "Auth sign" and "Auth verify": the method of an IKE SA's AUTH payload */
+static const char *show_auth(uint8_t method)
+{
+	switch (method) {
+	case CFG_AUTH_PSK:
+		return "PSK";
+	case CFG_AUTH_RSA_SIG:
+		return "RSA";
+	case CFG_AUTH_ECDSA_SIG:
+		return "ECDSA";
+	}
+	return "None";
+}
+
 static void show_id(FILE *f, const struct ike_id *id)
 {
-	char buf[INET6_ADDRSTRLEN];
+	char buf[INET6_ADDRSTRLEN], dn[512];
 
 	if ((id->type == IKEV2_ID_IPV4_ADDR && id->len == 4) ||
 	    (id->type == IKEV2_ID_IPV6_ADDR && id->len == 16)) {
 		inet_ntop(id->len == 4 ? AF_INET : AF_INET6, id->data, buf,
 			  sizeof(buf));
 		fputs(buf, f);
+	} else if (id->type == IKEV2_ID_DER_ASN1_DN &&
+		   ike_cert_dn_str(id->data, id->len, dn, sizeof(dn))) {
+		fputs(dn, f);
 	} else if (id->len) {
 		fprintf(f, "%.*s", (int)id->len, (const char *)id->data);
 	}
@@ -131,9 +150,10 @@ static void show_ike_sa_text(FILE *f, const struct ike_sa *sa, bool detail)
 	show_endpoint(f, &sa->remote, false);
 	fprintf(f, "%-20s %s\n", "none/none", show_status(sa));
 	fprintf(f, "      Encr: %s, keysize: %u, PRF: %s, Hash: %s, "
-		"DH Grp:%u, Auth sign: PSK, Auth verify: PSK\n",
+		"DH Grp:%u, Auth sign: %s, Auth verify: %s\n",
 		show_encr(sa), sa->encr ? sa->encr->key_bits : 0, show_prf(sa),
-		show_hash(sa), sa->dh_group);
+		show_hash(sa), sa->dh_group, show_auth(sa->auth_sign),
+		show_auth(sa->auth_verify));
 	fprintf(f, "      Life/Active Time: %u/%u sec\n", sa->lifetime,
 		show_active(sa));
 	if (!detail)
@@ -179,12 +199,13 @@ static void show_ike_sa_json(FILE *f, const struct ike_sa *sa, bool first)
 	show_endpoint(f, &sa->remote, true);
 	fprintf(f, ",\"status\":\"%s\",\"encr\":\"%s\",\"keysize\":%u,"
 		"\"prf\":\"%s\",\"hash\":\"%s\",\"dh_group\":%u,"
-		"\"auth_sign\":\"PSK\",\"auth_verify\":\"PSK\","
+		"\"auth_sign\":\"%s\",\"auth_verify\":\"%s\","
 		"\"lifetime\":%u,\"active_time\":%u,"
 		"\"local_spi\":\"%016" PRIX64 "\",\"remote_spi\":\"%016"
 		PRIX64 "\",\"local_id\":", show_status(sa), show_encr(sa),
 		sa->encr ? sa->encr->key_bits : 0, show_prf(sa), show_hash(sa),
-		sa->dh_group, sa->lifetime, show_active(sa),
+		sa->dh_group, show_auth(sa->auth_sign),
+		show_auth(sa->auth_verify), sa->lifetime, show_active(sa),
 		ike_sa_spi_local(sa), ike_sa_spi_peer(sa));
 	show_id_json(f, &sa->local_id);
 	fputs(",\"remote_id\":", f);
@@ -356,6 +377,7 @@ const struct control_cmd ctl_cmds[] = {
 	{ "show crypto ikev2 sa", show_ike_sa },
 	{ "show crypto ikev2 stats", show_stats },
 	{ "show crypto session", show_session },
+	{ "show crypto ipsec sa", show_ipsec_sa },
 	{ "clear crypto session", clear_session },
 	{ "clear crypto ikev2 sa", clear_ike_sa },
 	{ "rekey crypto ikev2 sa", rekey_ike_sa },

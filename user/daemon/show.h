@@ -10,4 +10,6 @@
 
 extern const struct control_cmd ctl_cmds[];
 
+int show_ipsec_sa(FILE *f, bool json, int argc, char **argv);
+
 #endif /* FLEXVTID_SHOW_H */

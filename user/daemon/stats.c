@@ -50,6 +50,14 @@ static const char *const stat_names[STAT_MAX] = {
 	[STAT_IKE_REKEY_COLLISION] = "ike-rekey-collision",
 	[STAT_IKE_EXPIRED] = "ike-expired",
 	[STAT_CLEARED] = "cleared",
+	[STAT_COOKIE_SENT] = "cookie-sent",
+	[STAT_COOKIE_INVALID] = "cookie-invalid",
+	[STAT_HALF_OPEN_PER_SOURCE] = "half-open-per-source-dropped",
+	[STAT_HALF_OPEN_LIMIT] = "half-open-limit-dropped",
+	[STAT_CERT_UNTRUSTED] = "cert-untrusted",
+	[STAT_CERT_REVOKED] = "cert-revoked",
+	[STAT_CERT_EXPIRED] = "cert-expired",
+	[STAT_CERT_ID_MISMATCH] = "cert-id-mismatch",
 };
 
 /**

@@ -53,6 +53,14 @@ enum stat_id {
 	STAT_IKE_REKEY_COLLISION, /* simultaneous IKE SA rekeys */
 	STAT_IKE_EXPIRED,	/* IKE SAs expired without a rekey */
 	STAT_CLEARED,		/* IKE SAs cleared by an operator */
+	STAT_COOKIE_SENT,	/* IKE_SA_INIT answered with a COOKIE */
+	STAT_COOKIE_INVALID,	/* COOKIE returned that is not ours */
+	STAT_HALF_OPEN_PER_SOURCE, /* dropped: source's half-open limit */
+	STAT_HALF_OPEN_LIMIT,	/* dropped: max-in-negotiation-sa */
+	STAT_CERT_UNTRUSTED,	/* peer certificate: no valid chain, malformed */
+	STAT_CERT_REVOKED,	/* peer certificate revoked by a CRL */
+	STAT_CERT_EXPIRED,	/* peer certificate expired or not yet valid */
+	STAT_CERT_ID_MISMATCH,	/* IDi not in the peer's certificate */
 	STAT_MAX
 };
 
