@@ -108,6 +108,7 @@ ike_sw_start() {
 		}
 		filelog {
 			log { path = $d/charon.log
+				flush_line = yes
 				default = 1
 				ike = 2
 			}

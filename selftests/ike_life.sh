@@ -200,6 +200,29 @@ rekeys() {
 	[ "$(ike_swanctl --list-sas --raw | grep -o 'child-sas' | wc -l)" -eq 1 ]
 }
 
+# reload: SIGHUP with a change that does not concern the session (a new
+# pool and profile) leaves it alone: same interface, SPIs, traffic
+reload() {
+	local before after
+
+	before=$(ike_ctl -j show crypto session | jq -c '.[0] |
+		[.interface, .spi_in, .spi_out, .session_id]')
+	printf '%s\n%s\n' "$HUB_CONF" "ip local pool other-pool 10.11.0.1 10.11.0.9
+crypto ikev2 profile other
+ match identity remote fqdn other.example.net
+ authentication remote pre-share
+ authentication local pre-share
+ keyring local ra-keys
+ virtual-template 1" >"$IKE_TMP/flexvtid.conf"
+	kill -HUP "$(cat "$IKE_TMP/flexvtid.pid")"
+	wait_for 10 grep -q "reloaded" "$IKE_TMP/flexvtid.log" || return 1
+	after=$(ike_ctl -j show crypto session | jq -c '.[0] |
+		[.interface, .spi_in, .spi_out, .session_id]')
+	echo "before $before, after $after"
+	[ "$before" = "$after" ] &&
+		ip netns exec $NSC ping -c 2 -i 0.2 -W 2 10.200.0.2
+}
+
 # clear: "clear crypto session" ends the session at both ends
 clear_session() {
 	local out
@@ -332,10 +355,11 @@ for t in charon-systemd swanctl jq nft; do
 		{ ktap_skip_all "$t is not installed"; exit "$KSFT_SKIP"; }
 done
 ktap_print_header
-ktap_set_plan 7
+ktap_set_plan 8
 flexvti_stage "headend, LAN host and client namespaces; flexvtid and charon run" setup
 flexvti_stage "client connects; PFS on rekeys, DPD and window 5 configured" connect_main
 flexvti_stage "$REKEYS CHILD_SA and IKE SA rekeys by each side, flows both ways lose nothing, no stale SA" rekeys
+flexvti_stage "SIGHUP with a change that does not concern the session leaves it alone" reload
 flexvti_stage "show crypto ipsec sa; clear crypto session: DELETE to the client, VA gone; JSON parses with jq" clear_session
 flexvti_stage "restarted client with INITIAL_CONTACT replaces its old session" initial_contact
 flexvti_stage "client that vanishes is found by DPD within $DPD_INTERVAL + 5 x $DPD_RETRY s, its VA removed" dpd

@@ -195,6 +195,46 @@ int ike_msg_send_plain(struct ike_msg *m, const struct ike_dgram *d)
 }
 
 /**
+ * ike_nonce_min - the lower of the two nonces of an exchange, compared
+ *	as numbers (RFC 7296 §2.8.1: simultaneous rekeys)
+ * @ni: one nonce
+ * @ni_len: its length in bytes
+ * @nr: the other
+ * @nr_len: its length
+ * @len: receives the length of the one returned
+ *
+ * Return: @ni or @nr.
+ */
+const uint8_t *ike_nonce_min(const uint8_t *ni, size_t ni_len,
+			     const uint8_t *nr, size_t nr_len, size_t *len)
+{
+	bool first = ike_nonce_cmp(ni, ni_len, nr, nr_len) <= 0;
+
+	*len = first ? ni_len : nr_len;
+	return first ? ni : nr;
+}
+
+/**
+ * ike_nonce_cmp - compare two nonces as big-endian numbers of their
+ *	bytes, the shorter one first on a common prefix
+ * @a: one nonce
+ * @alen: its length in bytes
+ * @b: the other
+ * @blen: its length
+ *
+ * Return: <0, 0 or >0 as memcmp().
+ */
+int ike_nonce_cmp(const uint8_t *a, size_t alen, const uint8_t *b,
+		  size_t blen)
+{
+	int c = memcmp(a, b, alen < blen ? alen : blen);
+
+	if (c)
+		return c;
+	return alen < blen ? -1 : alen > blen;
+}
+
+/**
  * ike_msg_error - the error a response reports
  * @resp: the response
  *

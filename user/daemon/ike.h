@@ -79,6 +79,10 @@ int ike_msg_send_plain(struct ike_msg *m, const struct ike_dgram *d);
 int ike_resp_keep(struct ike_sa *sa, uint32_t msgid, const uint8_t *buf,
 		  size_t len);
 uint16_t ike_msg_error(const struct ikev2_msg *resp);
+int ike_nonce_cmp(const uint8_t *a, size_t alen, const uint8_t *b,
+		  size_t blen);
+const uint8_t *ike_nonce_min(const uint8_t *ni, size_t ni_len,
+			     const uint8_t *nr, size_t nr_len, size_t *len);
 void ike_peer_seen(struct ike_sa *sa, const struct ike_dgram *d);
 
 /* ike_task.c */

@@ -40,27 +40,6 @@
 /* a rekey that failed is tried again this much later */
 #define CHILD_REKEY_RETRY_MS	10000
 
-/* the lower of an exchange's two nonces, compared as numbers (§2.8.1) */
-static int child_nonce_cmp(const uint8_t *a, size_t alen, const uint8_t *b,
-			   size_t blen)
-{
-	size_t n = alen < blen ? alen : blen;
-	int c = memcmp(a, b, n);
-
-	if (c)
-		return c;
-	return alen < blen ? -1 : alen > blen;
-}
-
-static void child_nonce_min(const uint8_t *a, size_t alen, const uint8_t *b,
-			    size_t blen, uint8_t *out, size_t *out_len)
-{
-	bool first = child_nonce_cmp(a, alen, b, blen) <= 0;
-
-	*out_len = first ? alen : blen;
-	memcpy(out, first ? a : b, *out_len);
-}
-
 /* a random inbound SPI above the range reserved by IANA (RFC 4303 §2.1) */
 static int child_spi(uint32_t *spi)
 {
@@ -411,12 +390,12 @@ static bool child_rekey_check(const struct child_rekey *r,
 static bool child_rekey_lost(const struct child_rekey *r,
 			     const struct session *s)
 {
-	uint8_t mine[IKEV2_NONCE_MAX];
+	const uint8_t *mine;
 	size_t mine_len;
 
-	child_nonce_min(r->ni, r->ni_len, r->nr, r->nr_len, mine, &mine_len);
-	return child_nonce_cmp(mine, mine_len, s->next_nonce,
-			       s->next_nonce_len) < 0;
+	mine = ike_nonce_min(r->ni, r->ni_len, r->nr, r->nr_len, &mine_len);
+	return ike_nonce_cmp(mine, mine_len, s->next_nonce,
+			     s->next_nonce_len) < 0;
 }
 
 static bool child_rekey_done(struct ike_sa *sa, struct ike_task *t,
@@ -511,6 +490,7 @@ static uint16_t child_rekey_respond(struct ike_sa *sa, struct ikev2_msg *req,
 	struct session *s = sa->session;
 	const struct cfg_ipsec_profile *ip;
 	struct child_choice ch;
+	const uint8_t *low;
 	int ret = -EEXIST, tries;
 
 	ip = cfg_ipsec_profile_find(daemon_cfg(), s->ipsec);
@@ -549,8 +529,9 @@ static uint16_t child_rekey_respond(struct ike_sa *sa, struct ikev2_msg *req,
 	if (ret)
 		return IKEV2_N_TEMPORARY_FAILURE;
 	child_pair_of(&s->next, &r->c);
-	child_nonce_min(r->ni, r->ni_len, r->nr, r->nr_len, s->next_nonce,
-			&s->next_nonce_len);
+	low = ike_nonce_min(r->ni, r->ni_len, r->nr, r->nr_len,
+			    &s->next_nonce_len);
+	memcpy(s->next_nonce, low, s->next_nonce_len);
 	timer_set(&s->swap_timer, SESSION_SWAP_MS);
 	r->num = ch.num;
 	return 0;

@@ -71,28 +71,6 @@ static void rekey_free(struct ike_rekey *r)
 	free(r);
 }
 
-static int rekey_nonce_cmp(const uint8_t *a, size_t alen, const uint8_t *b,
-			   size_t blen)
-{
-	size_t n = alen < blen ? alen : blen;
-	int c = memcmp(a, b, n);
-
-	if (c)
-		return c;
-	return alen < blen ? -1 : alen > blen;
-}
-
-/* the lower of the two nonces of the exchange that made an IKE SA */
-static const uint8_t *rekey_nonce_min(const uint8_t *ni, size_t ni_len,
-				      const uint8_t *nr, size_t nr_len,
-				      size_t *len)
-{
-	bool first = rekey_nonce_cmp(ni, ni_len, nr, nr_len) <= 0;
-
-	*len = first ? ni_len : nr_len;
-	return first ? ni : nr;
-}
-
 /*
  * The new IKE SA: keys of §2.18, what was authenticated and configured
  * for the old one, established.  The session moves over unless @move is
@@ -285,11 +263,11 @@ static void rekey_collision(struct ike_sa *old, struct ike_sa *ours)
 		ike_delete_start(old, "rekeyed");
 		return;
 	}
-	a = rekey_nonce_min(ours->ni, ours->ni_len, ours->nr, ours->nr_len,
+	a = ike_nonce_min(ours->ni, ours->ni_len, ours->nr, ours->nr_len,
 			    &alen);
-	b = rekey_nonce_min(theirs->ni, theirs->ni_len, theirs->nr,
+	b = ike_nonce_min(theirs->ni, theirs->ni_len, theirs->nr,
 			    theirs->nr_len, &blen);
-	if (rekey_nonce_cmp(a, alen, b, blen) < 0) {
+	if (ike_nonce_cmp(a, alen, b, blen) < 0) {
 		ike_delete_start(ours, "redundant rekey (simultaneous)");
 		return;
 	}

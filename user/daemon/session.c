@@ -136,6 +136,18 @@ struct session *session_new(void)
 	return s;
 }
 
+/* the interface's tunnel endpoints: the IKE SA's addresses */
+static void session_endpoints(struct kern_dev *d, const struct ike_sa *sa)
+{
+	const void *p;
+	size_t len;
+
+	p = sock_addr_bytes(&sa->local, &len);
+	memcpy(&d->local, p, len);
+	p = sock_addr_bytes(&sa->remote, &len);
+	memcpy(&d->remote, p, len);
+}
+
 /* the first free "vaN": the kernel refuses a name in use (-EEXIST) */
 static int session_link_add(struct session *s, const struct ike_sa *sa)
 {
@@ -146,15 +158,10 @@ static int session_link_add(struct session *s, const struct ike_sa *sa)
 		.template_id = s->tmpl.id,
 		.family = sa->remote.ss_family,
 	};
-	const void *p;
 	unsigned int n;
-	size_t len;
 	int ret;
 
-	p = sock_addr_bytes(&sa->local, &len);
-	memcpy(&d.local, p, len);
-	p = sock_addr_bytes(&sa->remote, &len);
-	memcpy(&d.remote, p, len);
+	session_endpoints(&d, sa);
 	if (s->tmpl.nhrp_network_id) {
 		d.has |= KERN_DEV_HAS_NHRP;
 		d.nhrp_network_id = s->tmpl.nhrp_network_id;
@@ -503,14 +510,9 @@ void session_peer_moved(struct session *s, struct ike_sa *sa)
 		.has = KERN_DEV_HAS_LOCAL | KERN_DEV_HAS_REMOTE,
 		.family = sa->remote.ss_family,
 	};
-	const void *p;
-	size_t len;
 	int ret;
 
-	p = sock_addr_bytes(&sa->local, &len);
-	memcpy(&d.local, p, len);
-	p = sock_addr_bytes(&sa->remote, &len);
-	memcpy(&d.remote, p, len);
+	session_endpoints(&d, sa);
 	ret = kern_nl_dev_set(&session_nl, &d);
 	if (!ret && (sa->nat_local || sa->nat_remote))
 		ret = session_udp(s, sa);
