@@ -668,16 +668,21 @@ void ike_init_response(struct ike_sa *sa, struct ike_dgram *d,
 static int conn_init_task(struct ike_sa *sa, const struct cfg_policy *pol)
 {
 	struct init_task *it = calloc(1, sizeof(*it));
+	int ret = -ENOPROTOOPT;
 
 	if (!it)
 		return -ENOMEM;
 	it->t.ops = &init_ops;
 	it->nprop = init_offers(pol, it->prop);
 	sa->ni_len = INIT_NONCE_LEN;
-	if (!it->nprop || RAND_bytes(sa->ni, sa->ni_len) != 1 ||
-	    init_task_key(it, init_first_group(it))) {
+	if (it->nprop) {
+		ret = RAND_bytes(sa->ni, sa->ni_len) == 1 ? 0 : -EIO;
+		if (!ret)
+			ret = init_task_key(it, init_first_group(it));
+	}
+	if (ret) {
 		init_destroy(&it->t);
-		return it->nprop ? -EIO : -ENOPROTOOPT;
+		return ret;
 	}
 	ike_task_queue(sa, &it->t);
 	return sa->task == &it->t ? 0 : -EIO;
