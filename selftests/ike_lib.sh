@@ -12,7 +12,8 @@
 # flexvtid runs with the configuration the test writes; strongSwan is
 # configured and started by the test, one charon for all the clients of
 # a namespace.  ike_sw_use switches the ike_sw_* functions to the charon
-# of another namespace.
+# of another namespace; ike_fvt_* run more flexvtid instances, each with
+# its own name (the hub's is "flexvtid").
 
 NSH=fvt-hub
 NSL=fvt-lan
@@ -52,34 +53,73 @@ ike_topology() {
 	ip netns exec $NSH sysctl -qw net.ipv4.ip_forward=1
 }
 
-# ike_hub_start CONF: flexvtid in the hub with configuration CONF (text)
-ike_hub_start() {
-	printf '%s\n' "$1" >"$IKE_TMP/flexvtid.conf"
-	ip netns exec $NSH flexvtid -d -f "$IKE_TMP/flexvtid.conf" \
-		-s "$IKE_CTL" >"$IKE_TMP/flexvtid.log" 2>&1 &
-	echo $! >"$IKE_TMP/flexvtid.pid"
+# ike_fvt_start NS NAME CONF: a flexvtid in namespace NS with
+# configuration CONF (text); its configuration, control socket, log and
+# pid are $IKE_TMP/NAME.conf, .sock, .log and .pid
+ike_fvt_start() {
+	local ns=$1 name=$2 ctl=$IKE_TMP/$2.sock
+
+	printf '%s\n' "$3" >"$IKE_TMP/$name.conf"
+	ip netns exec "$ns" flexvtid -d -f "$IKE_TMP/$name.conf" \
+		-s "$ctl" >"$IKE_TMP/$name.log" 2>&1 &
+	echo $! >"$IKE_TMP/$name.pid"
 	for _ in $(seq 50); do
-		[ -S "$IKE_CTL" ] && return 0
-		kill -0 "$(cat "$IKE_TMP/flexvtid.pid")" 2>/dev/null || break
+		[ -S "$ctl" ] && return 0
+		kill -0 "$(cat "$IKE_TMP/$name.pid")" 2>/dev/null || break
 		sleep 0.1
 	done
-	cat "$IKE_TMP/flexvtid.log"
+	cat "$IKE_TMP/$name.log"
 	return 1
+}
+
+# ike_fvt_stop NAME: stop that flexvtid, which ends every session
+ike_fvt_stop() {
+	local pid
+
+	pid=$(cat "$IKE_TMP/$1.pid" 2>/dev/null) || return 0
+	kill "$pid" 2>/dev/null
+	while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+	rm -f "$IKE_TMP/$1.pid"
+}
+
+# ike_fvt_reload NAME CONF: that flexvtid reloads configuration CONF;
+# waits for its log to say it did
+ike_fvt_reload() {
+	local n
+
+	n=$(grep -c "reloaded" "$IKE_TMP/$1.log")
+	printf '%s\n' "$2" >"$IKE_TMP/$1.conf"
+	kill -HUP "$(cat "$IKE_TMP/$1.pid")" || return 1
+	for _ in $(seq 50); do
+		[ "$(grep -c "reloaded" "$IKE_TMP/$1.log")" -gt "$n" ] &&
+			return 0
+		sleep 0.1
+	done
+	tail -n 20 "$IKE_TMP/$1.log"
+	return 1
+}
+
+# ike_fvt_ctl NS NAME ARGS...: flexvtictl against that flexvtid
+ike_fvt_ctl() {
+	local ns=$1 name=$2
+
+	shift 2
+	ip netns exec "$ns" flexvtictl -s "$IKE_TMP/$name.sock" "$@"
+}
+
+# ike_hub_start CONF: flexvtid in the hub with configuration CONF (text)
+ike_hub_start() {
+	ike_fvt_start $NSH flexvtid "$1"
 }
 
 # ike_hub_stop: stop flexvtid, which ends every session
 ike_hub_stop() {
-	local pid
-
-	pid=$(cat "$IKE_TMP/flexvtid.pid" 2>/dev/null) || return 0
-	kill "$pid" 2>/dev/null
-	while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
-	rm -f "$IKE_TMP/flexvtid.pid"
+	ike_fvt_stop flexvtid
 }
 
 # ike_ctl ARGS...: flexvtictl against the hub's daemon
 ike_ctl() {
-	ip netns exec $NSH flexvtictl -s "$IKE_CTL" "$@"
+	ike_fvt_ctl $NSH flexvtid "$@"
 }
 
 # ike_stat NAME: one counter of "show crypto ikev2 stats"

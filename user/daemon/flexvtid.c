@@ -8,7 +8,8 @@
  * -f names the configuration (default /etc/flexvti/flexvtid.conf), -s
  * the control socket (default /run/flexvti/flexvtid.sock), -d adds debug
  * messages, -S logs to syslog too.  SIGHUP reloads the configuration
- * (a file with errors is refused and the old one stays in force);
+ * (a file with errors is refused and the old one stays in force; the
+ * static tunnels whose settings changed are set up anew);
  * SIGINT and SIGTERM end every session and exit.
  *
  * Exit status: 0; 1 when the configuration has errors or the daemon
@@ -36,6 +37,7 @@
 #include "session.h"
 #include "show.h"
 #include "sock.h"
+#include "tunnel.h"
 
 #define CONFIG_PATH	"/etc/flexvti/flexvtid.conf"
 
@@ -80,6 +82,7 @@ static void reload(void)
 	cfg_free(cfg);
 	cfg = c;
 	log_info("configuration %s reloaded", cfg_path);
+	tunnel_reload();
 }
 
 static void on_signal(int signo)
@@ -139,6 +142,7 @@ static int start(const char *ctl_path)
 
 static void stop(void)
 {
+	tunnel_stop_all();
 	ike_sa_free_all();
 	ike_dos_fini();
 	control_close();
@@ -189,6 +193,7 @@ int main(int argc, char **argv)
 	ret = start(ctl_path);
 	if (!ret) {
 		log_info("flexvtid started, configuration %s", cfg_path);
+		tunnel_start_all();
 		ret = loop_run();
 	}
 	stop();

@@ -3,7 +3,8 @@
  * Receive path (RFC 7296 §2.1-§2.3): check the header, find the IKE SA
  * by our SPI, resend the cached response to a retransmitted request,
  * verify and decrypt the SK payload (§3.14), and hand a request to its
- * exchange and a response to the request of ours it answers.  Whatever
+ * exchange and a response to the request of ours it answers (the
+ * unprotected response to our IKE_SA_INIT to ike_initiator.c).  Whatever
  * is dropped is counted.
  */
 #include <errno.h>
@@ -52,6 +53,7 @@ void ike_msg_response(struct ike_msg *m, struct ike_sa *sa,
 {
 	m->sa = sa;
 	m->response = true;
+	m->plain = false;
 	ike_put_header(m, sa->spi_i, sa->spi_r, req->exchange, req->msgid,
 		       ike_flags(sa, true));
 	ikev2_put_sk(&m->w, sa->encr->iv_len);
@@ -68,9 +70,25 @@ void ike_msg_request(struct ike_msg *m, struct ike_sa *sa, uint8_t exchange)
 {
 	m->sa = sa;
 	m->response = false;
+	m->plain = false;
 	ike_put_header(m, sa->spi_i, sa->spi_r, exchange, sa->tx_msgid,
 		       ike_flags(sa, false));
 	ikev2_put_sk(&m->w, sa->encr->iv_len);
+}
+
+/**
+ * ike_msg_init_request - begin our IKE_SA_INIT request: unprotected,
+ *	message ID 0, the responder's SPI still 0 (§1.2)
+ * @m: the message
+ * @sa: the IKE SA we initiate
+ */
+void ike_msg_init_request(struct ike_msg *m, struct ike_sa *sa)
+{
+	m->sa = sa;
+	m->response = false;
+	m->plain = true;
+	ike_put_header(m, sa->spi_i, 0, IKEV2_EXCH_IKE_SA_INIT, 0,
+		       IKEV2_FLAG_INITIATOR);
 }
 
 /* the window slot of a message ID, and the lowest one still unanswered */
@@ -130,12 +148,33 @@ static int ike_msg_seal(struct ike_msg *m, size_t *len)
 	return ret;
 }
 
+/* our IKE_SA_INIT: kept for retransmission and for AUTH (§2.15) */
+static int ike_msg_send_init(struct ike_msg *m)
+{
+	struct ike_sa *sa = m->sa;
+	int len = ikev2_writer_finish(&m->w), ret;
+
+	if (len < 0)
+		return len;
+	ret = ike_sa_keep(&sa->req, &sa->req_len, m->buf, len);
+	if (!ret)
+		ret = ike_sa_keep(&sa->init_req, &sa->init_req_len, m->buf,
+				  len);
+	if (ret)
+		return ret;
+	sock_send(sa->sock, &sa->local, &sa->remote, m->buf, len);
+	return 0;
+}
+
 /**
  * ike_msg_send - protect a message and send it to the IKE SA's peer
- * @m: the message, begun with ike_msg_response() or ike_msg_request()
+ * @m: the message, begun with ike_msg_response(), ike_msg_request() or
+ *	ike_msg_init_request()
  *
  * A response is kept for retransmitted requests; a request is kept for
  * retransmission (ike_task.c) and takes the next message ID of ours.
+ * Our IKE_SA_INIT is sent unprotected, with message ID 0 whatever the
+ * times it is sent again (with a cookie, or another KE group).
  *
  * Return: 0 or a negative errno.
  */
@@ -145,6 +184,8 @@ int ike_msg_send(struct ike_msg *m)
 	size_t len;
 	int ret;
 
+	if (m->plain && !m->response)
+		return ike_msg_send_init(m);
 	ret = ike_msg_seal(m, &len);
 	if (ret)
 		return ret;
@@ -172,6 +213,7 @@ void ike_msg_plain_response(struct ike_msg *m,
 {
 	m->sa = NULL;
 	m->response = true;
+	m->plain = true;
 	ike_put_header(m, req->ispi, spi_r, req->exchange, req->msgid,
 		       IKEV2_FLAG_RESPONSE);
 }
@@ -429,6 +471,20 @@ void ikev2_recv(struct ike_dgram *d)
 			ikev2_init_unsupported_critical(d, msg);
 		else
 			ike_init_request(d, msg);
+		return;
+	}
+	if (msg->hdr.exchange == IKEV2_EXCH_IKE_SA_INIT) {
+		/* a response to ours: our SPI is the initiator's, the
+		 * responder's is new to us */
+		sa = ike_sa_find(msg->hdr.ispi, 0);
+		if (!sa || !sa->initiator || from_initiator) {
+			stats_inc(STAT_RX_UNKNOWN_SPI);
+			return;
+		}
+		if (ret)
+			stats_inc(STAT_RX_MALFORMED);
+		else
+			ike_init_response(sa, d, msg);
 		return;
 	}
 	if (ret && !ikev2_msg_has(msg, IKEV2_PL_SK)) {

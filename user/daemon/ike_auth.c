@@ -69,8 +69,14 @@ struct auth_ctx {
 	bool transport;
 };
 
-/* the identity as text, for logs and as an authorization policy name */
-static void auth_id_str(const struct ike_id *id, char *buf, size_t len)
+/**
+ * ike_id_str - an identity as text, for logs and as an authorization
+ *	policy name
+ * @id: the identity
+ * @buf: receives the text
+ * @len: bytes at @buf
+ */
+void ike_id_str(const struct ike_id *id, char *buf, size_t len)
 {
 	int family = id->type == IKEV2_ID_IPV4_ADDR ? AF_INET : AF_INET6;
 	size_t n;
@@ -106,7 +112,7 @@ static void auth_fail(struct auth_ctx *ctx, const char *why)
 	struct ike_msg msg, *m = &msg;
 	char id[128];
 
-	auth_id_str(&sa->peer_id, id, sizeof(id));
+	ike_id_str(&sa->peer_id, id, sizeof(id));
 	log_warn("IKE SA %u: %s (%s) not authenticated: %s", sa->id,
 		 sock_addr_str(&sa->remote), id, why);
 	stats_inc(STAT_AUTH_FAILED);
@@ -183,10 +189,24 @@ static bool auth_keys(struct auth_ctx *ctx, const struct cfg_key **local,
 	return true;
 }
 
-/* AUTH of §2.15: prf(prf(key, "Key Pad for IKEv2"), signed octets) */
-static int auth_psk(const struct ike_sa *sa, bool initiator,
-		    const struct cfg_key *key, const uint8_t *id,
-		    size_t id_len, uint8_t *out)
+/**
+ * ike_auth_psk - the AUTH data of a pre-shared key (§2.15):
+ *	prf(prf(key, "Key Pad for IKEv2"), signed octets)
+ * @sa: the IKE SA, with both IKE_SA_INIT messages, nonces and SK_p keys
+ * @initiator: the octets the original initiator signs (its IKE_SA_INIT
+ *	request, Nr, prf(SK_pi, IDi')), else the responder's (its response,
+ *	Ni, prf(SK_pr, IDr')); whoever we are
+ * @key: the pre-shared key
+ * @id: RestOfInitIDPayload or RestOfRespIDPayload: the ID payload from
+ *	its ID Type on
+ * @id_len: bytes at @id
+ * @out: receives the PRF's output length of bytes
+ *
+ * Return: 0 or a negative errno.
+ */
+int ike_auth_psk(const struct ike_sa *sa, bool initiator,
+		 const struct cfg_key *key, const uint8_t *id, size_t id_len,
+		 uint8_t *out)
 {
 	struct keymat_signed so;
 	int ret;
@@ -214,8 +234,8 @@ static bool auth_verify(struct auth_ctx *ctx, const struct cfg_key *key)
 	if (req->auth.method != IKEV2_AUTH_SHARED_KEY_MIC ||
 	    req->auth.data.len != ctx->sa->prf->out_len)
 		return false;
-	if (auth_psk(ctx->sa, true, key, req->idi.body.data, req->idi.body.len,
-		     expect))
+	if (ike_auth_psk(ctx->sa, true, key, req->idi.body.data,
+			 req->idi.body.len, expect))
 		return false;
 	ok = !CRYPTO_memcmp(expect, req->auth.data.data, req->auth.data.len);
 	OPENSSL_cleanse(expect, sizeof(expect));
@@ -224,12 +244,18 @@ static bool auth_verify(struct auth_ctx *ctx, const struct cfg_key *key)
 	return ok;
 }
 
-/* our IDr: "identity local", else our address with pre-shared keys and
- * our certificate's DN with signatures (the guide's defaults) */
-static void auth_local_id(struct auth_ctx *ctx)
+/**
+ * ike_local_id - our identity: the profile's "identity local", else our
+ *	address with pre-shared keys and our certificate's DN with
+ *	signatures (the guide's defaults)
+ * @pr: the IKEv2 profile
+ * @local: our address of the IKE SA
+ * @id: receives the identity (IDi or IDr)
+ */
+void ike_local_id(const struct cfg_profile *pr,
+		  const struct sockaddr_storage *local, struct ike_id *id)
 {
-	const struct cfg_ident *li = &ctx->profile->local_id;
-	struct ike_id *id = &ctx->sa->local_id;
+	const struct cfg_ident *li = &pr->local_id;
 	const void *p;
 	size_t len;
 
@@ -252,9 +278,9 @@ static void auth_local_id(struct auth_ctx *ctx)
 		return;
 	default:
 		/* "identity local dn", or none and a certificate: its DN */
-		if (ike_cert_local_id(ctx->profile, id))
+		if (ike_cert_local_id(pr, id))
 			return;
-		p = sock_addr_bytes(&ctx->sa->local, &len);
+		p = sock_addr_bytes(local, &len);
 		id->type = len == 4 ? IKEV2_ID_IPV4_ADDR : IKEV2_ID_IPV6_ADDR;
 		id->len = len;
 		memcpy(id->data, p, len);
@@ -276,7 +302,7 @@ static void auth_authz(struct auth_ctx *ctx)
 		ctx->authz = az->policy;
 		return;
 	}
-	auth_id_str(&ctx->sa->peer_id, name, sizeof(name));
+	ike_id_str(&ctx->sa->peer_id, name, sizeof(name));
 	ctx->authz = cfg_authz_policy_find(daemon_cfg(), name);
 }
 
@@ -585,7 +611,8 @@ static void auth_put_id_auth(struct auth_ctx *ctx, struct ike_msg *m)
 		return;
 	}
 	sa->auth_sign = CFG_AUTH_PSK;
-	if (auth_psk(sa, false, ctx->local_key, body, 4 + sa->local_id.len, auth))
+	if (ike_auth_psk(sa, false, ctx->local_key, body,
+			 4 + sa->local_id.len, auth))
 		m->w.err = -EIO;
 	ikev2_put_auth(&m->w, IKEV2_AUTH_SHARED_KEY_MIC, auth,
 		       sa->prf->out_len);
@@ -613,8 +640,13 @@ static void auth_put_child(struct auth_ctx *ctx, struct ike_msg *m,
 				 NULL, 0);
 }
 
-/* §2.3: the peer may send up to our window of requests at once */
-static void auth_put_window(struct ike_msg *m, const struct ike_sa *sa)
+/**
+ * ike_put_window - announce our window (§2.3): the peer may send up to
+ *	that many requests at once; nothing for a window of 1
+ * @m: the IKE_AUTH message
+ * @sa: the IKE SA
+ */
+void ike_put_window(struct ike_msg *m, const struct ike_sa *sa)
 {
 	uint8_t w[4] = { sa->window >> 24, sa->window >> 16, sa->window >> 8,
 			 sa->window };
@@ -655,14 +687,14 @@ static void auth_respond(struct auth_ctx *ctx)
 	uint16_t err = IKEV2_N_TEMPORARY_FAILURE;
 	char id[128];
 
-	auth_local_id(ctx);
+	ike_local_id(ctx->profile, &sa->local, &sa->local_id);
 	auth_authz(ctx);
 	auth_initial_contact(ctx);
 	if (s)
 		err = auth_child(ctx, s);
 	ike_msg_response(m, sa, &ctx->req->hdr);
 	auth_put_id_auth(ctx, m);
-	auth_put_window(m, sa);
+	ike_put_window(m, sa);
 	if (err)
 		ikev2_put_notify(&m->w, 0, NULL, 0, err, NULL, 0);
 	else
@@ -670,7 +702,7 @@ static void auth_respond(struct auth_ctx *ctx)
 	ike_sa_established(sa);
 	if (ike_msg_send(m) && !err)
 		err = IKEV2_N_TEMPORARY_FAILURE;
-	auth_id_str(&sa->peer_id, id, sizeof(id));
+	ike_id_str(&sa->peer_id, id, sizeof(id));
 	if (err) {
 		if (s)
 			session_free(s);

@@ -213,7 +213,9 @@ static bool ike_dos_cookie_ok(const struct ike_dgram *d,
 bool ike_dos_admit(struct ike_dgram *d, const struct ikev2_msg *req)
 {
 	const struct cfg_ike_global *g = &daemon_cfg()->ike;
-	unsigned int half_open = ike_sa_count_half_open();
+	/* the peers' half-open IKE SAs, not those we initiate */
+	unsigned int half_open = ike_sa_count_half_open() -
+				 ike_sa_count_half_open_out();
 
 	if (g->cookie_challenge && half_open >= g->cookie_challenge &&
 	    !ike_dos_cookie_ok(d, req)) {

@@ -24,7 +24,6 @@
 
 /* our nonce: half the key of the strongest PRF (§2.10) */
 #define IKE_NONCE_LEN	32
-#define SHA1_LEN	20
 
 static bool ike_cfg_has_encr(const struct cfg_proposal *cp,
 			     const struct ikev2_transform *t)
@@ -236,9 +235,18 @@ void ike_put_choice(struct ikev2_writer *w, const struct ike_choice *c,
 	ikev2_put_sa(w, &p, 1);
 }
 
-/* SHA-1(SPIi | SPIr | IP | port) of §2.23 */
-static int ike_natd_hash(uint64_t spi_i, uint64_t spi_r,
-			 const struct sockaddr_storage *a, uint8_t *out)
+/**
+ * ike_natd_hash - the data of a NAT detection notification (§2.23):
+ *	SHA-1(SPIi | SPIr | IP | port)
+ * @spi_i: the initiator's SPI
+ * @spi_r: the responder's SPI, 0 in the IKE_SA_INIT request
+ * @a: the address and port
+ * @out: IKE_NATD_LEN bytes
+ *
+ * Return: 0 or -EIO.
+ */
+int ike_natd_hash(uint64_t spi_i, uint64_t spi_r,
+		  const struct sockaddr_storage *a, uint8_t *out)
 {
 	uint8_t buf[16 + 16 + 2];
 	uint16_t port = htons(sock_addr_port(a));
@@ -260,15 +268,15 @@ static int ike_natd_hash(uint64_t spi_i, uint64_t spi_r,
 static bool ike_natd_match(const struct ikev2_msg *req, uint16_t type,
 			   const struct sockaddr_storage *a)
 {
-	uint8_t h[SHA1_LEN];
+	uint8_t h[IKE_NATD_LEN];
 	unsigned int i;
 
 	if (ike_natd_hash(req->hdr.ispi, 0, a, h))
 		return false;
 	for (i = 0; i < req->nnotify; i++)
 		if (req->notify[i].type == type &&
-		    req->notify[i].data.len == SHA1_LEN &&
-		    !memcmp(req->notify[i].data.data, h, SHA1_LEN))
+		    req->notify[i].data.len == IKE_NATD_LEN &&
+		    !memcmp(req->notify[i].data.data, h, IKE_NATD_LEN))
 			return true;
 	return false;
 }
@@ -287,7 +295,7 @@ static void ike_natd(struct ike_sa *sa, const struct ikev2_msg *req)
 
 static void ike_put_natd(struct ikev2_writer *w, const struct ike_sa *sa)
 {
-	uint8_t h[SHA1_LEN];
+	uint8_t h[IKE_NATD_LEN];
 
 	if (!ike_natd_hash(sa->spi_i, sa->spi_r, &sa->local, h))
 		ikev2_put_notify(w, 0, NULL, 0,

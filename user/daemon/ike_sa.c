@@ -5,6 +5,7 @@
  * and the IKE SA's own timer: half-open expiry, then its lifetime.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,7 @@ static unsigned int ike_sa_n;
 static unsigned int ike_sa_next_id = 1;
 
 static unsigned int ike_sa_n_half_open;
+static unsigned int ike_sa_n_half_open_out;	/* of ours, initiating */
 
 static struct ike_sa **ike_sa_bucket(uint64_t spi)
 {
@@ -45,8 +47,10 @@ static void ike_sa_half_open_end(struct ike_sa *sa)
 	struct ike_sa **b;
 
 	ike_sa_n_half_open--;
-	if (sa->initiator)
+	if (sa->initiator) {
+		ike_sa_n_half_open_out--;
 		return;
+	}
 	for (b = ike_sa_init_bucket(sa->spi_i); *b; b = &(*b)->hinit)
 		if (*b == sa) {
 			*b = sa->hinit;
@@ -246,6 +250,8 @@ struct ike_sa *ike_sa_new(bool initiator, uint64_t spi_local,
 	*b = sa;
 	ike_sa_n++;
 	ike_sa_n_half_open++;
+	if (initiator)
+		ike_sa_n_half_open_out++;
 	if (!initiator) {
 		b = ike_sa_init_bucket(sa->spi_i);
 		sa->hinit = *b;
@@ -289,10 +295,13 @@ static void ike_sa_free_buf(uint8_t **p, size_t *len)
  */
 void ike_sa_free(struct ike_sa *sa, const char *reason)
 {
+	struct ike_conn *conn = sa->conn;
+	unsigned int i;
+	char why[96];
+
 	log_info("IKE SA %u with %s deleted: %s", sa->id,
 		 sock_addr_str(&sa->remote), reason);
-	unsigned int i;
-
+	snprintf(why, sizeof(why), "%s", reason);
 	if (sa->session)
 		session_free(sa->session);
 	if (sa->state != IKE_SA_HALF_OPEN)
@@ -309,6 +318,9 @@ void ike_sa_free(struct ike_sa *sa, const char *reason)
 	free(sa->resp);
 	OPENSSL_cleanse(sa, sizeof(*sa));
 	free(sa);
+	/* last: the connection may start another IKE SA at once */
+	if (conn)
+		ike_conn_sa_gone(conn, why);
 }
 
 /**
@@ -403,6 +415,17 @@ unsigned int ike_sa_count(void)
 unsigned int ike_sa_count_half_open(void)
 {
 	return ike_sa_n_half_open;
+}
+
+/**
+ * ike_sa_count_half_open_out - the number of half-open IKE SAs we
+ *	initiated ("crypto ikev2 limit max-in-negotiation-sa N outgoing")
+ *
+ * Return: the number.
+ */
+unsigned int ike_sa_count_half_open_out(void)
+{
+	return ike_sa_n_half_open_out;
 }
 
 /**

@@ -6,9 +6,9 @@
  * queue behind it), the timers of the lifecycle (half-open expiry,
  * retransmission, dead peer detection, NAT keepalives, rekeying), and
  * the session (virtual-access interface and CHILD_SA) once IKE_AUTH
- * succeeded.  An IKE SA is found by our SPI; a half-open one also by the
- * initiator's SPI and address, so a retransmitted IKE_SA_INIT gets the
- * same response.
+ * succeeded, whichever side initiated it.  An IKE SA is found by our
+ * SPI; a half-open one of a peer's also by the initiator's SPI and
+ * address, so a retransmitted IKE_SA_INIT gets the same response.
  */
 #ifndef FLEXVTID_IKE_SA_H
 #define FLEXVTID_IKE_SA_H
@@ -25,6 +25,7 @@
 struct session;
 struct ike_task;
 struct ike_dos_src;
+struct ike_conn;
 
 enum ike_sa_state {
 	IKE_SA_HALF_OPEN,	/* IKE_SA_INIT done, waiting for IKE_AUTH */
@@ -151,6 +152,8 @@ struct ike_liveness {
  * @auth_sign: how our AUTH was made: enum cfg_auth (CFG_AUTH_PSK,
  *	CFG_AUTH_RSA_SIG, CFG_AUTH_ECDSA_SIG); CFG_AUTH_NONE before IKE_AUTH
  * @auth_verify: how the peer's AUTH was checked, likewise
+ * @conn: the connection of ours negotiating it (ike_initiator.c), until
+ *	IKE_AUTH is done; told when the IKE SA goes before that
  */
 struct ike_sa {
 	struct ike_sa *next, *prev;
@@ -208,6 +211,7 @@ struct ike_sa {
 	struct session *session;
 	uint8_t auth_sign;
 	uint8_t auth_verify;
+	struct ike_conn *conn;
 };
 
 /* a half-open IKE SA is removed after this long without IKE_AUTH */
@@ -228,6 +232,7 @@ struct ike_sa *ike_sa_find_id(unsigned int id);
 struct ike_sa *ike_sa_first(void);
 unsigned int ike_sa_count(void);
 unsigned int ike_sa_count_half_open(void);
+unsigned int ike_sa_count_half_open_out(void);
 void ike_sa_free_all(void);
 int ike_sa_keep(uint8_t **dst, size_t *dst_len, const uint8_t *src,
 		size_t len);

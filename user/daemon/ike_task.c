@@ -7,7 +7,8 @@
  * dpd_retry seconds); after IKE_TRANSMIT_MAX transmissions without an
  * answer the peer is dead and the IKE SA is deleted with its session.
  * Sending one request at a time keeps us within any window the peer has
- * (§2.3 lets it announce more, never less than 1).
+ * (§2.3 lets it announce more, never less than 1).  Our IKE_SA_INIT is
+ * such a request too, unprotected (ike_initiator.c).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -46,7 +47,10 @@ static int ike_task_send(struct ike_sa *sa)
 
 	if (!m)
 		return -ENOMEM;
-	ike_msg_request(m, sa, t->ops->exchange);
+	if (t->ops->plain)
+		ike_msg_init_request(m, sa);
+	else
+		ike_msg_request(m, sa, t->ops->exchange);
 	ret = t->ops->build(sa, t, m);
 	if (!ret)
 		ret = ike_msg_send(m);

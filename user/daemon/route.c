@@ -191,6 +191,45 @@ out:
 }
 
 /**
+ * route_addr - add or delete an address of an interface
+ * @add: add it rather than delete it
+ * @ifindex: the interface
+ * @a: the address
+ * @prefix: its prefix length (the connected route the kernel adds)
+ *
+ * IPv6 addresses skip duplicate address detection: a point-to-point
+ * tunnel has nobody to collide with.
+ *
+ * Return: 0 or a negative errno (-EEXIST when adding an address there is).
+ */
+int route_addr(bool add, uint32_t ifindex, const struct route_addr *a,
+	       int prefix)
+{
+	struct rtnl_addr *ra = rtnl_addr_alloc();
+	struct nl_addr *local = route_nl_addr(a);
+	int ret = -ENOMEM;
+
+	if (!ra || !local)
+		goto out;
+	nl_addr_set_prefixlen(local, prefix);
+	rtnl_addr_set_ifindex(ra, ifindex);
+	rtnl_addr_set_family(ra, a->family);
+	ret = route_err(rtnl_addr_set_local(ra, local));
+	if (ret)
+		goto out;
+	rtnl_addr_set_prefixlen(ra, prefix);
+	if (a->family == AF_INET6)
+		rtnl_addr_set_flags(ra, IFA_F_NODAD);
+	ret = add ? rtnl_addr_add(route_sk, ra, NLM_F_CREATE | NLM_F_EXCL) :
+		    rtnl_addr_delete(route_sk, ra, 0);
+	ret = route_err(ret);
+out:
+	nl_addr_put(local);
+	rtnl_addr_put(ra);
+	return ret;
+}
+
+/**
  * route_fill_host_bits - set the host bits of an address: the last
  *	address of its prefix
  * @b: the address, network order

@@ -197,6 +197,39 @@ static int session_udp(struct session *s, const struct ike_sa *sa)
 	return kern_nl_dev_set(&session_nl, &d);
 }
 
+/*
+ * A static tunnel interface: its endpoints become the IKE SA's, and ESP
+ * goes into UDP on our port 4500 socket with a NAT, raw otherwise (it
+ * may have been encapsulated for the session before).
+ */
+static int session_fixed_link(struct session *s, const struct ike_sa *sa)
+{
+	struct ike_sock *natt = sock_find(sa->remote.ss_family, true);
+	bool udp = sa->nat_local || sa->nat_remote;
+	struct kern_dev d = {
+		.ifindex = s->ifindex,
+		.has = KERN_DEV_HAS_LOCAL | KERN_DEV_HAS_REMOTE |
+		       KERN_DEV_HAS_UDP_SOCKET,
+		.family = sa->remote.ss_family,
+		.udp_fd = -1,
+	};
+	const void *p;
+	size_t len;
+
+	if (udp && !natt)
+		return -EAFNOSUPPORT;
+	if (udp) {
+		d.has |= KERN_DEV_HAS_REMOTE_PORT;
+		d.udp_fd = natt->lf.fd;
+		d.remote_port = sock_addr_port(&sa->remote);
+	}
+	p = sock_addr_bytes(&sa->local, &len);
+	memcpy(&d.local, p, len);
+	p = sock_addr_bytes(&sa->remote, &len);
+	memcpy(&d.remote, p, len);
+	return kern_nl_dev_set(&session_nl, &d);
+}
+
 static uint32_t session_alg(const struct session_child *c)
 {
 	switch (c->encr->id) {
@@ -273,12 +306,34 @@ static int session_sa_add(struct session *s, const struct session_child *c,
 	return ret;
 }
 
+/*
+ * Our negotiated addresses on a static interface, host routes.  They
+ * stay when the session goes (the interface's owner replaces them):
+ * Linux deletes the IPv4 routes of an interface that loses its last
+ * IPv4 address, the operator's routes through the tunnel among them.
+ */
+static int session_fixed_addrs(struct session *s)
+{
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < s->naddr; i++) {
+		ret = route_addr(true, s->ifindex, &s->addr[i],
+				 s->addr[i].family == AF_INET ? 32 : 128);
+		if (ret && ret != -EEXIST)
+			return ret;
+	}
+	return 0;
+}
+
 static int session_routes(struct session *s)
 {
 	struct route_addr src;
 	unsigned int i;
 	int ret;
 
+	if (s->fixed)
+		return session_fixed_addrs(s);
 	for (i = 0; i < s->naddr; i++) {
 		bool has_src = s->tmpl.unnumbered[0] &&
 			!route_ifaddr(s->tmpl.unnumbered, s->addr[i].family,
@@ -292,17 +347,34 @@ static int session_routes(struct session *s)
 	return 0;
 }
 
+/* what a session leaves on a static interface: its SAs */
+static void session_fixed_clear(struct session *s)
+{
+	struct session_pair p = {
+		.spi_in = s->child.spi_in, .spi_out = s->child.spi_out,
+	};
+
+	if (!s->ifindex)
+		return;
+	session_child_del(s, &p);
+	session_child_del(s, &s->old);
+	session_child_del(s, &s->next);
+}
+
 static int session_kernel(struct session *s, struct ike_sa *sa)
 {
 	const char *step;
 	int ret;
 
 	step = "create the interface";
-	ret = session_link_add(s, sa);
+	ret = s->fixed ? 0 : session_link_add(s, sa);
 	if (ret)
 		return ret;
-	step = "hand over the UDP socket";
-	if (sa->nat_local || sa->nat_remote)
+	step = s->fixed ? "set the tunnel endpoints" :
+			  "hand over the UDP socket";
+	if (s->fixed)
+		ret = session_fixed_link(s, sa);
+	else if (sa->nat_local || sa->nat_remote)
 		ret = session_udp(s, sa);
 	if (!ret) {
 		step = "install the inbound SA";
@@ -317,13 +389,18 @@ static int session_kernel(struct session *s, struct ike_sa *sa)
 		ret = route_link_up(s->ifindex, s->tmpl.mtu);
 	}
 	if (!ret) {
-		step = "route the client's addresses";
+		step = s->fixed ? "add the negotiated address" :
+				  "route the client's addresses";
 		ret = session_routes(s);
 	}
 	if (ret) {
 		log_err("IKE SA %u: cannot %s: %s%s%s", sa->id, step,
 			strerror(-ret), session_nl.extack[0] ? ": " : "",
 			session_nl.extack);
+		if (s->fixed) {
+			session_fixed_clear(s);
+			return ret;
+		}
 		kern_link_del(&session_rtnl, s->ifindex);
 		s->ifindex = 0;
 	}
@@ -333,7 +410,8 @@ static int session_kernel(struct session *s, struct ike_sa *sa)
 /**
  * session_setup - set up a filled session in the kernel and attach it
  *	to its IKE SA
- * @s: the session: template, CHILD_SA and assigned addresses filled in
+ * @s: the session: template, CHILD_SA and assigned addresses filled in;
+ *	with ->fixed, the static interface's ->name and ->ifindex too
  * @sa: the IKE SA
  *
  * On failure nothing is left in the kernel and @s is still the caller's.
@@ -364,15 +442,23 @@ int session_setup(struct session *s, struct ike_sa *sa)
  * session_free - tear a session down: delete its interface (with its SAs
  *	and routes) and give its addresses back to their pools
  * @s: the session, detached from its IKE SA here
+ *
+ * A static tunnel interface stays, without the session's SAs (its
+ * negotiated addresses stay until the next session's replace them), and
+ * the session's connection is told (ike_conn_session_gone()).
  */
 void session_free(struct session *s)
 {
+	struct ike_conn *conn = s->conn;
 	unsigned int i;
 	int ret;
 
 	timer_del(&s->life.timer);
 	timer_del(&s->swap_timer);
-	if (s->ifindex) {
+	if (s->fixed) {
+		session_unhash(s);
+		session_fixed_clear(s);
+	} else if (s->ifindex) {
 		session_unhash(s);
 		ret = kern_link_del(&session_rtnl, s->ifindex);
 		if (ret && ret != -ENODEV)
@@ -386,6 +472,8 @@ void session_free(struct session *s)
 		s->ike->session = NULL;
 	OPENSSL_cleanse(s, sizeof(*s));
 	free(s);
+	if (conn)
+		ike_conn_session_gone(conn);
 }
 
 static void session_life_timer(struct timer *t)
@@ -605,4 +693,49 @@ static void session_events(struct loop_fd *lf, uint32_t events)
 	ret = kern_nl_monitor_recv(&session_ev, session_event, NULL);
 	if (ret == -ENOBUFS)
 		log_warn("kernel notifications were lost");
+}
+
+/**
+ * session_link_create - create a static tunnel interface
+ * @name: its name ("Tunnel0")
+ * @d: its settings: mode, endpoints
+ * @ifindex: receives its index
+ *
+ * A flexvti interface of that name left from before (a daemon that did
+ * not stop cleanly) is replaced; any other interface of that name is not
+ * touched (-EEXIST).
+ *
+ * Return: 0 or a negative errno.
+ */
+int session_link_create(const char *name, const struct kern_dev *d,
+			uint32_t *ifindex)
+{
+	uint32_t old = if_nametoindex(name);
+	struct kern_stats st;
+	int ret;
+
+	if (old && !kern_nl_dev_get(&session_nl, old, session_dev_stats, &st))
+		kern_link_del(&session_rtnl, old);
+	ret = kern_link_add(&session_rtnl, name, d);
+	if (ret) {
+		log_err("cannot create %s: %s%s%s", name, strerror(-ret),
+			session_rtnl.extack[0] ? ": " : "",
+			session_rtnl.extack);
+		return ret;
+	}
+	*ifindex = if_nametoindex(name);
+	return *ifindex ? 0 : -ENODEV;
+}
+
+/**
+ * session_link_delete - delete a static tunnel interface
+ * @ifindex: its index
+ * @name: its name, for the log
+ */
+void session_link_delete(uint32_t ifindex, const char *name)
+{
+	int ret = kern_link_del(&session_rtnl, ifindex);
+
+	if (ret && ret != -ENODEV)
+		log_warn("cannot delete %s: %s", name, strerror(-ret));
 }

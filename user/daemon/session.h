@@ -8,6 +8,11 @@
  * the client's assigned addresses.  Created all at once or not at all;
  * freeing it deletes the interface, which takes its SAs and routes along.
  *
+ * A session of a static "interface Tunnel<N>" (@fixed) uses that
+ * interface, which the configuration made and which outlives its
+ * sessions: the session's SAs go with it, the interface and the
+ * operator's routes through it stay.
+ *
  * Rekeying (RFC 7296 §2.8) is make-before-break: the new pair of SAs is
  * installed beside the current one, the interface's outbound SA is
  * swapped to the new one in one step, and the old pair is removed once
@@ -28,6 +33,8 @@
 #include "route.h"
 
 struct ike_sa;
+struct ike_conn;
+struct kern_dev;
 struct kern_nl;
 
 #define SESSION_ADDRS_MAX	2	/* an IPv4 and an IPv6 address */
@@ -116,7 +123,12 @@ struct session_template {
 /**
  * struct session - a live session
  * @ike: its IKE SA
- * @name: name of its virtual-access interface
+ * @conn: the connection of ours it came from (a static tunnel), told
+ *	when the session goes; NULL for the sessions of peers
+ * @fixed: its interface is a static tunnel interface that outlives it:
+ *	@name and @ifindex are given, the interface is neither created nor
+ *	deleted, and @addr are addresses of ours given to it
+ * @name: name of its interface (a virtual-access interface "vaN")
  * @ifindex: index of that interface
  * @tmpl: its virtual template's settings
  * @child: the current CHILD_SA: SPIs and algorithms (keys wiped)
@@ -131,7 +143,9 @@ struct session_template {
  * @ipsec: name of the IPsec profile
  * @life: the CHILD_SA lifetimes
  * @naddr: entries in @addr
- * @addr: the client's assigned addresses, routed through the interface
+ * @addr: the client's assigned addresses, routed through the interface;
+ *	with @fixed, our addresses the peer assigned (CFG_REPLY), set on
+ *	the interface
  * @pool: the pool each of @addr came from, "" when not from a pool
  * @ts_local: our traffic selectors of the CHILD_SA
  * @nts_local: entries of @ts_local
@@ -143,6 +157,8 @@ struct session_template {
  */
 struct session {
 	struct ike_sa *ike;
+	struct ike_conn *conn;
+	bool fixed;
 	char name[IF_NAMESIZE];
 	uint32_t ifindex;
 	struct session_template tmpl;
@@ -181,5 +197,8 @@ void session_child_life(struct session *s);
 void session_peer_moved(struct session *s, struct ike_sa *sa);
 int session_counters(struct session *s, uint64_t *pkts_in,
 		     uint64_t *pkts_out);
+int session_link_create(const char *name, const struct kern_dev *d,
+			uint32_t *ifindex);
+void session_link_delete(uint32_t ifindex, const char *name);
 
 #endif /* FLEXVTID_SESSION_H */

@@ -159,7 +159,10 @@ static void show_ike_sa_text(FILE *f, const struct ike_sa *sa, bool detail)
 	if (!detail)
 		return;
 	fprintf(f, "      Status Description: %s\n",
-		sa->state == IKE_SA_HALF_OPEN ? "Responder waiting for AUTH" :
+		sa->state == IKE_SA_HALF_OPEN ? (!sa->initiator ?
+		"Responder waiting for AUTH" : sa->spi_r ?
+		"Initiator waiting for AUTH response" :
+		"Initiator waiting for IKE_SA_INIT response") :
 		sa->state == IKE_SA_REKEYED ? "Rekeyed, waiting for Delete" :
 		sa->state == IKE_SA_DELETING ? "Deleting" :
 		"Negotiation done");
@@ -292,8 +295,11 @@ static void show_session_text(FILE *f, const struct session *s, bool detail)
 		fputc(' ', f);
 		show_ts(f, &s->ts_peer[0]);
 	}
-	fprintf(f, "\n        Active SAs: 2, origin: virtual-template %u\n",
-		s->tmpl.id);
+	if (s->fixed)
+		fputs("\n        Active SAs: 2, origin: crypto map\n", f);
+	else
+		fprintf(f, "\n        Active SAs: 2, origin: virtual-template "
+			"%u\n", s->tmpl.id);
 	if (detail) {
 		for (i = 0; i < s->naddr; i++)
 			fprintf(f, "  Assigned address: %s\n",
@@ -329,8 +335,9 @@ static void show_session_json(FILE *f, const struct session *s, bool first)
 	show_endpoint(f, &sa->remote, true);
 	fputs(",\"remote_id\":", f);
 	show_id_json(f, &sa->peer_id);
-	fprintf(f, ",\"virtual_template\":%u,\"mode\":\"%s\",\"addresses\":[",
-		s->tmpl.id, s->child.transport ? "gre" : "ipsec");
+	fprintf(f, ",\"virtual_template\":%u,\"initiator\":%s,\"mode\":\"%s\","
+		"\"addresses\":[", s->tmpl.id, s->conn ? "true" : "false",
+		s->child.transport ? "gre" : "ipsec");
 	for (i = 0; i < s->naddr; i++)
 		fprintf(f, "%s\"%s\"", i ? "," : "",
 			inet_ntop(s->addr[i].family, &s->addr[i].v4, a,

@@ -58,6 +58,14 @@ static const char *const stat_names[STAT_MAX] = {
 	[STAT_CERT_REVOKED] = "cert-revoked",
 	[STAT_CERT_EXPIRED] = "cert-expired",
 	[STAT_CERT_ID_MISMATCH] = "cert-id-mismatch",
+	[STAT_INIT_ATTEMPT] = "init-attempts",
+	[STAT_INIT_UP] = "init-up",
+	[STAT_INIT_FAILED] = "init-failed",
+	[STAT_INIT_COOKIE] = "init-cookie-returned",
+	[STAT_INIT_INVALID_KE] = "init-invalid-ke-followed",
+	[STAT_INIT_NO_PROPOSAL] = "init-no-proposal-chosen",
+	[STAT_INIT_AUTH_FAILED] = "init-authentication-failed",
+	[STAT_INIT_DEFERRED] = "init-deferred",
 };
 
 /**

@@ -61,6 +61,14 @@ enum stat_id {
 	STAT_CERT_REVOKED,	/* peer certificate revoked by a CRL */
 	STAT_CERT_EXPIRED,	/* peer certificate expired or not yet valid */
 	STAT_CERT_ID_MISMATCH,	/* IDi not in the peer's certificate */
+	STAT_INIT_ATTEMPT,	/* IKE SAs we initiated */
+	STAT_INIT_UP,		/* connections of ours that came up */
+	STAT_INIT_FAILED,	/* attempts of ours that failed */
+	STAT_INIT_COOKIE,	/* IKE_SA_INIT sent again with a cookie */
+	STAT_INIT_INVALID_KE,	/* IKE_SA_INIT sent again, another group */
+	STAT_INIT_NO_PROPOSAL,	/* NO_PROPOSAL_CHOSEN from a responder */
+	STAT_INIT_AUTH_FAILED,	/* our AUTH refused, or its is wrong */
+	STAT_INIT_DEFERRED,	/* waiting: max-in-negotiation outgoing */
 	STAT_MAX
 };
 

@@ -928,6 +928,20 @@ const struct cfg_profile *cfg_profile_match(const struct cfg *cfg,
 					    char *why, size_t whylen);
 
 /**
+ * cfg_profile_accepts_id() - whether a profile's "match identity remote"
+ *	statements accept an identity
+ * @pf: the profile
+ * @remote: the peer's identity (IDi, or IDr when we initiate with @pf)
+ *
+ * As cfg_profile_match() compares them, without the other conditions.
+ *
+ * Return: true when one of them accepts @remote; false for a profile
+ * without any.
+ */
+bool cfg_profile_accepts_id(const struct cfg_profile *pf,
+			    const struct cfg_id *remote);
+
+/**
  * cfg_keyring_lookup() - the peer block, hence the keys, for a peer
  * @kr: the profile's keyring
  * @peer: the peer's IKE address; may be NULL

@@ -165,21 +165,27 @@ static bool cfg_ident_match(const struct cfg_ident *m,
 	}
 }
 
+bool cfg_profile_accepts_id(const struct cfg_profile *pf,
+			    const struct cfg_id *remote)
+{
+	unsigned int i;
+
+	for (i = 0; i < pf->nmatch_id; i++)
+		if (cfg_ident_match(&pf->match_id[i], remote))
+			return true;
+	return false;
+}
+
 static bool cfg_profile_matches(const struct cfg_profile *pf,
 				const struct cfg_addr *local,
 				const char *fvrf, const struct cfg_id *remote)
 {
-	unsigned int i;
-
 	if (pf->shutdown || !cfg_fvrf_match(pf->fvrf, pf->fvrf_any, fvrf))
 		return false;
 	if (pf->nmatch_local &&
 	    !cfg_host_in(pf->match_local, pf->nmatch_local, local))
 		return false;
-	for (i = 0; i < pf->nmatch_id; i++)
-		if (cfg_ident_match(&pf->match_id[i], remote))
-			return true;
-	return false;
+	return cfg_profile_accepts_id(pf, remote);
 }
 
 const struct cfg_profile *cfg_profile_match(const struct cfg *cfg,

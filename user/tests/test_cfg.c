@@ -686,6 +686,30 @@ TEST(profile_match_rules)
 	cfg_free(cfg);
 }
 
+/* the initiator checks the responder's IDr against its own profile */
+TEST(profile_accepts_id)
+{
+	struct cfg *cfg = load_ok(_metadata, profiles_text);
+	const struct cfg_profile *mail, *off;
+	struct idbuf b;
+
+	ASSERT_NE(NULL, cfg);
+	mail = cfg_profile_find(cfg, "mail");
+	off = cfg_profile_find(cfg, "off");
+	ASSERT_NE(NULL, mail);
+	ASSERT_NE(NULL, off);
+	EXPECT_TRUE(cfg_profile_accepts_id(mail, mkid(&b, IKEV2_ID_IPV4_ADDR,
+						      "192.0.2.1")));
+	EXPECT_FALSE(cfg_profile_accepts_id(mail, mkid(&b, IKEV2_ID_FQDN,
+						       "192.0.2.1")));
+	EXPECT_FALSE(cfg_profile_accepts_id(mail, mkid(&b, IKEV2_ID_KEY_ID,
+						       "Group-B")));
+	/* shutdown, fvrf and match address local are not its business */
+	EXPECT_TRUE(cfg_profile_accepts_id(off, mkid(&b, IKEV2_ID_FQDN,
+						     "exact.example.net")));
+	cfg_free(cfg);
+}
+
 TEST(profile_ambiguity_selects_none)
 {
 	char text[4096], why[128] = "";
