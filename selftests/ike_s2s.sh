@@ -393,7 +393,7 @@ remove_tunnel0() {
 stop_site() {
 	ike_fvt_stop site-a
 	no_link $NSA Tunnel1 || return 1
-	wait_for 10 eval '! sw_established' 
+	wait_for 10 eval '! sw_established'
 }
 
 flexvti_require

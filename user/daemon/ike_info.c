@@ -178,8 +178,8 @@ void ike_delete_start(struct ike_sa *sa, const char *why)
 
 /**
  * ike_delete_notify - tell the peer once that an IKE SA goes, without
- *	waiting for an answer (the daemon is stopping)
- * @sa: the IKE SA, established
+ *	waiting for an answer (the daemon is stopping, a connection ends)
+ * @sa: the IKE SA, with its keys (IKE_SA_INIT done)
  */
 void ike_delete_notify(struct ike_sa *sa)
 {

@@ -110,7 +110,7 @@ struct ike_conn *ike_conn_new(const struct ike_conn_cfg *cfg,
 
 /**
  * ike_conn_free - end a connection: its IKE SA is deleted (the peer is
- *	told when it was established) and its session goes
+ *	told once IKE_SA_INIT gave the keys) and its session goes
  * @c: the connection
  * @why: for the log
  */
@@ -121,6 +121,9 @@ void ike_conn_free(struct ike_conn *c, const char *why)
 	timer_del(&c->timer);
 	if (sa) {
 		sa->conn = NULL;
+		/* keys made, IKE_AUTH under way: the responder may be done */
+		if (sa->encr)
+			ike_delete_notify(sa);
 		ike_sa_free(sa, why);
 	}
 	if (c->session) {
@@ -551,8 +554,6 @@ static const char *init_accept(struct ike_sa *sa, struct init_task *it,
 		return "the responder chose a proposal we did not offer";
 	if (c.dh != it->group || resp->ke.group != it->group)
 		return "the responder's KE is not of our group";
-	if (ike_sa_find(sa->spi_i, resp->hdr.rspi))
-		return "the responder's SPI is in use";
 	if (init_keys(sa, it, resp, &c))
 		return "no shared secret (a KE value not of the group?)";
 	if (init_natd(sa, resp))

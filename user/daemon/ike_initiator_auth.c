@@ -4,7 +4,7 @@
  * §3.15): once IKE_SA_INIT gave the keys (ike_initiator.c), we send IDi,
  * AUTH made with the pre-shared key of the profile or its keyring (the
  * peer found by the tunnel destination), INITIAL_CONTACT when we have no
- * other IKE SA with the peer, our window, a CFG_REQUEST for an IPv4
+ * other IKE SA with the peer under the same identity, our window, a CFG_REQUEST for an IPv4
  * address when the tunnel has "ip address negotiated", and the CHILD_SA:
  * one ESP proposal per transform set of the IPsec profile with our
  * inbound SPI, and the selectors of the tunnel's mode (everything of the
@@ -91,15 +91,24 @@ static const struct cfg_key *iauth_key(const struct ike_sa *sa,
 	return k->data ? k : NULL;
 }
 
-/* §2.4: no other IKE SA of ours with the peer, so INITIAL_CONTACT */
+/*
+ * §2.4: INITIAL_CONTACT when this is the only IKE SA between our identity
+ * and the peer's (the peer known by its address until it authenticates):
+ * no other one of ours, established or being negotiated, with the same
+ * address and identity.  Two tunnels to one peer started together send
+ * it once, and the second does not make the peer delete the first.
+ */
 static bool iauth_alone(const struct ike_sa *sa)
 {
 	const struct ike_sa *o;
 
 	for (o = ike_sa_first(); o; o = o->next)
-		if (o != sa && (o->state == IKE_SA_ESTABLISHED ||
-				o->state == IKE_SA_REKEYED) &&
-		    sock_addr_equal(&o->remote, &sa->remote, false))
+		if (o != sa && o->state != IKE_SA_DELETING &&
+		    sock_addr_equal(&o->remote, &sa->remote, false) &&
+		    o->local_id.type == sa->local_id.type &&
+		    o->local_id.len == sa->local_id.len &&
+		    !memcmp(o->local_id.data, sa->local_id.data,
+			    sa->local_id.len))
 			return false;
 	return true;
 }
@@ -416,6 +425,14 @@ static bool iauth_done(struct ike_sa *sa, struct ike_task *t,
 
 	if (!sa->conn) {
 		ike_sa_free(sa, "connection gone");
+		return false;
+	}
+	if (resp->unsupported_critical) {
+		/* §2.5: a response we cannot understand whole */
+		snprintf(why, sizeof(why), "unsupported critical payload %u "
+			 "in the IKE_AUTH response", resp->unsupported_critical);
+		iauth_tell(sa, true, 0);
+		ike_sa_free(sa, why);
 		return false;
 	}
 	if (!iauth_peer(sa, resp, err, why, sizeof(why))) {

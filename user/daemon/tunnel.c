@@ -314,7 +314,8 @@ void tunnel_start_all(void)
 
 /**
  * tunnel_reload - follow a new configuration: tunnels whose settings
- *	are the same stay as they are, others are ended, made or made anew
+ *	are the same stay as they are (one waiting to try again tries at
+ *	once), others are ended, made or made anew
  */
 void tunnel_reload(void)
 {
@@ -334,6 +335,9 @@ void tunnel_reload(void)
 		tunnel_sig(t, sig, sizeof(sig));
 		if (strcmp(sig, tun->sig))
 			tunnel_remove(tun, "configuration changed");
+		else
+			/* waiting after a failure the reload may have fixed */
+			ike_conn_start(tun->conn);
 	}
 	for (i = 0; i < cfg->ntunnels; i++)
 		if (tunnel_protected(cfg->tunnels[i]) &&
