@@ -33,6 +33,8 @@ static struct kern_nl session_rtnl;	/* rtnetlink, for the interfaces */
 static struct kern_nl session_ev;	/* the family's "events" group */
 static struct loop_fd session_ev_fd;
 static struct session *session_table[SESSION_BUCKETS];	/* by ifindex */
+/* no "vaN" of ours below this N: where the search for a free name starts */
+static unsigned int session_va_free = 1;
 
 static void session_events(struct loop_fd *lf, uint32_t events);
 
@@ -148,7 +150,12 @@ static void session_endpoints(struct kern_dev *d, const struct ike_sa *sa)
 	memcpy(&d->remote, p, len);
 }
 
-/* the first free "vaN": the kernel refuses a name in use (-EEXIST) */
+/*
+ * The first free "vaN" from session_va_free on: the kernel refuses a name
+ * in use (-EEXIST).  Names are not probed with if_nametoindex(): asking
+ * for a device that does not exist makes the kernel look for a module
+ * "netdev-vaN" (dev_load()), a modprobe each time.
+ */
 static int session_link_add(struct session *s, const struct ike_sa *sa)
 {
 	struct kern_dev d = {
@@ -166,19 +173,27 @@ static int session_link_add(struct session *s, const struct ike_sa *sa)
 		d.has |= KERN_DEV_HAS_NHRP;
 		d.nhrp_network_id = s->tmpl.nhrp_network_id;
 	}
-	for (n = 1; n < 1000000; n++) {
+	for (n = session_va_free; n < 1000000; n++) {
 		snprintf(s->name, sizeof(s->name), "va%u", n);
-		if (if_nametoindex(s->name))
-			continue;
 		ret = kern_link_add(&session_rtnl, s->name, &d);
 		if (ret == -EEXIST)
 			continue;
 		if (ret)
 			return ret;
+		session_va_free = n + 1;
 		s->ifindex = if_nametoindex(s->name);
 		return s->ifindex ? 0 : -ENODEV;
 	}
 	return -ENOSPC;
+}
+
+/* the name of a virtual-access interface that goes is free again */
+static void session_va_release(const struct session *s)
+{
+	unsigned int n;
+
+	if (sscanf(s->name, "va%u", &n) == 1 && n && n < session_va_free)
+		session_va_free = n;
 }
 
 /* ESP-in-UDP on our port 4500 socket, to the peer's port (RFC 3948) */
@@ -402,6 +417,7 @@ static int session_kernel(struct session *s, struct ike_sa *sa)
 			return ret;
 		}
 		kern_link_del(&session_rtnl, s->ifindex);
+		session_va_release(s);
 		s->ifindex = 0;
 	}
 	return ret;
@@ -464,6 +480,7 @@ void session_free(struct session *s)
 		if (ret && ret != -ENODEV)
 			log_warn("cannot delete %s: %s", s->name,
 				 strerror(-ret));
+		session_va_release(s);
 	}
 	for (i = 0; i < s->naddr; i++)
 		if (s->pool[i][0])
@@ -676,6 +693,7 @@ static int session_event(const struct kern_event *e, void *arg)
 		s = session_find(e->dev.ifindex);
 		if (s) {
 			session_unhash(s);
+			session_va_release(s);
 			s->ifindex = 0;
 			ike_delete_start(s->ike, "interface deleted");
 		}
