@@ -2,7 +2,8 @@
 /*
  * Logging: one line per event, "LEVEL: message" on stderr, and the same
  * message to syslog when flexvtid runs with -S.  Verbosity 0 logs errors,
- * warnings and information; each -d adds debug messages.
+ * warnings and information; each -d adds debug messages; -1 (the load
+ * generator's default) keeps errors and warnings only.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,13 +15,16 @@ static bool log_syslog;
 
 /**
  * log_init - set up logging
- * @verbosity: 0 without debug messages, 1 or more with them
+ * @verbosity: -1 for errors and warnings only, 0 without debug messages,
+ *	1 or more with them
  * @use_syslog: also log to syslog, facility daemon
  */
 void log_init(int verbosity, bool use_syslog)
 {
 	log_verbosity = verbosity;
 	log_syslog = use_syslog;
+	/* one write() per line, not one per part of it */
+	setvbuf(stderr, NULL, _IOLBF, 0);
 	if (use_syslog)
 		openlog("flexvtid", LOG_PID, LOG_DAEMON);
 }
@@ -48,7 +52,8 @@ void log_msg(int prio, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (prio == LOG_DEBUG && log_verbosity < 1)
+	if ((prio == LOG_DEBUG && log_verbosity < 1) ||
+	    (prio == LOG_INFO && log_verbosity < 0))
 		return;
 	va_start(ap, fmt);
 	if (log_syslog) {

@@ -455,6 +455,24 @@ int session_setup(struct session *s, struct ike_sa *sa)
 }
 
 /**
+ * session_attach - attach a session to its IKE SA with nothing in the
+ *	kernel: no interface, no SA, no route
+ * @s: the session, filled as for session_setup()
+ * @sa: the IKE SA
+ *
+ * For a session that lives in this process only: the load generator's
+ * (user/bench/ikeload.c), which measures its peer.  session_free() and
+ * the end of its IKE SA work as for any session; it has no lifetime
+ * timer and is not rekeyed.
+ */
+void session_attach(struct session *s, struct ike_sa *sa)
+{
+	s->ike = sa;
+	s->created = loop_now();
+	sa->session = s;
+}
+
+/**
  * session_free - tear a session down: delete its interface (with its SAs
  *	and routes) and give its addresses back to their pools
  * @s: the session, detached from its IKE SA here

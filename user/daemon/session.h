@@ -187,6 +187,7 @@ int session_init(void);
 void session_fini(void);
 struct session *session_new(void);
 int session_setup(struct session *s, struct ike_sa *sa);
+void session_attach(struct session *s, struct ike_sa *sa);
 void session_free(struct session *s);
 struct kern_nl *session_genl(void);
 struct session *session_find(uint32_t ifindex);
