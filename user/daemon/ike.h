@@ -141,6 +141,8 @@ int ike_dh_respond(uint16_t group, const uint8_t *peer, size_t peer_len,
 		   uint8_t *pub, size_t *pub_len, uint8_t *secret,
 		   size_t *secret_len);
 int ike_sa_keys(struct ike_sa *sa, const struct keymat_ike *km);
+int ike_sa_derive(struct ike_sa *sa, const struct ike_choice *c,
+		  const uint8_t *secret, size_t secret_len);
 /* NAT detection data: a SHA-1 hash */
 #define IKE_NATD_LEN	20
 int ike_natd_hash(uint64_t spi_i, uint64_t spi_r,
@@ -179,6 +181,11 @@ void ike_live_init(struct ike_sa *sa);
 void ike_live_start(struct ike_sa *sa);
 void ike_live_stop(struct ike_sa *sa);
 /* ike_child.c */
+struct session_child;
+int ike_child_keys(const struct ike_sa *sa, struct session_child *c,
+		   bool initiator, const uint8_t *pfs, size_t pfs_len,
+		   const uint8_t *ni, size_t ni_len, const uint8_t *nr,
+		   size_t nr_len);
 void ike_child_request(struct ike_sa *sa, struct ikev2_msg *req);
 void ike_child_rekey_start(struct ike_sa *sa);
 void ike_child_rekey_finish(struct ike_sa *sa, bool timeout);

@@ -484,26 +484,15 @@ static int auth_child_keys(struct auth_ctx *ctx, struct session *s)
 {
 	const struct child_choice *c = &ctx->child;
 	struct session_child *sc = &s->child;
-	struct keymat_child km;
-	int ret;
+	const struct ike_sa *sa = ctx->sa;
 
-	ret = keymat_child_derive(ctx->sa->prf, ctx->sa->sk_d, c->encr,
-				  c->integ, NULL, 0, ctx->sa->ni,
-				  ctx->sa->ni_len, ctx->sa->nr,
-				  ctx->sa->nr_len, &km);
-	if (ret)
-		return ret;
 	sc->encr = c->encr;
 	sc->integ = c->integ;
 	sc->esn = c->esn;
 	sc->transport = ctx->transport;
 	sc->spi_out = c->spi_out;
-	memcpy(sc->key_in, km.ei, km.encr_len);
-	memcpy(sc->key_in + km.encr_len, km.ai, km.integ_len);
-	memcpy(sc->key_out, km.er, km.encr_len);
-	memcpy(sc->key_out + km.encr_len, km.ar, km.integ_len);
-	keymat_wipe(&km, sizeof(km));
-	return 0;
+	return ike_child_keys(sa, sc, false, NULL, 0, sa->ni, sa->ni_len,
+			      sa->nr, sa->nr_len);
 }
 
 /* our inbound SPI: random, above the reserved range; the kernel refuses

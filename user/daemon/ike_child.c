@@ -50,11 +50,25 @@ static int child_spi(uint32_t *spi)
 	return 0;
 }
 
-/* the keys of §2.17 for a CHILD_SA of a CREATE_CHILD_SA exchange */
-static int child_keys(const struct ike_sa *sa, struct session_child *c,
-		      bool initiator, const uint8_t *pfs, size_t pfs_len,
-		      const uint8_t *ni, size_t ni_len, const uint8_t *nr,
-		      size_t nr_len)
+/**
+ * ike_child_keys - the keys of a CHILD_SA (RFC 7296 §2.17) into its two
+ *	SAs: the initiator's outbound SA takes the first keys
+ * @sa: the IKE SA (its PRF and SK_d)
+ * @c: the CHILD_SA: algorithms set; receives key_in and key_out
+ * @initiator: we initiated the exchange that creates it
+ * @pfs: g^ir of the exchange with PFS, @pfs_len bytes; NULL without
+ * @pfs_len: its length
+ * @ni: the initiator's nonce of the exchange, @ni_len bytes
+ * @ni_len: its length
+ * @nr: the responder's nonce, @nr_len bytes
+ * @nr_len: its length
+ *
+ * Return: 0, or a negative errno from the key derivation.
+ */
+int ike_child_keys(const struct ike_sa *sa, struct session_child *c,
+		   bool initiator, const uint8_t *pfs, size_t pfs_len,
+		   const uint8_t *ni, size_t ni_len, const uint8_t *nr,
+		   size_t nr_len)
 {
 	struct keymat_child km;
 	uint8_t *out = initiator ? c->key_out : c->key_in;
@@ -419,7 +433,7 @@ static bool child_rekey_done(struct ike_sa *sa, struct ike_task *t,
 	r->secret_len = s->pfs ? sizeof(r->secret) : 0;
 	if ((s->pfs && dh_shared(r->dh, resp->ke.data.data, resp->ke.data.len,
 				 r->secret, &r->secret_len)) ||
-	    child_keys(sa, &r->c, true, s->pfs ? r->secret : NULL,
+	    ike_child_keys(sa, &r->c, true, s->pfs ? r->secret : NULL,
 		       r->secret_len, r->ni, r->ni_len, r->nr, r->nr_len)) {
 		child_rekey_retry(s);
 		return true;
@@ -519,7 +533,7 @@ static uint16_t child_rekey_respond(struct ike_sa *sa, struct ikev2_msg *req,
 	for (tries = 0; tries < 4 && ret == -EEXIST; tries++) {
 		ret = child_spi(&r->c.spi_in);
 		if (!ret)
-			ret = child_keys(sa, &r->c, false,
+			ret = ike_child_keys(sa, &r->c, false,
 					 s->pfs ? r->secret : NULL,
 					 r->secret_len, r->ni, r->ni_len,
 					 r->nr, r->nr_len);

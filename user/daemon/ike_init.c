@@ -387,12 +387,39 @@ int ike_sa_keys(struct ike_sa *sa, const struct keymat_ike *km)
 	return ret;
 }
 
+/**
+ * ike_sa_derive - SKEYSEED and the keys of an IKE SA from its nonces,
+ *	SPIs and shared secret (RFC 7296 §2.13-§2.14), in either role
+ * @sa: the IKE SA: both SPIs, Ni and Nr filled in
+ * @c: the chosen transforms
+ * @secret: g^ir, @secret_len bytes; the caller wipes it
+ * @secret_len: its length
+ *
+ * Return: 0, or a negative errno from the key derivation.
+ */
+int ike_sa_derive(struct ike_sa *sa, const struct ike_choice *c,
+		  const uint8_t *secret, size_t secret_len)
+{
+	uint8_t spi_i[8], spi_r[8];
+	struct keymat_ike km;
+	int ret;
+
+	ike_spi_bytes(sa->spi_i, spi_i);
+	ike_spi_bytes(sa->spi_r, spi_r);
+	ret = keymat_ike_derive(c->prf, c->encr, c->integ, sa->ni, sa->ni_len,
+				sa->nr, sa->nr_len, spi_i, spi_r, secret,
+				secret_len, &km);
+	if (!ret)
+		ret = ike_sa_keys(sa, &km);
+	keymat_wipe(&km, sizeof(km));
+	return ret;
+}
+
 /* the Diffie-Hellman exchange and the keys of §2.13-§2.14 */
 static int ike_keys(struct ike_sa *sa, const struct ike_choice *c,
 		    const struct ikev2_msg *req, uint8_t *pub, size_t *pub_len)
 {
-	uint8_t secret[DH_SHARED_MAX], spi_i[8], spi_r[8];
-	struct keymat_ike km;
+	uint8_t secret[DH_SHARED_MAX];
 	size_t secret_len;
 	int ret;
 
@@ -400,15 +427,8 @@ static int ike_keys(struct ike_sa *sa, const struct ike_choice *c,
 			     pub_len, secret, &secret_len);
 	if (ret)
 		return ret;
-	ike_spi_bytes(sa->spi_i, spi_i);
-	ike_spi_bytes(sa->spi_r, spi_r);
-	ret = keymat_ike_derive(c->prf, c->encr, c->integ, sa->ni, sa->ni_len,
-				sa->nr, sa->nr_len, spi_i, spi_r, secret,
-				secret_len, &km);
+	ret = ike_sa_derive(sa, c, secret, secret_len);
 	OPENSSL_cleanse(secret, sizeof(secret));
-	if (!ret)
-		ret = ike_sa_keys(sa, &km);
-	keymat_wipe(&km, sizeof(km));
 	return ret;
 }
 

@@ -37,7 +37,6 @@
 
 #include "../lib/cfg.h"
 #include "../lib/dh.h"
-#include "../lib/keymat.h"
 #include "flexvtid.h"
 #include "ike.h"
 #include "log.h"
@@ -512,9 +511,8 @@ static int init_natd(struct ike_sa *sa, const struct ikev2_msg *resp)
 static int init_keys(struct ike_sa *sa, struct init_task *it,
 		     const struct ikev2_msg *resp, const struct ike_choice *c)
 {
-	uint8_t secret[DH_SHARED_MAX], spi_i[8], spi_r[8];
+	uint8_t secret[DH_SHARED_MAX];
 	size_t secret_len = sizeof(secret);
-	struct keymat_ike km;
 	int ret;
 
 	sa->spi_r = resp->hdr.rspi;
@@ -528,15 +526,8 @@ static int init_keys(struct ike_sa *sa, struct init_task *it,
 			&secret_len);
 	if (ret)
 		return ret;
-	ike_spi_bytes(sa->spi_i, spi_i);
-	ike_spi_bytes(sa->spi_r, spi_r);
-	ret = keymat_ike_derive(c->prf, c->encr, c->integ, sa->ni, sa->ni_len,
-				sa->nr, sa->nr_len, spi_i, spi_r, secret,
-				secret_len, &km);
+	ret = ike_sa_derive(sa, c, secret, secret_len);
 	OPENSSL_cleanse(secret, sizeof(secret));
-	if (!ret)
-		ret = ike_sa_keys(sa, &km);
-	keymat_wipe(&km, sizeof(km));
 	return ret;
 }
 

@@ -36,7 +36,6 @@
 #include <openssl/rand.h>
 
 #include "../lib/cfg.h"
-#include "../lib/keymat.h"
 #include "child.h"
 #include "flexvtid.h"
 #include "ike.h"
@@ -309,25 +308,6 @@ static void iauth_address(struct ike_sa *sa, const struct ikev2_msg *resp,
 		 sock_addr_str(&sa->remote));
 }
 
-/* the CHILD_SA's keys (§2.17): ours outbound are the initiator's */
-static int iauth_keys(const struct ike_sa *sa, struct session_child *c)
-{
-	struct keymat_child km;
-	int ret;
-
-	ret = keymat_child_derive(sa->prf, sa->sk_d, c->encr, c->integ, NULL,
-				  0, sa->ni, sa->ni_len, sa->nr, sa->nr_len,
-				  &km);
-	if (ret)
-		return ret;
-	memcpy(c->key_out, km.ei, km.encr_len);
-	memcpy(c->key_out + km.encr_len, km.ai, km.integ_len);
-	memcpy(c->key_in, km.er, km.encr_len);
-	memcpy(c->key_in + km.encr_len, km.ar, km.integ_len);
-	keymat_wipe(&km, sizeof(km));
-	return 0;
-}
-
 /* the session of the response: CHILD_SA, selectors, address, profile */
 static bool iauth_child(struct ike_sa *sa, const struct iauth_task *at,
 			const struct ikev2_msg *resp, struct session *s,
@@ -373,7 +353,8 @@ static bool iauth_child(struct ike_sa *sa, const struct iauth_task *at,
 	s->pfs = ip->pfs;
 	s->life.seconds = ip->lifetime_sec;
 	s->life.kbytes = ip->lifetime_kb;
-	if (iauth_keys(sa, &s->child)) {
+	if (ike_child_keys(sa, &s->child, true, NULL, 0, sa->ni, sa->ni_len,
+			   sa->nr, sa->nr_len)) {
 		snprintf(why, len, "cannot derive the CHILD_SA's keys");
 		return false;
 	}
