@@ -5,6 +5,9 @@
 #include <errno.h>
 #include <net/if.h>
 #include <string.h>
+#include <sys/socket.h>
+
+#include <linux/netlink.h>
 
 #include <netlink/netlink.h>
 #include <netlink/route/addr.h>
@@ -43,10 +46,15 @@ static int route_err(int nlerr)
  */
 int route_open(void)
 {
+	int one = 1;
+
 	route_sk = nl_socket_alloc();
 	if (!route_sk)
 		return -ENOMEM;
-	if (nl_connect(route_sk, NETLINK_ROUTE)) {
+	/* dumps filtered by the kernel: route_ifaddr() */
+	if (nl_connect(route_sk, NETLINK_ROUTE) ||
+	    setsockopt(nl_socket_get_fd(route_sk), SOL_NETLINK,
+		       NETLINK_GET_STRICT_CHK, &one, sizeof(one))) {
 		nl_socket_free(route_sk);
 		route_sk = NULL;
 		return -ECONNREFUSED;
@@ -98,6 +106,34 @@ static void route_addr_from_nl(struct nl_addr *a, struct route_addr *out)
 		memcpy(&out->v6, nl_addr_get_binary_addr(a), 16);
 }
 
+/* what route_ifaddr() is looking for, and what it found */
+struct route_ifaddr_req {
+	int ifindex;
+	int family;
+	struct route_addr *out;
+	int ret;
+};
+
+static void route_ifaddr_obj(struct nl_object *obj, void *arg)
+{
+	struct route_ifaddr_req *req = arg;
+	struct rtnl_addr *a = (struct rtnl_addr *)obj;
+	struct nl_addr *local = rtnl_addr_get_local(a);
+
+	if (!req->ret || rtnl_addr_get_ifindex(a) != req->ifindex ||
+	    rtnl_addr_get_family(a) != req->family || !local ||
+	    rtnl_addr_get_scope(a) == RT_SCOPE_LINK)
+		return;
+	route_addr_from_nl(local, req->out);
+	req->ret = 0;
+}
+
+static int route_ifaddr_msg(struct nl_msg *msg, void *arg)
+{
+	nl_msg_parse(msg, route_ifaddr_obj, arg);
+	return NL_OK;
+}
+
 /**
  * route_ifaddr - the first address of a family on an interface, in the
  *	order the kernel lists them (the primary address first)
@@ -105,35 +141,38 @@ static void route_addr_from_nl(struct nl_addr *a, struct route_addr *out)
  * @family: AF_INET or AF_INET6; IPv6 link-local addresses are skipped
  * @out: the address
  *
+ * The kernel dumps that interface's addresses of that family only (a
+ * strictly checked RTM_GETADDR dump): a headend with thousands of
+ * virtual-access interfaces asks this for every session it sets up.
+ *
  * Return: 0, -ENODEV without such an interface, -EADDRNOTAVAIL when it
  * has no such address, or another negative errno.
  */
 int route_ifaddr(const char *ifname, int family, struct route_addr *out)
 {
-	int ifindex = if_nametoindex(ifname), ret;
-	struct nl_cache *addrs = NULL;
-	struct nl_object *obj;
+	struct route_ifaddr_req req = {
+		.ifindex = if_nametoindex(ifname), .family = family,
+		.out = out, .ret = -EADDRNOTAVAIL,
+	};
+	struct ifaddrmsg ifa = { .ifa_family = family };
+	struct nl_cb *own, *cb;
+	int ret;
 
-	if (!ifindex)
+	if (!req.ifindex)
 		return -ENODEV;
-	if (rtnl_addr_alloc_cache(route_sk, &addrs))
+	ifa.ifa_index = req.ifindex;
+	own = nl_socket_get_cb(route_sk);
+	cb = nl_cb_clone(own);
+	nl_cb_put(own);
+	if (!cb)
 		return -ENOMEM;
-	ret = -EADDRNOTAVAIL;
-	for (obj = nl_cache_get_first(addrs); obj;
-	     obj = nl_cache_get_next(obj)) {
-		struct rtnl_addr *a = (struct rtnl_addr *)obj;
-		struct nl_addr *local = rtnl_addr_get_local(a);
-
-		if (rtnl_addr_get_ifindex(a) != ifindex ||
-		    rtnl_addr_get_family(a) != family || !local ||
-		    rtnl_addr_get_scope(a) == RT_SCOPE_LINK)
-			continue;
-		route_addr_from_nl(local, out);
-		ret = 0;
-		break;
-	}
-	nl_cache_free(addrs);
-	return ret;
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, route_ifaddr_msg, &req);
+	ret = nl_send_simple(route_sk, RTM_GETADDR, NLM_F_DUMP, &ifa,
+			     sizeof(ifa));
+	if (ret >= 0)
+		ret = nl_recvmsgs(route_sk, cb);
+	nl_cb_put(cb);
+	return ret < 0 ? route_err(ret) : req.ret;
 }
 
 static struct nl_addr *route_nl_addr(const struct route_addr *a)
