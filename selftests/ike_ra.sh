@@ -125,7 +125,8 @@ connect() {
 		echo "route to $addr left behind"; return 1; }
 }
 
-# many N: N clients at once, each its own interface, then all gone
+# many N: N clients at once, each its own interface with the template's
+# settings and a route with the unnumbered source, then all gone
 many() {
 	local i conf="" va
 
@@ -142,15 +143,16 @@ many() {
 	for va in $(ip -n $NSH -o link show type flexvti |
 		    awk -F': ' '{ print $2 }'); do
 		ip -n $NSH -d link show "$va" | tr '\n' ' ' |
-			grep -q "mtu 1400 .*template 1" ||
+			grep -q ",UP.* mtu 1400 .*template 1" ||
 			{ ip -n $NSH -d link show "$va"; return 1; }
 		[ "$(ip netns exec $NSH flexvtictl -j sa show "$va" |
 		     python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" = 2 ] ||
 			{ echo "$va has not 2 SAs"; return 1; }
 	done
 	[ "$(ip -n $NSH route show dev br0 | wc -l)" -ge 1 ] || return 1
-	[ "$(ip -n $NSH route | grep -c '^10\.10\.0\.')" -eq "$1" ] ||
-		{ ip -n $NSH route; return 1; }
+	# the source of "ip unnumbered lan0" on every client's route
+	[ "$(ip -n $NSH route | grep -c '^10\.10\.0\..* src 10\.200\.0\.1 ')" \
+	  -eq "$1" ] || { ip -n $NSH route; return 1; }
 	for i in $(seq 11 $((10 + $1))); do
 		ike_swanctl --terminate --ike c$i --timeout 20 >/dev/null ||
 			return 1

@@ -151,8 +151,8 @@ static void session_endpoints(struct kern_dev *d, const struct ike_sa *sa)
 }
 
 /*
- * The first free "vaN" from session_va_free on: the kernel refuses a name
- * in use (-EEXIST).  Names are not probed with if_nametoindex(): asking
+ * The first free "vaN" from session_va_free on, up and with the
+ * template's MTU: the kernel refuses a name in use (-EEXIST).  Names are not probed with if_nametoindex(): asking
  * for a device that does not exist makes the kernel look for a module
  * "netdev-vaN" (dev_load()), a modprobe each time.
  */
@@ -175,7 +175,8 @@ static int session_link_add(struct session *s, const struct ike_sa *sa)
 	}
 	for (n = session_va_free; n < 1000000; n++) {
 		snprintf(s->name, sizeof(s->name), "va%u", n);
-		ret = kern_link_add(&session_rtnl, s->name, &d);
+		ret = kern_link_add_up(&session_rtnl, s->name, &d,
+				       s->tmpl.mtu);
 		if (ret == -EEXIST)
 			continue;
 		if (ret)
@@ -399,7 +400,7 @@ static int session_kernel(struct session *s, struct ike_sa *sa)
 		step = "install the outbound SA";
 		ret = session_sa_add(s, &s->child, FLEXVTI_SA_DIR_OUT);
 	}
-	if (!ret) {
+	if (!ret && s->fixed) {
 		step = "bring the interface up";
 		ret = route_link_up(s->ifindex, s->tmpl.mtu);
 	}

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <net/if.h>
 
 #include <linux/flexvti.h>
 #include <linux/if_link.h>
@@ -26,9 +27,13 @@ int kern_link_open(struct kern_nl *nl)
 	return kern_nl_socket(nl, NETLINK_ROUTE);
 }
 
-static struct nl_msg *kern_link_msg(int type, int flags, uint32_t ifindex)
+static struct nl_msg *kern_link_msg(int type, int flags, uint32_t ifindex,
+				    unsigned int up)
 {
-	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
+	struct ifinfomsg ifi = {
+		.ifi_family = AF_UNSPEC, .ifi_index = ifindex,
+		.ifi_flags = up, .ifi_change = up,
+	};
 	struct nl_msg *msg = nlmsg_alloc_simple(type, flags);
 
 	if (msg && nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO)) {
@@ -64,6 +69,23 @@ static int kern_link_send(struct kern_nl *nl, struct nl_msg *msg,
 	return kern_nl_transact(nl, msg, NULL, NULL);
 }
 
+static int kern_link_new(struct kern_nl *nl, const char *name,
+			 const struct kern_dev *d, unsigned int up,
+			 unsigned int mtu)
+{
+	struct nl_msg *msg;
+
+	msg = kern_link_msg(RTM_NEWLINK,
+			    NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, 0, up);
+	if (!msg)
+		return -ENOMEM;
+	if (mtu && nla_put_u32(msg, IFLA_MTU, mtu)) {
+		nlmsg_free(msg);
+		return -ENOMEM;
+	}
+	return kern_link_send(nl, msg, name, d);
+}
+
 /**
  * kern_link_add - create a virtual-access interface
  * @nl: socket from kern_link_open()
@@ -75,13 +97,23 @@ static int kern_link_send(struct kern_nl *nl, struct nl_msg *msg,
 int kern_link_add(struct kern_nl *nl, const char *name,
 		  const struct kern_dev *d)
 {
-	struct nl_msg *msg;
+	return kern_link_new(nl, name, d, 0, 0);
+}
 
-	msg = kern_link_msg(RTM_NEWLINK,
-			    NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, 0);
-	if (!msg)
-		return -ENOMEM;
-	return kern_link_send(nl, msg, name, d);
+/**
+ * kern_link_add_up - create a virtual-access interface that is up from
+ *	the start, with its MTU: one request instead of two
+ * @nl: socket from kern_link_open()
+ * @name: interface name, or a pattern like "va%d"
+ * @d: settings, including the template id, flagged in d->has
+ * @mtu: bytes, 0 for the module's default
+ *
+ * Return: 0 or a negative errno, the kernel's reason in nl->extack.
+ */
+int kern_link_add_up(struct kern_nl *nl, const char *name,
+		     const struct kern_dev *d, unsigned int mtu)
+{
+	return kern_link_new(nl, name, d, IFF_UP, mtu);
 }
 
 /**
@@ -95,7 +127,8 @@ int kern_link_add(struct kern_nl *nl, const char *name,
 int kern_link_set(struct kern_nl *nl, uint32_t ifindex,
 		  const struct kern_dev *d)
 {
-	struct nl_msg *msg = kern_link_msg(RTM_NEWLINK, NLM_F_REQUEST, ifindex);
+	struct nl_msg *msg = kern_link_msg(RTM_NEWLINK, NLM_F_REQUEST, ifindex,
+					   0);
 
 	if (!msg)
 		return -ENOMEM;
@@ -111,7 +144,8 @@ int kern_link_set(struct kern_nl *nl, uint32_t ifindex,
  */
 int kern_link_del(struct kern_nl *nl, uint32_t ifindex)
 {
-	struct nl_msg *msg = kern_link_msg(RTM_DELLINK, NLM_F_REQUEST, ifindex);
+	struct nl_msg *msg = kern_link_msg(RTM_DELLINK, NLM_F_REQUEST, ifindex,
+					   0);
 
 	if (!msg)
 		return -ENOMEM;

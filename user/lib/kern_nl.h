@@ -57,6 +57,8 @@ int kern_nl_monitor_recv(struct kern_nl *nl, kern_event_fn fn, void *arg);
 int kern_link_open(struct kern_nl *nl);
 int kern_link_add(struct kern_nl *nl, const char *name,
 		  const struct kern_dev *d);
+int kern_link_add_up(struct kern_nl *nl, const char *name,
+		     const struct kern_dev *d, unsigned int mtu);
 int kern_link_set(struct kern_nl *nl, uint32_t ifindex,
 		  const struct kern_dev *d);
 int kern_link_del(struct kern_nl *nl, uint32_t ifindex);
