@@ -50,6 +50,12 @@ static const struct cfg_cmd cfg_top_cmds[] = {
 	  3, 3 },
 	{ "aaa new-model", cfg_cmd_aaa_new_model, "", 0, 0 },
 	{ "aaa authorization network", cfg_cmd_aaa_authz, "LIST local", 2, 4 },
+	{ "radius server", cfg_cmd_radius_server, "NAME", 1, 1 },
+	{ "radius-server timeout", cfg_cmd_radius_timeout, "<1-1000>", 1, 1 },
+	{ "radius-server retransmit", cfg_cmd_radius_retransmit, "<0-100>",
+	  1, 1 },
+	{ "radius-server host", cfg_cmd_radius_host, "ADDRESS ...", 0,
+	  CFG_WORDS_MAX },
 	{ "no crypto ikev2 proposal", cfg_cmd_no_default, "default", 1, 1 },
 	{ "no crypto ikev2 policy", cfg_cmd_no_default, "default", 1, 1 },
 	{ "no crypto ikev2 authorization policy", cfg_cmd_no_default,
@@ -91,6 +97,7 @@ static const struct cfg_mode_def *const cfg_modes[CFG_NMODES] = {
 	[CFG_MODE_TEMPLATE] = &cfg_template_mode,
 	[CFG_MODE_TUNNEL] = &cfg_tunnel_iface_mode,
 	[CFG_MODE_TRUSTPOINT] = &cfg_trustpoint_mode,
+	[CFG_MODE_RADIUS_SERVER] = &cfg_radius_server_mode,
 	[CFG_MODE_SKIP] = &cfg_skip_mode,
 };
 
@@ -462,6 +469,7 @@ struct cfg *cfg_load_buf(const char *name, const char *text, size_t len,
 	p->cfg = cfg = calloc(1, sizeof(*cfg));
 	if (!cfg || !(cfg->source = strdup(name)))
 		goto oom;
+	cfg_radius_init(&cfg->radius);
 	if (!cfg_defaults_init(p, CFG_DEFAULTS_MODERN)) {
 		cfg_parse(p, text, len);
 		if (!p->nerrors)
@@ -591,6 +599,8 @@ void cfg_free(struct cfg *cfg)
 	CFG_FREE_ALL(cfg->tunnels, cfg->ntunnels, cfg_tunnel_free);
 	CFG_FREE_ALL(cfg->pools, cfg->npools, cfg_pool_free);
 	CFG_FREE_ALL(cfg->aaa_lists, cfg->naaa_lists, cfg_aaa_list_free);
+	CFG_FREE_ALL(cfg->radius_servers, cfg->nradius_servers,
+		     cfg_radius_server_free);
 	free(cfg->source);
 	free(cfg);
 }

@@ -44,6 +44,11 @@
 #define CFG_ALGS_MAX		12	/* transforms of one type */
 #define CFG_TSETS_MAX		6	/* transform sets of an IPsec profile */
 #define CFG_SPLIT_DNS_MAX	10
+#define CFG_RADIUS_AUTH_PORT_DEFAULT	1812	/* RFC 2865 (IOS: 1645) */
+#define CFG_RADIUS_ACCT_PORT_DEFAULT	1813	/* RFC 2866 (IOS: 1646) */
+#define CFG_RADIUS_TIMEOUT_DEFAULT	5	/* seconds, as IOS */
+#define CFG_RADIUS_RETRANSMIT_DEFAULT	3	/* as IOS */
+#define CFG_RADIUS_SECRET_MAX		128	/* bytes of a shared secret */
 
 /**
  * struct cfg_diag - one diagnostic of a load
@@ -741,6 +746,53 @@ struct cfg_ike_global {
 	unsigned int max_half_open_per_source;
 };
 
+/**
+ * struct cfg_radius_server - "radius server NAME"
+ * @name: the name, as "server name NAME" of a server group refers to it
+ * @line: first line of its block
+ * @addr: "address ipv4|ipv6 ADDRESS": a unicast host; set after load
+ *	(a server without it is an error)
+ * @auth_port: "auth-port P" of the address line: UDP port of the
+ *	Access-Requests, default CFG_RADIUS_AUTH_PORT_DEFAULT (1812)
+ * @acct_port: "acct-port Q": UDP port of the Accounting-Requests, default
+ *	CFG_RADIUS_ACCT_PORT_DEFAULT (1813)
+ * @key: "key [0] SECRET": the shared secret (RFC 2865 §3), 1 to
+ *	CFG_RADIUS_SECRET_MAX bytes of text; set after load (a server
+ *	without it is an error)
+ * @timeout: seconds to wait for an answer before retransmitting, 1-1000:
+ *	the block's "timeout", else the global "radius-server timeout",
+ *	else CFG_RADIUS_TIMEOUT_DEFAULT
+ * @retransmit: retransmissions of an unanswered request, 0-100, before
+ *	the next server of the group is tried: the block's "retransmit",
+ *	else the global one, else CFG_RADIUS_RETRANSMIT_DEFAULT
+ * @timeout_set: @timeout was configured in the block
+ * @retransmit_set: @retransmit was configured in the block
+ */
+struct cfg_radius_server {
+	char *name;
+	unsigned int line;
+	struct cfg_addr addr;
+	uint16_t auth_port;
+	uint16_t acct_port;
+	struct cfg_key key;
+	unsigned int timeout;
+	unsigned int retransmit;
+	bool timeout_set;
+	bool retransmit_set;
+};
+
+/**
+ * struct cfg_radius_global - the global RADIUS options
+ * @timeout: "radius-server timeout S", 1-1000 s: the timeout of the
+ *	servers that set none (default CFG_RADIUS_TIMEOUT_DEFAULT)
+ * @retransmit: "radius-server retransmit N", 0-100: likewise (default
+ *	CFG_RADIUS_RETRANSMIT_DEFAULT)
+ */
+struct cfg_radius_global {
+	unsigned int timeout;
+	unsigned int retransmit;
+};
+
 /* which factory values the smart defaults take */
 enum cfg_defaults_set {
 	CFG_DEFAULTS_MODERN = 0,	/* the default */
@@ -765,6 +817,8 @@ enum cfg_defaults_set {
  * @tunnels: tunnel interfaces
  * @pools: address pools, IPv4 and IPv6
  * @aaa_lists: "aaa authorization network" lists
+ * @radius: the global RADIUS options
+ * @radius_servers: "radius server" blocks in configured order
  * @nproposals: and the other n* fields: entries of the arrays
  *
  * Built-in objects are always present, flagged builtin, and disabled
@@ -799,6 +853,9 @@ struct cfg {
 	unsigned int npools;
 	struct cfg_aaa_list **aaa_lists;
 	unsigned int naaa_lists;
+	struct cfg_radius_global radius;
+	struct cfg_radius_server **radius_servers;
+	unsigned int nradius_servers;
 };
 
 /**

@@ -503,6 +503,7 @@ int cfg_check(struct cfg_parser *p)
 		for (j = 0; j < cfg->keyrings[i]->npeers; j++)
 			cfg_check_peer(p, cfg->keyrings[i], j);
 	cfg_check_aaa(p);
+	cfg_check_radius(p);
 	for (i = 0; i < cfg->nauthz_policies; i++) {
 		struct cfg_authz_policy *az = cfg->authz_policies[i];
 

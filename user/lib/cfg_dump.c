@@ -136,6 +136,17 @@ static void cfg_put_key(struct cfg_out *o, const struct cfg_key *k)
 	}
 }
 
+/* a text secret (RADIUS key, password): " 0 TEXT" or " <hidden>" */
+static void cfg_put_secret(struct cfg_out *o, const struct cfg_key *k)
+{
+	if (!(o->flags & CFG_DUMP_SECRETS)) {
+		fputs(" <hidden>", o->f);
+		return;
+	}
+	fputs(" 0 ", o->f);
+	fwrite(k->data, 1, k->len, o->f);
+}
+
 static bool cfg_key_eq(const struct cfg_key *a, const struct cfg_key *b)
 {
 	return a->data && b->data && a->len == b->len &&
@@ -592,6 +603,50 @@ static void cfg_put_aaa(struct cfg_out *o, const struct cfg *cfg)
 		fputs("!\n", o->f);
 }
 
+static void cfg_put_radius_global(struct cfg_out *o,
+				  const struct cfg_radius_global *g)
+{
+	bool any = false;
+
+	if (g->timeout != CFG_RADIUS_TIMEOUT_DEFAULT) {
+		fprintf(o->f, "radius-server timeout %u\n", g->timeout);
+		any = true;
+	}
+	if (g->retransmit != CFG_RADIUS_RETRANSMIT_DEFAULT) {
+		fprintf(o->f, "radius-server retransmit %u\n", g->retransmit);
+		any = true;
+	}
+	if (any)
+		fputs("!\n", o->f);
+}
+
+static void cfg_put_radius_server(struct cfg_out *o,
+				  const struct cfg_radius_server *rs)
+{
+	char buf[INET6_ADDRSTRLEN];
+
+	fprintf(o->f, "radius server %s\n", rs->name);
+	if (rs->addr.family) {
+		fprintf(o->f, " address %s %s",
+			rs->addr.family == AF_INET ? "ipv4" : "ipv6",
+			cfg_ntop(&rs->addr, buf));
+		if (rs->auth_port != CFG_RADIUS_AUTH_PORT_DEFAULT)
+			fprintf(o->f, " auth-port %u", rs->auth_port);
+		if (rs->acct_port != CFG_RADIUS_ACCT_PORT_DEFAULT)
+			fprintf(o->f, " acct-port %u", rs->acct_port);
+		fputc('\n', o->f);
+	}
+	if (rs->key.data) {
+		fputs(" key", o->f);
+		cfg_put_secret(o, &rs->key);
+		fputc('\n', o->f);
+	}
+	if (rs->timeout_set)
+		fprintf(o->f, " timeout %u\n", rs->timeout);
+	if (rs->retransmit_set)
+		fprintf(o->f, " retransmit %u\n", rs->retransmit);
+}
+
 /* a built-in prints when edited, or unedited with CFG_DUMP_ALL */
 static bool cfg_shown(struct cfg_out *o, bool builtin, bool modified,
 		      bool disabled)
@@ -637,6 +692,9 @@ int cfg_dump(const struct cfg *cfg, FILE *out, unsigned int flags)
 		fputs("crypto ikev2 smart-defaults cisco\n!\n", out);
 	cfg_put_global(&o, &cfg->ike);
 	cfg_put_aaa(&o, cfg);
+	cfg_put_radius_global(&o, &cfg->radius);
+	CFG_PUT_PLAIN(&o, cfg->radius_servers, cfg->nradius_servers,
+		      cfg_put_radius_server);
 	cfg_put_pools(&o, cfg);
 	CFG_PUT_PLAIN(&o, cfg->trustpoints, cfg->ntrustpoints,
 		      cfg_put_trustpoint);

@@ -891,6 +891,80 @@ TEST(dump_hides_keys)
 	cfg_free(cfg);
 }
 
+static const struct cfg_radius_server *radius_server(const struct cfg *cfg,
+						    const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < cfg->nradius_servers; i++)
+		if (!strcmp(cfg->radius_servers[i]->name, name))
+			return cfg->radius_servers[i];
+	return NULL;
+}
+
+/* RFC ports by default; the global timeout and retransmit as fallback */
+TEST(radius_servers)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"radius-server timeout 10\n"
+		"radius server rad1\n"
+		" address ipv4 192.0.2.10\n"
+		" key 0 s3cr3t  with spaces\n"
+		"radius server rad2\n"
+		" address ipv6 2001:db8::10 acct-port 11813 auth-port 11812\n"
+		" key 0 <hidden>\n"
+		" timeout 2\n retransmit 0\n"
+		"radius server rad3\n"
+		" address ipv4 192.0.2.30\n key k\n timeout 10\n"
+		"radius server rad1\n retransmit 7\n");
+	const struct cfg_radius_server *rs;
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	ASSERT_EQ(3, cfg->nradius_servers);
+	rs = radius_server(cfg, "rad1");
+	ASSERT_NE(NULL, rs);
+	EXPECT_EQ(AF_INET, rs->addr.family);
+	EXPECT_EQ(1812, rs->auth_port);
+	EXPECT_EQ(1813, rs->acct_port);
+	ASSERT_EQ(19, rs->key.len);
+	EXPECT_EQ(0, memcmp("s3cr3t  with spaces", rs->key.data, 19));
+	EXPECT_EQ(10, rs->timeout);
+	EXPECT_FALSE(rs->timeout_set);
+	EXPECT_EQ(7, rs->retransmit);
+	rs = radius_server(cfg, "rad2");
+	ASSERT_NE(NULL, rs);
+	EXPECT_EQ(AF_INET6, rs->addr.family);
+	EXPECT_EQ(11812, rs->auth_port);
+	EXPECT_EQ(11813, rs->acct_port);
+	EXPECT_EQ(8, rs->key.len);
+	EXPECT_EQ(2, rs->timeout);
+	EXPECT_EQ(0, rs->retransmit);
+	EXPECT_TRUE(rs->retransmit_set);
+	rs = radius_server(cfg, "rad3");
+	EXPECT_EQ(CFG_RADIUS_RETRANSMIT_DEFAULT, rs->retransmit);
+	EXPECT_TRUE(rs->timeout_set);
+	EXPECT_EQ(10, cfg->radius.timeout);
+	EXPECT_EQ(CFG_RADIUS_RETRANSMIT_DEFAULT, cfg->radius.retransmit);
+	round_trip(_metadata, cfg);
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, "radius-server timeout 10\n"));
+	EXPECT_FALSE(contains(d, "radius-server retransmit"));
+	EXPECT_TRUE(contains(d, "radius server rad2\n"
+			       " address ipv6 2001:db8::10 auth-port 11812 "
+			       "acct-port 11813\n key <hidden>\n timeout 2\n"
+			       " retransmit 0\n"));
+	EXPECT_TRUE(contains(d, " address ipv4 192.0.2.10\n key <hidden>\n"
+			       " retransmit 7\n"));
+	EXPECT_FALSE(contains(d, "s3cr3t"));
+	free(d);
+	d = dump_text(cfg, CFG_DUMP_SECRETS);
+	EXPECT_TRUE(contains(d, " key 0 s3cr3t  with spaces\n"));
+	EXPECT_TRUE(contains(d, " key 0 <hidden>\n"));
+	free(d);
+	cfg_free(cfg);
+}
+
 /* every kind of command, loaded, dumped with keys, loaded again */
 TEST(round_trip_everything)
 {
