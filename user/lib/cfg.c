@@ -51,6 +51,7 @@ static const struct cfg_cmd cfg_top_cmds[] = {
 	{ "aaa new-model", cfg_cmd_aaa_new_model, "", 0, 0 },
 	{ "aaa authorization network", cfg_cmd_aaa_authz, "LIST local", 2, 4 },
 	{ "radius server", cfg_cmd_radius_server, "NAME", 1, 1 },
+	{ "aaa group server radius", cfg_cmd_radius_group, "NAME", 1, 1 },
 	{ "radius-server timeout", cfg_cmd_radius_timeout, "<1-1000>", 1, 1 },
 	{ "radius-server retransmit", cfg_cmd_radius_retransmit, "<0-100>",
 	  1, 1 },
@@ -98,6 +99,7 @@ static const struct cfg_mode_def *const cfg_modes[CFG_NMODES] = {
 	[CFG_MODE_TUNNEL] = &cfg_tunnel_iface_mode,
 	[CFG_MODE_TRUSTPOINT] = &cfg_trustpoint_mode,
 	[CFG_MODE_RADIUS_SERVER] = &cfg_radius_server_mode,
+	[CFG_MODE_RADIUS_GROUP] = &cfg_radius_group_mode,
 	[CFG_MODE_SKIP] = &cfg_skip_mode,
 };
 
@@ -601,6 +603,8 @@ void cfg_free(struct cfg *cfg)
 	CFG_FREE_ALL(cfg->aaa_lists, cfg->naaa_lists, cfg_aaa_list_free);
 	CFG_FREE_ALL(cfg->radius_servers, cfg->nradius_servers,
 		     cfg_radius_server_free);
+	CFG_FREE_ALL(cfg->radius_groups, cfg->nradius_groups,
+		     cfg_radius_group_free);
 	free(cfg->source);
 	free(cfg);
 }

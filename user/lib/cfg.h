@@ -782,6 +782,28 @@ struct cfg_radius_server {
 };
 
 /**
+ * struct cfg_radius_group - "aaa group server radius NAME"
+ * @name: the name, as "group NAME" of a method list refers to it
+ * @line: first line of its block
+ * @server_refs: the "server name NAME" lines in order, without repeats
+ * @servers: @server_refs resolved, in the same order: the failover
+ *	order (a request goes to the first server; when it does not answer
+ *	within its timeout and retransmissions, to the next)
+ * @nservers: entries of @server_refs and @servers, at least 1 after load
+ * @source_if: "ip radius source-interface IFNAME": requests leave from
+ *	this interface's address; NULL: from the address the route towards
+ *	the server gives (the default)
+ */
+struct cfg_radius_group {
+	char *name;
+	unsigned int line;
+	struct cfg_ref *server_refs;
+	const struct cfg_radius_server **servers;
+	unsigned int nservers;
+	char *source_if;
+};
+
+/**
  * struct cfg_radius_global - the global RADIUS options
  * @timeout: "radius-server timeout S", 1-1000 s: the timeout of the
  *	servers that set none (default CFG_RADIUS_TIMEOUT_DEFAULT)
@@ -819,6 +841,7 @@ enum cfg_defaults_set {
  * @aaa_lists: "aaa authorization network" lists
  * @radius: the global RADIUS options
  * @radius_servers: "radius server" blocks in configured order
+ * @radius_groups: "aaa group server radius" blocks in configured order
  * @nproposals: and the other n* fields: entries of the arrays
  *
  * Built-in objects are always present, flagged builtin, and disabled
@@ -856,6 +879,8 @@ struct cfg {
 	struct cfg_radius_global radius;
 	struct cfg_radius_server **radius_servers;
 	unsigned int nradius_servers;
+	struct cfg_radius_group **radius_groups;
+	unsigned int nradius_groups;
 };
 
 /**

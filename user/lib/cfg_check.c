@@ -481,13 +481,27 @@ static void cfg_check_overlaps(struct cfg_parser *p)
 	}
 }
 
+/* the first of the "aaa" commands that need "aaa new-model", as in IOS */
 static void cfg_check_aaa(struct cfg_parser *p)
 {
 	struct cfg *cfg = p->cfg;
+	const char *what = NULL;
+	unsigned int line = 0;
 
-	if (cfg->naaa_lists && !cfg->aaa_new_model)
-		cfg_diag(p, cfg->aaa_lists[0]->line, "'aaa new-model' is "
-			 "required before aaa authorization");
+	if (cfg->aaa_new_model)
+		return;
+	if (cfg->naaa_lists) {
+		line = cfg->aaa_lists[0]->line;
+		what = "aaa authorization";
+	}
+	if (cfg->nradius_groups &&
+	    (!line || cfg->radius_groups[0]->line < line)) {
+		line = cfg->radius_groups[0]->line;
+		what = "aaa group server";
+	}
+	if (what)
+		cfg_diag(p, line, "'aaa new-model' is required before %s",
+			 what);
 }
 
 int cfg_check(struct cfg_parser *p)

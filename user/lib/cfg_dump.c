@@ -647,6 +647,19 @@ static void cfg_put_radius_server(struct cfg_out *o,
 		fprintf(o->f, " retransmit %u\n", rs->retransmit);
 }
 
+static void cfg_put_radius_group(struct cfg_out *o,
+				 const struct cfg_radius_group *rg)
+{
+	unsigned int i;
+
+	fprintf(o->f, "aaa group server radius %s\n", rg->name);
+	for (i = 0; i < rg->nservers; i++)
+		fprintf(o->f, " server name %s\n", rg->server_refs[i].name);
+	if (rg->source_if)
+		fprintf(o->f, " ip radius source-interface %s\n",
+			rg->source_if);
+}
+
 /* a built-in prints when edited, or unedited with CFG_DUMP_ALL */
 static bool cfg_shown(struct cfg_out *o, bool builtin, bool modified,
 		      bool disabled)
@@ -695,6 +708,8 @@ int cfg_dump(const struct cfg *cfg, FILE *out, unsigned int flags)
 	cfg_put_radius_global(&o, &cfg->radius);
 	CFG_PUT_PLAIN(&o, cfg->radius_servers, cfg->nradius_servers,
 		      cfg_put_radius_server);
+	CFG_PUT_PLAIN(&o, cfg->radius_groups, cfg->nradius_groups,
+		      cfg_put_radius_group);
 	cfg_put_pools(&o, cfg);
 	CFG_PUT_PLAIN(&o, cfg->trustpoints, cfg->ntrustpoints,
 		      cfg_put_trustpoint);

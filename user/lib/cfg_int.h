@@ -44,6 +44,7 @@ enum cfg_mode {
 	CFG_MODE_TUNNEL,
 	CFG_MODE_TRUSTPOINT,
 	CFG_MODE_RADIUS_SERVER,
+	CFG_MODE_RADIUS_GROUP,
 	CFG_MODE_SKIP,		/* the block of a refused command */
 	CFG_NMODES,
 };
@@ -173,7 +174,8 @@ struct cfg_alg {
 extern const struct cfg_mode_def cfg_proposal_mode, cfg_policy_mode,
 	cfg_keyring_mode, cfg_peer_mode, cfg_profile_mode, cfg_authz_mode,
 	cfg_tset_mode, cfg_ipsec_mode, cfg_template_mode,
-	cfg_tunnel_iface_mode, cfg_trustpoint_mode, cfg_radius_server_mode;
+	cfg_tunnel_iface_mode, cfg_trustpoint_mode, cfg_radius_server_mode,
+	cfg_radius_group_mode;
 
 /* cfg.c */
 __printf(3, 4) void cfg_diag(struct cfg_parser *p, unsigned int line,
@@ -263,14 +265,16 @@ void cfg_authz_free(struct cfg_authz_policy *az);
 void cfg_pool_free(struct cfg_pool *pool);
 void cfg_aaa_list_free(struct cfg_aaa_list *l);
 
-/* cfg_radius.c: RADIUS servers and their global options */
+/* cfg_radius.c: RADIUS servers, server groups, global options */
 int cfg_cmd_radius_server(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_radius_timeout(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_radius_retransmit(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_radius_host(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_radius_group(struct cfg_parser *p, int argc, char **argv);
 void cfg_radius_init(struct cfg_radius_global *g);
 void cfg_check_radius(struct cfg_parser *p);
 void cfg_radius_server_free(struct cfg_radius_server *rs);
+void cfg_radius_group_free(struct cfg_radius_group *rg);
 
 /* cfg_ipsec.c */
 int cfg_cmd_tset(struct cfg_parser *p, int argc, char **argv);

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * RADIUS servers: the "radius server NAME" blocks (address, UDP ports,
- * shared secret, timeout and retransmissions) and the global
- * "radius-server timeout" and "radius-server retransmit" that servers
- * without their own take.  The ports default to the RFC ones, 1812 and
- * 1813, not IOS's 1645 and 1646.  Secrets are text, given in clear: the
- * IOS type 7 obfuscation is refused.
+ * shared secret, timeout and retransmissions), the global "radius-server
+ * timeout" and "radius-server retransmit" that servers without their own
+ * take, and the server groups, "aaa group server radius NAME", which list
+ * servers by name in failover order.  The ports default to the RFC ones,
+ * 1812 and 1813, not IOS's 1645 and 1646.  Secrets are text, given in
+ * clear: the IOS type 7 obfuscation is refused.
  */
 #include <arpa/inet.h>
 #include <strings.h>
@@ -177,6 +178,84 @@ int cfg_cmd_radius_host(struct cfg_parser *p, int argc __always_unused,
 	return -1;
 }
 
+/* "server name NAME": one more server, in failover order */
+static int cfg_group_server_name(struct cfg_parser *p,
+				 int argc __always_unused, char **argv)
+{
+	struct cfg_radius_group *rg = p->obj;
+	struct cfg_ref r = { NULL, 0 }, *a;
+	unsigned int i;
+
+	if (cfg_arg_name(p, argv[0]))
+		return -1;
+	for (i = 0; i < rg->nservers; i++)
+		if (!strcmp(rg->server_refs[i].name, argv[0]))
+			return 0;
+	a = cfg_grow(p, rg->server_refs, rg->nservers, sizeof(*a));
+	if (!a)
+		return -1;
+	rg->server_refs = a;
+	if (cfg_set_ref(p, &r, argv[0]))
+		return -1;
+	a[rg->nservers++] = r;
+	return 0;
+}
+
+/* IOS's "server ADDRESS", which names a "radius-server host" */
+static int cfg_group_server_addr(struct cfg_parser *p,
+				 int argc __always_unused,
+				 char **argv __always_unused)
+{
+	cfg_error(p, "server: give the server by name: 'server name NAME' "
+		  "of a 'radius server NAME' block");
+	return -1;
+}
+
+static int cfg_group_source_if(struct cfg_parser *p,
+			       int argc __always_unused, char **argv)
+{
+	struct cfg_radius_group *rg = p->obj;
+
+	if (cfg_arg_name(p, argv[0]))
+		return -1;
+	return cfg_set_str(p, &rg->source_if, argv[0]);
+}
+
+static const struct cfg_cmd cfg_radius_group_cmds[] = {
+	{ "server name", cfg_group_server_name, "NAME", 1, 1 },
+	{ "server", cfg_group_server_addr, "name NAME", 1, CFG_WORDS_MAX },
+	{ "ip radius source-interface", cfg_group_source_if, "IFNAME",
+	  1, 1 },
+};
+
+const struct cfg_mode_def cfg_radius_group_mode = {
+	.name = "aaa group server radius",
+	.cmds = cfg_radius_group_cmds,
+	.ncmds = ARRAY_SIZE(cfg_radius_group_cmds),
+	.parent = CFG_MODE_TOP,
+};
+
+/* "aaa group server radius NAME" */
+int cfg_cmd_radius_group(struct cfg_parser *p, int argc __always_unused,
+			 char **argv)
+{
+	struct cfg *cfg = p->cfg;
+	struct cfg_radius_group *rg;
+
+	if (cfg_arg_name(p, argv[0]))
+		return -1;
+	rg = CFG_FIND(cfg->radius_groups, cfg->nradius_groups, argv[0]);
+	if (!rg) {
+		rg = CFG_NEW(p, cfg->radius_groups, cfg->nradius_groups,
+			     argv[0]);
+		if (!rg)
+			return -1;
+		rg->line = p->line;
+	}
+	cfg_enter(p, CFG_MODE_RADIUS_GROUP, rg);
+	return 0;
+}
+
 void cfg_radius_init(struct cfg_radius_global *g)
 {
 	memset(g, 0, sizeof(*g));
@@ -202,6 +281,34 @@ static void cfg_check_radius_server(struct cfg_parser *p,
 		rs->retransmit = g->retransmit;
 }
 
+/* the servers exist; a group without any is an error */
+static void cfg_check_radius_group(struct cfg_parser *p,
+				   struct cfg_radius_group *rg)
+{
+	struct cfg *cfg = p->cfg;
+	const struct cfg_ref *r;
+	unsigned int i;
+
+	if (!rg->nservers) {
+		cfg_diag(p, rg->line, "aaa group server radius '%s' has no "
+			 "'server name'", rg->name);
+		return;
+	}
+	rg->servers = calloc(rg->nservers, sizeof(*rg->servers));
+	if (!rg->servers) {
+		cfg_oom(p);
+		return;
+	}
+	for (i = 0; i < rg->nservers; i++) {
+		r = &rg->server_refs[i];
+		rg->servers[i] = CFG_FIND(cfg->radius_servers,
+					  cfg->nradius_servers, r->name);
+		if (!rg->servers[i])
+			cfg_diag(p, r->line, "unknown radius server '%s'",
+				 r->name);
+	}
+}
+
 void cfg_check_radius(struct cfg_parser *p)
 {
 	struct cfg *cfg = p->cfg;
@@ -209,6 +316,8 @@ void cfg_check_radius(struct cfg_parser *p)
 
 	for (i = 0; i < cfg->nradius_servers; i++)
 		cfg_check_radius_server(p, cfg->radius_servers[i]);
+	for (i = 0; i < cfg->nradius_groups; i++)
+		cfg_check_radius_group(p, cfg->radius_groups[i]);
 }
 
 void cfg_radius_server_free(struct cfg_radius_server *rs)
@@ -216,4 +325,17 @@ void cfg_radius_server_free(struct cfg_radius_server *rs)
 	cfg_key_wipe(&rs->key);
 	free(rs->name);
 	free(rs);
+}
+
+void cfg_radius_group_free(struct cfg_radius_group *rg)
+{
+	unsigned int i;
+
+	for (i = 0; i < rg->nservers; i++)
+		free(rg->server_refs[i].name);
+	free(rg->server_refs);
+	free(rg->servers);
+	free(rg->source_if);
+	free(rg->name);
+	free(rg);
 }

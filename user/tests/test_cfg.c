@@ -965,6 +965,45 @@ TEST(radius_servers)
 	cfg_free(cfg);
 }
 
+/* servers by name, in failover order, repeats ignored */
+TEST(radius_groups)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"aaa new-model\n"
+		"aaa group server radius g1\n"
+		" server name b\n server name a\n server name b\n"
+		" ip radius source-interface lo\n"
+		"radius server a\n address ipv4 192.0.2.1\n key ka\n"
+		"radius server b\n address ipv4 192.0.2.2\n key kb\n"
+		"aaa group server radius g2\n server name a\n"
+		"aaa group server radius g1\n server name c\n"
+		"radius server c\n address ipv4 192.0.2.3\n key kc\n");
+	const struct cfg_radius_group *g;
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	ASSERT_EQ(2, cfg->nradius_groups);
+	g = cfg->radius_groups[0];
+	EXPECT_STREQ("g1", g->name);
+	ASSERT_EQ(3, g->nservers);
+	EXPECT_EQ(radius_server(cfg, "b"), g->servers[0]);
+	EXPECT_EQ(radius_server(cfg, "a"), g->servers[1]);
+	EXPECT_EQ(radius_server(cfg, "c"), g->servers[2]);
+	EXPECT_STREQ("lo", g->source_if);
+	g = cfg->radius_groups[1];
+	ASSERT_EQ(1, g->nservers);
+	EXPECT_EQ(radius_server(cfg, "a"), g->servers[0]);
+	EXPECT_NULL(g->source_if);
+	round_trip(_metadata, cfg);
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, "aaa group server radius g1\n"
+			       " server name b\n server name a\n"
+			       " server name c\n"
+			       " ip radius source-interface lo\n!\n"));
+	free(d);
+	cfg_free(cfg);
+}
+
 /* every kind of command, loaded, dumped with keys, loaded again */
 TEST(round_trip_everything)
 {
