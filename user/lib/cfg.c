@@ -49,7 +49,14 @@ static const struct cfg_cmd cfg_top_cmds[] = {
 	{ "ipv6 local pool", cfg_cmd_pool6, "NAME PREFIX/LEN ASSIGN-LEN",
 	  3, 3 },
 	{ "aaa new-model", cfg_cmd_aaa_new_model, "", 0, 0 },
-	{ "aaa authorization network", cfg_cmd_aaa_authz, "LIST local", 2, 4 },
+	{ "aaa authorization network", cfg_cmd_aaa_authz,
+	  "LIST local|group GROUP [local]", 2, CFG_WORDS_MAX },
+	{ "aaa accounting network", cfg_cmd_aaa_acct,
+	  "LIST start-stop group GROUP", 2, CFG_WORDS_MAX },
+	{ "aaa accounting update", cfg_cmd_aaa_acct_update,
+	  "periodic <1-71582>", 1, CFG_WORDS_MAX },
+	{ "radius authorization password", cfg_cmd_radius_password,
+	  "[0] PASSWORD", 1, CFG_WORDS_MAX },
 	{ "radius server", cfg_cmd_radius_server, "NAME", 1, 1 },
 	{ "aaa group server radius", cfg_cmd_radius_group, "NAME", 1, 1 },
 	{ "radius-server timeout", cfg_cmd_radius_timeout, "<1-1000>", 1, 1 },
@@ -601,10 +608,14 @@ void cfg_free(struct cfg *cfg)
 	CFG_FREE_ALL(cfg->tunnels, cfg->ntunnels, cfg_tunnel_free);
 	CFG_FREE_ALL(cfg->pools, cfg->npools, cfg_pool_free);
 	CFG_FREE_ALL(cfg->aaa_lists, cfg->naaa_lists, cfg_aaa_list_free);
+	CFG_FREE_ALL(cfg->acct_lists, cfg->nacct_lists, cfg_aaa_list_free);
 	CFG_FREE_ALL(cfg->radius_servers, cfg->nradius_servers,
 		     cfg_radius_server_free);
 	CFG_FREE_ALL(cfg->radius_groups, cfg->nradius_groups,
 		     cfg_radius_group_free);
+	if (cfg->radius_all)
+		cfg_radius_group_free(cfg->radius_all);
+	cfg_key_wipe(&cfg->radius.authz_password);
 	free(cfg->source);
 	free(cfg);
 }

@@ -324,25 +324,37 @@ enum cfg_aaa_method {
 };
 
 /**
- * struct cfg_aaa_list - "aaa authorization network NAME local"
- * @name: the method list name
- * @line: its line
- *
- * "local" is the only method: authorization by a local authorization
- * policy.  RADIUS lists are configured elsewhere.
+ * struct cfg_aaa_list - an AAA method list of the network service:
+ *	"aaa authorization network NAME local | group GROUP [local]" or
+ *	"aaa accounting network NAME start-stop group GROUP"
+ * @name: the list name; authorization and accounting lists have
+ *	separate name spaces (&cfg->aaa_lists, &cfg->acct_lists)
+ * @line: the line that defined it (the last one when given again)
+ * @group_ref: "group GROUP"; name NULL for "local" alone; the name
+ *	"radius" means every radius server ("group radius")
+ * @group: @group_ref resolved, NULL for "local" alone; for "group
+ *	radius" the group cfg->radius_all
+ * @local: authorization lists only: "local" alone is local authorization
+ *	(a "crypto ikev2 authorization policy"); after "group GROUP" it is
+ *	the fallback used when no server of the group answers (a reject is
+ *	final)
  */
 struct cfg_aaa_list {
 	char *name;
 	unsigned int line;
+	struct cfg_ref group_ref;
+	const struct cfg_radius_group *group;
+	bool local;
 };
 
 /**
  * struct cfg_authz - "aaa authorization user|group METHOD list LIST [NAME]"
  * @list: the method list; @list.name NULL when not configured
  * @aaa: @list resolved
- * @username: NAME: the authorization policy to use; NULL to use the peer
- *	identity (or EAP identity) as the policy name at run time
- * @policy: @username resolved; NULL when @username is NULL
+ * @username: NAME: the name to authorize: the User-Name of the RADIUS
+ *	request, and with local authorization the authorization policy to
+ *	use; NULL to use the peer identity (or EAP identity) at run time
+ * @policy: @username resolved when @aaa has "local"; NULL otherwise
  */
 struct cfg_authz {
 	struct cfg_ref list;
@@ -409,6 +421,11 @@ struct cfg_dpd {
  * @authz_user: "aaa authorization user ..." per method
  * @authz_group: "aaa authorization group ..." per method
  * @authz_group_override: "aaa authorization group override ..."
+ * @acct_refs: "aaa accounting METHOD LIST" per method (psk, cert, eap);
+ *	"aaa accounting LIST" sets all three; name NULL when not set
+ * @acct: @acct_refs resolved: the accounting list of a session, by the
+ *	method the peer authenticated with (cert: rsa-sig or ecdsa-sig);
+ *	NULL: no accounting for that method
  * @shutdown: "shutdown": the profile never matches
  */
 struct cfg_profile {
@@ -446,6 +463,8 @@ struct cfg_profile {
 	struct cfg_authz authz_user[CFG_AAA_NMETHODS];
 	struct cfg_authz authz_group[CFG_AAA_NMETHODS];
 	bool authz_group_override;
+	struct cfg_ref acct_refs[CFG_AAA_NMETHODS];
+	const struct cfg_aaa_list *acct[CFG_AAA_NMETHODS];
 	bool shutdown;
 };
 
@@ -804,15 +823,29 @@ struct cfg_radius_group {
 };
 
 /**
- * struct cfg_radius_global - the global RADIUS options
+ * struct cfg_radius_global - the global RADIUS and accounting options
  * @timeout: "radius-server timeout S", 1-1000 s: the timeout of the
  *	servers that set none (default CFG_RADIUS_TIMEOUT_DEFAULT)
  * @retransmit: "radius-server retransmit N", 0-100: likewise (default
  *	CFG_RADIUS_RETRANSMIT_DEFAULT)
+ * @authz_password: "radius authorization password PASSWORD": the
+ *	User-Password of the Access-Requests of user and group authorization,
+ *	1-128 bytes of text; data NULL when not configured.  There is no
+ *	default (IOS sends "cisco"): a profile authorizing with a group
+ *	method list needs it (checked at load)
+ * @acct_update_min: "aaa accounting update periodic M": minutes between
+ *	the Interim-Update records of a session, 1-71582; 0: no interim
+ *	updates (the default)
+ * @acct_update_sec: the same interval in seconds (@acct_update_min * 60)
+ * @acct_update_line: line of "aaa accounting update", 0 when not set
  */
 struct cfg_radius_global {
 	unsigned int timeout;
 	unsigned int retransmit;
+	struct cfg_key authz_password;
+	unsigned int acct_update_min;
+	unsigned int acct_update_sec;
+	unsigned int acct_update_line;
 };
 
 /* which factory values the smart defaults take */
@@ -839,9 +872,13 @@ enum cfg_defaults_set {
  * @tunnels: tunnel interfaces
  * @pools: address pools, IPv4 and IPv6
  * @aaa_lists: "aaa authorization network" lists
+ * @acct_lists: "aaa accounting network" lists
  * @radius: the global RADIUS options
  * @radius_servers: "radius server" blocks in configured order
  * @radius_groups: "aaa group server radius" blocks in configured order
+ * @radius_all: the group "radius" of "group radius": every radius server
+ *	in configured order (no @server_refs, @line 0); NULL when no list
+ *	names it
  * @nproposals: and the other n* fields: entries of the arrays
  *
  * Built-in objects are always present, flagged builtin, and disabled
@@ -876,11 +913,14 @@ struct cfg {
 	unsigned int npools;
 	struct cfg_aaa_list **aaa_lists;
 	unsigned int naaa_lists;
+	struct cfg_aaa_list **acct_lists;
+	unsigned int nacct_lists;
 	struct cfg_radius_global radius;
 	struct cfg_radius_server **radius_servers;
 	unsigned int nradius_servers;
 	struct cfg_radius_group **radius_groups;
 	unsigned int nradius_groups;
+	struct cfg_radius_group *radius_all;
 };
 
 /**

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Local AAA: "aaa new-model", "aaa authorization network LIST local",
- * "crypto ikev2 authorization policy NAME" (what a session gets: address
- * pools, DNS, routes) and the address pools it names, "ip local pool"
- * and "ipv6 local pool".
+ * Local AAA: "aaa new-model", "crypto ikev2 authorization policy NAME"
+ * (what a session gets: address pools, DNS, routes) and the address pools
+ * it names, "ip local pool" and "ipv6 local pool".  The method lists are
+ * in cfg_radius.c.
  */
 #include <arpa/inet.h>
 #include <strings.h>
@@ -299,35 +299,6 @@ int cfg_cmd_aaa_new_model(struct cfg_parser *p, int argc __always_unused,
 {
 	p->cfg->aaa_new_model = true;
 	return 0;
-}
-
-/* "aaa authorization network LIST local" */
-int cfg_cmd_aaa_authz(struct cfg_parser *p, int argc, char **argv)
-{
-	struct cfg *cfg = p->cfg;
-	struct cfg_aaa_list *l;
-
-	if (argc != 2 || strcasecmp(argv[1], "local")) {
-		cfg_error(p, "aaa authorization network %s: only the 'local' "
-			  "method is supported", argv[0]);
-		return -1;
-	}
-	if (cfg_arg_name(p, argv[0]))
-		return -1;
-	l = CFG_FIND(cfg->aaa_lists, cfg->naaa_lists, argv[0]);
-	if (!l) {
-		l = CFG_NEW(p, cfg->aaa_lists, cfg->naaa_lists, argv[0]);
-		if (!l)
-			return -1;
-		l->line = p->line;
-	}
-	return 0;
-}
-
-void cfg_aaa_list_free(struct cfg_aaa_list *l)
-{
-	free(l->name);
-	free(l);
 }
 
 /* the pool @name of @family, created if new; NULL reported */

@@ -334,24 +334,42 @@ static void cfg_put_trustpoints(struct cfg_out *o,
 		fprintf(o->f, " pki trustpoint %s verify\n", v);
 }
 
+static const char *const cfg_aaa_methods[] = {
+	[CFG_AAA_PSK] = "psk",
+	[CFG_AAA_CERT] = "cert",
+	[CFG_AAA_EAP] = "eap",
+};
+
 static void cfg_put_authz_refs(struct cfg_out *o, const char *kind,
 			       const struct cfg_authz *az, bool override)
 {
-	static const char *const methods[] = {
-		[CFG_AAA_PSK] = "psk",
-		[CFG_AAA_CERT] = "cert",
-		[CFG_AAA_EAP] = "eap",
-	};
 	int m;
 
 	for (m = 0; m < CFG_AAA_NMETHODS; m++) {
 		if (!az[m].list.name)
 			continue;
 		fprintf(o->f, " aaa authorization %s%s %s list %s%s%s\n", kind,
-			override ? " override" : "", methods[m],
+			override ? " override" : "", cfg_aaa_methods[m],
 			az[m].list.name, az[m].username ? " " : "",
 			az[m].username ? az[m].username : "");
 	}
+}
+
+/* "aaa accounting LIST" when every method has it, else per method */
+static void cfg_put_acct_refs(struct cfg_out *o, const struct cfg_profile *pf)
+{
+	const struct cfg_ref *r = pf->acct_refs;
+	int m;
+
+	if (r[0].name && r[1].name && r[2].name &&
+	    !strcmp(r[0].name, r[1].name) && !strcmp(r[0].name, r[2].name)) {
+		fprintf(o->f, " aaa accounting %s\n", r[0].name);
+		return;
+	}
+	for (m = 0; m < CFG_AAA_NMETHODS; m++)
+		if (r[m].name)
+			fprintf(o->f, " aaa accounting %s %s\n",
+				cfg_aaa_methods[m], r[m].name);
 }
 
 static void cfg_put_profile(struct cfg_out *o, const struct cfg_profile *pf)
@@ -389,6 +407,7 @@ static void cfg_put_profile(struct cfg_out *o, const struct cfg_profile *pf)
 	cfg_put_authz_refs(o, "user", pf->authz_user, false);
 	cfg_put_authz_refs(o, "group", pf->authz_group,
 			   pf->authz_group_override);
+	cfg_put_acct_refs(o, pf);
 	if (pf->shutdown)
 		fputs(" shutdown\n", o->f);
 }
@@ -590,16 +609,43 @@ static void cfg_put_global(struct cfg_out *o, const struct cfg_ike_global *g)
 		fputs("!\n", o->f);
 }
 
+/* "local", "group G" or "group G local" */
+static void cfg_put_methods(struct cfg_out *o, const struct cfg_aaa_list *l)
+{
+	if (l->group_ref.name)
+		fprintf(o->f, " group %s", l->group_ref.name);
+	if (l->local)
+		fputs(" local", o->f);
+	fputc('\n', o->f);
+}
+
 static void cfg_put_aaa(struct cfg_out *o, const struct cfg *cfg)
 {
+	const struct cfg_radius_global *g = &cfg->radius;
 	unsigned int i;
 
 	if (cfg->aaa_new_model)
 		fputs("aaa new-model\n", o->f);
-	for (i = 0; i < cfg->naaa_lists; i++)
-		fprintf(o->f, "aaa authorization network %s local\n",
+	if (g->authz_password.data) {
+		fputs("radius authorization password", o->f);
+		cfg_put_secret(o, &g->authz_password);
+		fputc('\n', o->f);
+	}
+	if (g->acct_update_min)
+		fprintf(o->f, "aaa accounting update periodic %u\n",
+			g->acct_update_min);
+	for (i = 0; i < cfg->naaa_lists; i++) {
+		fprintf(o->f, "aaa authorization network %s",
 			cfg->aaa_lists[i]->name);
-	if (cfg->aaa_new_model || cfg->naaa_lists)
+		cfg_put_methods(o, cfg->aaa_lists[i]);
+	}
+	for (i = 0; i < cfg->nacct_lists; i++) {
+		fprintf(o->f, "aaa accounting network %s start-stop",
+			cfg->acct_lists[i]->name);
+		cfg_put_methods(o, cfg->acct_lists[i]);
+	}
+	if (cfg->aaa_new_model || cfg->naaa_lists || cfg->nacct_lists ||
+	    g->authz_password.data || g->acct_update_min)
 		fputs("!\n", o->f);
 }
 

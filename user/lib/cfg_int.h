@@ -258,14 +258,16 @@ void cfg_profile_free(struct cfg_profile *pf);
 /* cfg_aaa.c: aaa, authorization policies, pools */
 int cfg_cmd_authz(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_aaa_new_model(struct cfg_parser *p, int argc, char **argv);
-int cfg_cmd_aaa_authz(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_pool(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_pool6(struct cfg_parser *p, int argc, char **argv);
 void cfg_authz_free(struct cfg_authz_policy *az);
 void cfg_pool_free(struct cfg_pool *pool);
-void cfg_aaa_list_free(struct cfg_aaa_list *l);
 
-/* cfg_radius.c: RADIUS servers, server groups, global options */
+/* cfg_radius.c: method lists, RADIUS servers and groups, global options */
+int cfg_cmd_aaa_authz(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_aaa_acct(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_aaa_acct_update(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_radius_password(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_radius_server(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_radius_timeout(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_radius_retransmit(struct cfg_parser *p, int argc, char **argv);
@@ -275,6 +277,7 @@ void cfg_radius_init(struct cfg_radius_global *g);
 void cfg_check_radius(struct cfg_parser *p);
 void cfg_radius_server_free(struct cfg_radius_server *rs);
 void cfg_radius_group_free(struct cfg_radius_group *rg);
+void cfg_aaa_list_free(struct cfg_aaa_list *l);
 
 /* cfg_ipsec.c */
 int cfg_cmd_tset(struct cfg_parser *p, int argc, char **argv);

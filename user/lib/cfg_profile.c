@@ -334,6 +334,27 @@ static int cfg_profile_authz_user(struct cfg_parser *p, int argc,
 	return cfg_authz_args(p, argc, argv, pf->authz_user);
 }
 
+/* "aaa accounting [psk|cert|eap] LIST": without a method, all three */
+static int cfg_profile_acct(struct cfg_parser *p, int argc, char **argv)
+{
+	struct cfg_profile *pf = p->obj;
+	int m = -1, i;
+
+	if (argc == 2) {
+		m = cfg_arg_keyword(p, argv[0], cfg_aaa_kws,
+				    ARRAY_SIZE(cfg_aaa_kws));
+		if (m < 0)
+			return -1;
+	}
+	for (i = 0; i < CFG_AAA_NMETHODS; i++) {
+		if (m >= 0 && i != m)
+			continue;
+		if (cfg_set_ref(p, &pf->acct_refs[i], argv[argc - 1]))
+			return -1;
+	}
+	return 0;
+}
+
 static int cfg_profile_shutdown(struct cfg_parser *p,
 				int argc __always_unused,
 				char **argv __always_unused)
@@ -381,6 +402,7 @@ static const struct cfg_cmd cfg_profile_cmds[] = {
 	  "[override] psk|cert|eap list LIST [NAME]", 1, 6 },
 	{ "aaa authorization user", cfg_profile_authz_user,
 	  "psk|cert|eap list LIST [NAME]", 1, 5 },
+	{ "aaa accounting", cfg_profile_acct, "[psk|cert|eap] LIST", 1, 2 },
 	{ "shutdown", cfg_profile_shutdown, "", 0, 0 },
 	{ "no shutdown", cfg_profile_no_shutdown, "", 0, 0 },
 };
@@ -436,6 +458,8 @@ void cfg_profile_free(struct cfg_profile *pf)
 	cfg_key_wipe(&pf->remote_key);
 	cfg_authz_clear(pf->authz_user);
 	cfg_authz_clear(pf->authz_group);
+	for (i = 0; i < CFG_AAA_NMETHODS; i++)
+		free(pf->acct_refs[i].name);
 	free(pf->keyring_ref.name);
 	free(pf->trustpoint_sign);
 	free(pf->trustpoint_verify);

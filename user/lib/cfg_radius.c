@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * RADIUS servers: the "radius server NAME" blocks (address, UDP ports,
- * shared secret, timeout and retransmissions), the global "radius-server
- * timeout" and "radius-server retransmit" that servers without their own
- * take, and the server groups, "aaa group server radius NAME", which list
- * servers by name in failover order.  The ports default to the RFC ones,
- * 1812 and 1813, not IOS's 1645 and 1646.  Secrets are text, given in
- * clear: the IOS type 7 obfuscation is refused.
+ * AAA method lists and the RADIUS servers they use: "aaa authorization
+ * network LIST local|group GROUP [local]", "aaa accounting network LIST
+ * start-stop group GROUP", "aaa accounting update periodic M"; the "radius
+ * server NAME" blocks (address, UDP ports, shared secret, timeout and
+ * retransmissions), the global "radius-server timeout" and "radius-server
+ * retransmit" that servers without their own take, "radius authorization
+ * password", and the server groups, "aaa group server radius NAME", which
+ * list servers by name in failover order ("group radius": all of them).
+ * The ports default to the RFC ones, 1812 and 1813, not IOS's 1645 and
+ * 1646.  Secrets are text, given in clear: the IOS type 7 obfuscation is
+ * refused, and so is the guide's implicit authorization password "cisco".
  */
 #include <arpa/inet.h>
 #include <strings.h>
@@ -15,6 +19,8 @@
 
 #define CFG_RADIUS_TIMEOUT_MAX		1000
 #define CFG_RADIUS_RETRANSMIT_MAX	100
+#define CFG_ACCT_UPDATE_MAX		71582	/* minutes: 2^32 ms */
+#define CFG_RADIUS_ALL			"radius"	/* "group radius" */
 
 /* "[auth-port P] [acct-port Q]", in any order */
 static int cfg_radius_ports(struct cfg_parser *p, int argc, char **argv,
@@ -244,6 +250,11 @@ int cfg_cmd_radius_group(struct cfg_parser *p, int argc __always_unused,
 
 	if (cfg_arg_name(p, argv[0]))
 		return -1;
+	if (!strcmp(argv[0], CFG_RADIUS_ALL)) {
+		cfg_error(p, "aaa group server radius: the name 'radius' is "
+			  "reserved: 'group radius' means every radius server");
+		return -1;
+	}
 	rg = CFG_FIND(cfg->radius_groups, cfg->nradius_groups, argv[0]);
 	if (!rg) {
 		rg = CFG_NEW(p, cfg->radius_groups, cfg->nradius_groups,
@@ -254,6 +265,133 @@ int cfg_cmd_radius_group(struct cfg_parser *p, int argc __always_unused,
 	}
 	cfg_enter(p, CFG_MODE_RADIUS_GROUP, rg);
 	return 0;
+}
+
+/* "group GROUP" at @argv: a RADIUS group, or every server ("radius") */
+static int cfg_aaa_group(struct cfg_parser *p, int argc, char **argv,
+			 struct cfg_ref *r)
+{
+	if (argc < 2 || strcasecmp(argv[0], "group"))
+		return 1;
+	if (!strcasecmp(argv[1], "tacacs+") || !strcasecmp(argv[1], "ldap")) {
+		cfg_error(p, "'group %s' is not supported: only RADIUS server "
+			  "groups", argv[1]);
+		return -1;
+	}
+	return cfg_set_ref(p, r, argv[1]);
+}
+
+/* the list @name of @arr, created if new, emptied if not; NULL reported */
+static struct cfg_aaa_list *cfg_aaa_list_get(struct cfg_parser *p,
+					     struct cfg_aaa_list ***arr,
+					     unsigned int *n, const char *name)
+{
+	struct cfg_aaa_list *l;
+
+	if (cfg_arg_name(p, name))
+		return NULL;
+	l = CFG_FIND(*arr, *n, name);
+	if (!l)
+		l = CFG_NEW(p, *arr, *n, name);
+	if (!l)
+		return NULL;
+	free(l->group_ref.name);
+	l->group_ref.name = NULL;
+	l->local = false;
+	l->line = p->line;
+	return l;
+}
+
+/* "aaa authorization network LIST local | group GROUP [local]" */
+int cfg_cmd_aaa_authz(struct cfg_parser *p, int argc, char **argv)
+{
+	struct cfg *cfg = p->cfg;
+	struct cfg_ref r = { NULL, 0 };
+	struct cfg_aaa_list *l;
+	bool local = argc == 2 && !strcasecmp(argv[1], "local");
+	int rc = local ? 0 : cfg_aaa_group(p, argc - 1, argv + 1, &r);
+
+	if (rc < 0)
+		return -1;
+	if (!rc && argc > 3)
+		local = argc == 4 && !strcasecmp(argv[3], "local");
+	if (rc || (argc > 3 && !local)) {
+		free(r.name);
+		cfg_error(p, "aaa authorization network %s: only 'local' and "
+			  "'group GROUP [local]' are supported", argv[0]);
+		return -1;
+	}
+	l = cfg_aaa_list_get(p, &cfg->aaa_lists, &cfg->naaa_lists, argv[0]);
+	if (!l) {
+		free(r.name);
+		return -1;
+	}
+	l->group_ref = r;
+	l->local = local;
+	return 0;
+}
+
+/* "aaa accounting network LIST start-stop group GROUP" */
+int cfg_cmd_aaa_acct(struct cfg_parser *p, int argc, char **argv)
+{
+	struct cfg *cfg = p->cfg;
+	struct cfg_ref r = { NULL, 0 };
+	struct cfg_aaa_list *l;
+	int rc = 1;
+
+	if (argc == 4 && !strcasecmp(argv[1], "start-stop"))
+		rc = cfg_aaa_group(p, argc - 2, argv + 2, &r);
+	if (rc < 0)
+		return -1;
+	if (rc) {
+		cfg_error(p, "aaa accounting network %s: only 'start-stop "
+			  "group GROUP' is supported", argv[0]);
+		return -1;
+	}
+	l = cfg_aaa_list_get(p, &cfg->acct_lists, &cfg->nacct_lists, argv[0]);
+	if (!l) {
+		free(r.name);
+		return -1;
+	}
+	l->group_ref = r;
+	return 0;
+}
+
+/* "aaa accounting update periodic M": interim updates every M minutes */
+int cfg_cmd_aaa_acct_update(struct cfg_parser *p, int argc, char **argv)
+{
+	struct cfg_radius_global *g = &p->cfg->radius;
+	unsigned long long m;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if (strcasecmp(argv[i], "newinfo"))
+			continue;
+		cfg_error(p, "'aaa accounting update newinfo' is not "
+			  "supported: use 'aaa accounting update periodic "
+			  "MINUTES'");
+		return -1;
+	}
+	if (argc != 2 || strcasecmp(argv[0], "periodic")) {
+		cfg_error(p, "aaa accounting update: only 'periodic MINUTES' "
+			  "is supported");
+		return -1;
+	}
+	if (cfg_arg_uint(p, "aaa accounting update periodic", argv[1], 1,
+			 CFG_ACCT_UPDATE_MAX, &m))
+		return -1;
+	g->acct_update_min = m;
+	g->acct_update_sec = m * 60;
+	g->acct_update_line = p->line;
+	return 0;
+}
+
+/* "radius authorization password [0] PASSWORD" */
+int cfg_cmd_radius_password(struct cfg_parser *p, int argc, char **argv)
+{
+	return cfg_arg_secret(p, argc, argv, "password",
+			      CFG_RADIUS_SECRET_MAX,
+			      &p->cfg->radius.authz_password);
 }
 
 void cfg_radius_init(struct cfg_radius_global *g)
@@ -309,6 +447,57 @@ static void cfg_check_radius_group(struct cfg_parser *p,
 	}
 }
 
+/* "group radius": every server, in configured order */
+static struct cfg_radius_group *cfg_radius_all(struct cfg_parser *p)
+{
+	struct cfg *cfg = p->cfg;
+	struct cfg_radius_group *rg = cfg->radius_all;
+	unsigned int i;
+
+	if (rg)
+		return rg;
+	rg = calloc(1, sizeof(*rg));
+	if (rg)
+		rg->name = strdup(CFG_RADIUS_ALL);
+	if (rg && rg->name && cfg->nradius_servers)
+		rg->servers = calloc(cfg->nradius_servers,
+				     sizeof(*rg->servers));
+	if (!rg || !rg->name || (cfg->nradius_servers && !rg->servers)) {
+		if (rg)
+			cfg_radius_group_free(rg);
+		cfg_oom(p);
+		return NULL;
+	}
+	for (i = 0; i < cfg->nradius_servers; i++)
+		rg->servers[i] = cfg->radius_servers[i];
+	rg->nservers = cfg->nradius_servers;
+	cfg->radius_all = rg;
+	return rg;
+}
+
+/* the group of a method list */
+static void cfg_check_aaa_list(struct cfg_parser *p, struct cfg_aaa_list *l,
+			       const char *what)
+{
+	struct cfg *cfg = p->cfg;
+	const char *name = l->group_ref.name;
+
+	if (!name)
+		return;
+	if (strcmp(name, CFG_RADIUS_ALL)) {
+		l->group = CFG_FIND(cfg->radius_groups, cfg->nradius_groups,
+				    name);
+		if (!l->group)
+			cfg_diag(p, l->line, "unknown aaa group server radius "
+				 "'%s'", name);
+		return;
+	}
+	l->group = cfg_radius_all(p);
+	if (l->group && !l->group->nservers)
+		cfg_diag(p, l->line, "aaa %s network %s: 'group radius' but "
+			 "no radius server is configured", what, l->name);
+}
+
 void cfg_check_radius(struct cfg_parser *p)
 {
 	struct cfg *cfg = p->cfg;
@@ -318,6 +507,10 @@ void cfg_check_radius(struct cfg_parser *p)
 		cfg_check_radius_server(p, cfg->radius_servers[i]);
 	for (i = 0; i < cfg->nradius_groups; i++)
 		cfg_check_radius_group(p, cfg->radius_groups[i]);
+	for (i = 0; i < cfg->naaa_lists; i++)
+		cfg_check_aaa_list(p, cfg->aaa_lists[i], "authorization");
+	for (i = 0; i < cfg->nacct_lists; i++)
+		cfg_check_aaa_list(p, cfg->acct_lists[i], "accounting");
 }
 
 void cfg_radius_server_free(struct cfg_radius_server *rs)
@@ -331,11 +524,18 @@ void cfg_radius_group_free(struct cfg_radius_group *rg)
 {
 	unsigned int i;
 
-	for (i = 0; i < rg->nservers; i++)
+	for (i = 0; rg->server_refs && i < rg->nservers; i++)
 		free(rg->server_refs[i].name);
 	free(rg->server_refs);
 	free(rg->servers);
 	free(rg->source_if);
 	free(rg->name);
 	free(rg);
+}
+
+void cfg_aaa_list_free(struct cfg_aaa_list *l)
+{
+	free(l->group_ref.name);
+	free(l->name);
+	free(l);
 }

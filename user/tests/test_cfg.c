@@ -1004,6 +1004,128 @@ TEST(radius_groups)
 	cfg_free(cfg);
 }
 
+static const struct cfg_aaa_list *aaa_list(struct cfg_aaa_list *const *l,
+					    unsigned int n, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(l[i]->name, name))
+			return l[i];
+	return NULL;
+}
+
+static const char aaa_text[] =
+	"aaa new-model\n"
+	"radius authorization password 0 s3cret pw\n"
+	"aaa accounting update periodic 15\n"
+	"radius server a\n address ipv4 192.0.2.1\n key ka\n"
+	"radius server b\n address ipv4 192.0.2.2\n key kb\n"
+	"aaa group server radius g\n server name b\n"
+	"aaa authorization network loc local\n"
+	"aaa authorization network rad group g\n"
+	"aaa authorization network both group g local\n"
+	"aaa authorization network all group radius\n"
+	"aaa authorization network redef local\n"
+	"aaa authorization network redef group g\n"
+	"aaa accounting network acct start-stop group g\n"
+	"aaa accounting network acct-all start-stop group radius\n"
+	"crypto ikev2 authorization policy pol1\n"
+	"crypto ikev2 profile p\n"
+	" match identity remote fqdn a.example\n"
+	" authentication local pre-share key 0 k\n"
+	" authentication remote pre-share key k\n"
+	" aaa authorization group psk list both pol1\n"
+	" aaa authorization user psk list rad someuser\n"
+	" aaa authorization group eap list all\n"
+	" aaa accounting acct\n"
+	" aaa accounting eap acct-all\n"
+	"crypto ikev2 profile q\n"
+	" match identity remote fqdn b.example\n"
+	" authentication local pre-share key 0 k\n"
+	" authentication remote pre-share key k\n"
+	" aaa accounting cert acct\n"
+	" aaa accounting psk acct\n aaa accounting eap acct\n";
+
+/* local, group, group with local fallback, "group radius", accounting */
+TEST(aaa_method_lists)
+{
+	struct cfg *cfg = load_ok(_metadata, aaa_text);
+	const struct cfg_aaa_list *l;
+	const struct cfg_profile *pf;
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	l = aaa_list(cfg->aaa_lists, cfg->naaa_lists, "loc");
+	ASSERT_NE(NULL, l);
+	EXPECT_TRUE(l->local);
+	EXPECT_NULL(l->group);
+	l = aaa_list(cfg->aaa_lists, cfg->naaa_lists, "rad");
+	ASSERT_NE(NULL, l);
+	EXPECT_FALSE(l->local);
+	EXPECT_EQ(cfg->radius_groups[0], l->group);
+	l = aaa_list(cfg->aaa_lists, cfg->naaa_lists, "both");
+	EXPECT_TRUE(l->local);
+	EXPECT_EQ(cfg->radius_groups[0], l->group);
+	l = aaa_list(cfg->aaa_lists, cfg->naaa_lists, "redef");
+	EXPECT_FALSE(l->local);
+	EXPECT_EQ(cfg->radius_groups[0], l->group);
+	l = aaa_list(cfg->aaa_lists, cfg->naaa_lists, "all");
+	ASSERT_NE(NULL, cfg->radius_all);
+	EXPECT_EQ(cfg->radius_all, l->group);
+	ASSERT_EQ(2, cfg->radius_all->nservers);
+	EXPECT_STREQ("a", cfg->radius_all->servers[0]->name);
+	EXPECT_STREQ("b", cfg->radius_all->servers[1]->name);
+	EXPECT_EQ(cfg->radius_all, aaa_list(cfg->acct_lists, cfg->nacct_lists,
+					    "acct-all")->group);
+	l = aaa_list(cfg->acct_lists, cfg->nacct_lists, "acct");
+	ASSERT_NE(NULL, l);
+	EXPECT_FALSE(l->local);
+	EXPECT_EQ(cfg->radius_groups[0], l->group);
+	EXPECT_NULL(aaa_list(cfg->acct_lists, cfg->nacct_lists, "loc"));
+	EXPECT_EQ(15, cfg->radius.acct_update_min);
+	EXPECT_EQ(900, cfg->radius.acct_update_sec);
+	ASSERT_EQ(9, cfg->radius.authz_password.len);
+	EXPECT_EQ(0, memcmp("s3cret pw", cfg->radius.authz_password.data, 9));
+	pf = cfg_profile_find(cfg, "p");
+	ASSERT_NE(NULL, pf);
+	EXPECT_EQ(cfg_authz_policy_find(cfg, "pol1"),
+		  pf->authz_group[CFG_AAA_PSK].policy);
+	EXPECT_STREQ("someuser", pf->authz_user[CFG_AAA_PSK].username);
+	EXPECT_NULL(pf->authz_user[CFG_AAA_PSK].policy);
+	EXPECT_EQ(l, pf->acct[CFG_AAA_PSK]);
+	EXPECT_EQ(l, pf->acct[CFG_AAA_CERT]);
+	EXPECT_STREQ("acct-all", pf->acct[CFG_AAA_EAP]->name);
+	pf = cfg_profile_find(cfg, "q");
+	EXPECT_EQ(l, pf->acct[CFG_AAA_EAP]);
+	round_trip(_metadata, cfg);
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, "aaa new-model\n"
+			       "radius authorization password <hidden>\n"
+			       "aaa accounting update periodic 15\n"
+			       "aaa authorization network loc local\n"
+			       "aaa authorization network rad group g\n"
+			       "aaa authorization network both group g local\n"
+			       "aaa authorization network all group radius\n"
+			       "aaa authorization network redef group g\n"
+			       "aaa accounting network acct start-stop "
+			       "group g\n"));
+	EXPECT_TRUE(contains(d, " aaa accounting psk acct\n"
+			       " aaa accounting cert acct\n"
+			       " aaa accounting eap acct-all\n"));
+	EXPECT_TRUE(contains(d, " aaa accounting acct\n"));
+	EXPECT_FALSE(contains(d, "s3cret"));
+	EXPECT_FALSE(contains(d, "aaa group server radius radius"));
+	free(d);
+	load_fails(_metadata, "radius authorization password <hidden>\n",
+		   "t.conf:1: the password is '<hidden>': configure the "
+		   "real password\n");
+	d = dump_text(cfg, CFG_DUMP_SECRETS);
+	EXPECT_TRUE(contains(d, "radius authorization password 0 s3cret pw\n"));
+	free(d);
+	cfg_free(cfg);
+}
+
 /* every kind of command, loaded, dumped with keys, loaded again */
 TEST(round_trip_everything)
 {
