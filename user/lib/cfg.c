@@ -39,6 +39,7 @@ static const struct cfg_cmd cfg_top_cmds[] = {
 	{ "crypto ikev2 keyring", cfg_cmd_keyring, "NAME", 1, 1 },
 	{ "crypto ikev2 profile", cfg_cmd_profile, "NAME", 1, 1 },
 	{ "crypto ikev2 authorization policy", cfg_cmd_authz, "NAME", 1, 1 },
+	{ "crypto ikev2 name-mangler", cfg_cmd_mangler, "NAME", 1, 1 },
 	{ "crypto ipsec transform-set", cfg_cmd_tset, "NAME TRANSFORM...",
 	  2, 4 },
 	{ "crypto ipsec profile", cfg_cmd_ipsec, "NAME", 1, 1 },
@@ -107,6 +108,7 @@ static const struct cfg_mode_def *const cfg_modes[CFG_NMODES] = {
 	[CFG_MODE_TRUSTPOINT] = &cfg_trustpoint_mode,
 	[CFG_MODE_RADIUS_SERVER] = &cfg_radius_server_mode,
 	[CFG_MODE_RADIUS_GROUP] = &cfg_radius_group_mode,
+	[CFG_MODE_MANGLER] = &cfg_mangler_mode,
 	[CFG_MODE_SKIP] = &cfg_skip_mode,
 };
 
@@ -616,6 +618,7 @@ void cfg_free(struct cfg *cfg)
 	if (cfg->radius_all)
 		cfg_radius_group_free(cfg->radius_all);
 	cfg_key_wipe(&cfg->radius.authz_password);
+	CFG_FREE_ALL(cfg->manglers, cfg->nmanglers, cfg_mangler_free);
 	free(cfg->source);
 	free(cfg);
 }

@@ -347,6 +347,84 @@ struct cfg_aaa_list {
 	bool local;
 };
 
+/* what a name mangler takes of an FQDN identity: "fqdn ..." */
+enum cfg_mangle_fqdn {
+	CFG_MANGLE_FQDN_NONE = 0,	/* no "fqdn" line */
+	CFG_MANGLE_FQDN_ALL,		/* the whole FQDN */
+	CFG_MANGLE_FQDN_HOSTNAME,	/* before the first dot */
+	CFG_MANGLE_FQDN_DOMAIN,		/* after the first dot */
+	CFG_MANGLE_FQDN_N,
+};
+
+/* what a name mangler takes of an email identity: "email ..." */
+enum cfg_mangle_email {
+	CFG_MANGLE_EMAIL_NONE = 0,	/* no "email" line */
+	CFG_MANGLE_EMAIL_ALL,		/* the whole address */
+	CFG_MANGLE_EMAIL_USERNAME,	/* before the last @ */
+	CFG_MANGLE_EMAIL_DOMAIN,	/* after the last @ */
+	CFG_MANGLE_EMAIL_N,
+};
+
+/* an attribute of a distinguished name: "dn ...", "eap dn ..." */
+enum cfg_dn_field {
+	CFG_DN_NONE = 0,
+	CFG_DN_COMMON_NAME,	/* common-name: CN */
+	CFG_DN_COUNTRY,		/* country: C */
+	CFG_DN_DOMAIN,		/* domain: every DC, joined with dots */
+	CFG_DN_LOCALITY,	/* locality: L */
+	CFG_DN_ORGANIZATION,	/* organization: O */
+	CFG_DN_ORG_UNIT,	/* organization-unit: OU */
+	CFG_DN_STATE,		/* state: ST */
+	CFG_DN_N,
+};
+
+/* what a name mangler takes of an EAP identity: "eap ..." */
+enum cfg_mangle_eap {
+	CFG_MANGLE_EAP_NONE = 0,	/* no "eap" line */
+	CFG_MANGLE_EAP_ALL,		/* the whole EAP identity */
+	CFG_MANGLE_EAP_DN,		/* an attribute of a DN identity */
+	CFG_MANGLE_EAP_PREFIX,		/* before the first delimiter */
+	CFG_MANGLE_EAP_SUFFIX,		/* after the first delimiter */
+	CFG_MANGLE_EAP_N,
+};
+
+/**
+ * struct cfg_name_mangler - "crypto ikev2 name-mangler NAME": how the
+ *	name to authorize is derived from a peer's identity
+ * @name: the name, as "name-mangler NAME" of an "aaa authorization" line
+ *	refers to it
+ * @line: first line of its block
+ * @fqdn: "fqdn all|hostname|domain", for FQDN identities
+ * @email: "email all|username|domain", for email (RFC 822) identities
+ * @dn: "dn FIELD", for DN identities; CFG_DN_NONE when not set
+ * @eap: "eap all|dn FIELD|prefix delimiter D|suffix delimiter D", for
+ *	EAP identities
+ * @eap_dn: FIELD of "eap dn FIELD"
+ * @eap_delim: D of "eap prefix|suffix delimiter D": one of . @ \ / % #
+ *
+ * Each line is a rule for one type of identity; a mangler has a rule
+ * for each type it may be given, and gives no name for the others.
+ * cfg_mangle_name() applies it.
+ */
+struct cfg_name_mangler {
+	char *name;
+	unsigned int line;
+	enum cfg_mangle_fqdn fqdn;
+	enum cfg_mangle_email email;
+	enum cfg_dn_field dn;
+	enum cfg_mangle_eap eap;
+	enum cfg_dn_field eap_dn;
+	char eap_delim;
+};
+
+/* the type of the identity cfg_mangle_name() is given */
+enum cfg_mangle_src {
+	CFG_MANGLE_SRC_FQDN,	/* an ID_FQDN, "host.example.com" */
+	CFG_MANGLE_SRC_EMAIL,	/* an ID_RFC822_ADDR, "user@example.com" */
+	CFG_MANGLE_SRC_DN,	/* an ID_DER_ASN1_DN as an RFC 4514 string */
+	CFG_MANGLE_SRC_EAP,	/* an EAP identity */
+};
+
 /**
  * struct cfg_authz - "aaa authorization user|group METHOD list LIST [NAME]"
  * @list: the method list; @list.name NULL when not configured
@@ -872,6 +950,7 @@ enum cfg_defaults_set {
  * @tunnels: tunnel interfaces
  * @pools: address pools, IPv4 and IPv6
  * @aaa_lists: "aaa authorization network" lists
+ * @manglers: "crypto ikev2 name-mangler" blocks
  * @acct_lists: "aaa accounting network" lists
  * @radius: the global RADIUS options
  * @radius_servers: "radius server" blocks in configured order
@@ -921,6 +1000,8 @@ struct cfg {
 	struct cfg_radius_group **radius_groups;
 	unsigned int nradius_groups;
 	struct cfg_radius_group *radius_all;
+	struct cfg_name_mangler **manglers;
+	unsigned int nmanglers;
 };
 
 /**
@@ -1159,6 +1240,43 @@ const struct cfg_authz_policy *cfg_authz_policy_find(const struct cfg *cfg,
  */
 const struct cfg_ipsec_profile *cfg_ipsec_profile_find(const struct cfg *cfg,
 						       const char *name);
+
+/**
+ * cfg_mangle_name() - the name a name mangler derives from an identity
+ * @m: the mangler
+ * @src: the type of @id
+ * @id: the identity, NUL-terminated: an FQDN, an email address, a
+ *	distinguished name as an RFC 4514 string ("CN=alice,O=Acme,C=US":
+ *	the most specific attribute first, attributes separated by ',' or
+ *	'+', special characters escaped with '\' or as '\XX' hex pairs; a
+ *	value in the '#' hex form is not decoded), or an EAP identity
+ * @out: receives the name, NUL-terminated
+ * @outlen: bytes at @out
+ *
+ * The rule of @m for the type of @id applies (see struct
+ * cfg_name_mangler):
+ *
+ * - FQDN: "host.example.com": all, hostname "host", domain "example.com"
+ *   (split at the first dot);
+ * - email: "user@example.com": all, username "user", domain
+ *   "example.com" (split at the last @);
+ * - DN: the value of the first attribute of the field, unescaped
+ *   ("CN=alice,O=Acme,C=US", common-name: "alice"); domain joins every
+ *   DC attribute with dots, in order ("CN=x,DC=example,DC=com":
+ *   "example.com");
+ * - EAP: all; dn FIELD as for a DN; prefix and suffix split at the first
+ *   delimiter ("DOMAIN\user" with delimiter '\': prefix "DOMAIN", suffix
+ *   "user").
+ *
+ * Return: the length of the name (at least 1); -ENOENT when @m has no
+ * rule for @src or @id has no such part (no delimiter, no such
+ * attribute, an empty part); -EINVAL when @id is not a well-formed DN
+ * where one is needed, or an argument is NULL or @src unknown; -ENOSPC
+ * when the name does not fit @outlen bytes.  On error @out is "" (when
+ * @outlen allows).
+ */
+int cfg_mangle_name(const struct cfg_name_mangler *m, enum cfg_mangle_src src,
+		    const char *id, char *out, size_t outlen);
 
 /**
  * cfg_profile_find() - an IKEv2 profile by name

@@ -572,6 +572,8 @@ int cfg_check(struct cfg_parser *p)
 			cfg_check_peer(p, cfg->keyrings[i], j);
 	cfg_check_aaa(p);
 	cfg_check_radius(p);
+	for (i = 0; i < cfg->nmanglers; i++)
+		cfg_check_mangler(p, cfg->manglers[i]);
 	for (i = 0; i < cfg->nauthz_policies; i++) {
 		struct cfg_authz_policy *az = cfg->authz_policies[i];
 

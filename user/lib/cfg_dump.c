@@ -283,6 +283,26 @@ static void cfg_put_authz(struct cfg_out *o, const struct cfg_authz_policy *az)
 		fprintf(o->f, " ipsec flow-limit %d\n", az->flow_limit);
 }
 
+static void cfg_put_mangler(struct cfg_out *o,
+			    const struct cfg_name_mangler *m)
+{
+	fprintf(o->f, "crypto ikev2 name-mangler %s\n", m->name);
+	if (m->fqdn)
+		fprintf(o->f, " fqdn %s\n", cfg_mangle_fqdn_kws[m->fqdn]);
+	if (m->email)
+		fprintf(o->f, " email %s\n", cfg_mangle_email_kws[m->email]);
+	if (m->dn)
+		fprintf(o->f, " dn %s\n", cfg_dn_kws[m->dn]);
+	if (!m->eap)
+		return;
+	fprintf(o->f, " eap %s", cfg_mangle_eap_kws[m->eap]);
+	if (m->eap == CFG_MANGLE_EAP_DN)
+		fprintf(o->f, " %s", cfg_dn_kws[m->eap_dn]);
+	else if (m->eap != CFG_MANGLE_EAP_ALL)
+		fprintf(o->f, " delimiter %c", m->eap_delim);
+	fputc('\n', o->f);
+}
+
 static const char *const cfg_auth_names[] = {
 	[CFG_AUTH_PSK] = "pre-share",
 	[CFG_AUTH_RSA_SIG] = "rsa-sig",
@@ -764,6 +784,7 @@ int cfg_dump(const struct cfg *cfg, FILE *out, unsigned int flags)
 	CFG_PUT_PLAIN(&o, cfg->keyrings, cfg->nkeyrings, cfg_put_keyring);
 	CFG_PUT_ALL(&o, cfg->authz_policies, cfg->nauthz_policies,
 		    cfg_put_authz);
+	CFG_PUT_PLAIN(&o, cfg->manglers, cfg->nmanglers, cfg_put_mangler);
 	CFG_PUT_PLAIN(&o, cfg->profiles, cfg->nprofiles, cfg_put_profile);
 	CFG_PUT_ALL(&o, cfg->tsets, cfg->ntsets, cfg_put_tset);
 	CFG_PUT_ALL(&o, cfg->ipsec_profiles, cfg->nipsec_profiles,

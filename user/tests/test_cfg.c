@@ -1126,6 +1126,254 @@ TEST(aaa_method_lists)
 	cfg_free(cfg);
 }
 
+static const struct cfg_name_mangler *mangler(const struct cfg *cfg,
+					      const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < cfg->nmanglers; i++)
+		if (!strcmp(cfg->manglers[i]->name, name))
+			return cfg->manglers[i];
+	return NULL;
+}
+
+TEST(name_mangler_block)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"crypto ikev2 name-mangler m1\n"
+		" fqdn hostname\n email domain\n dn organization-unit\n"
+		" eap prefix delimiter \\\n"
+		"crypto ikev2 name-mangler m2\n"
+		" fqdn all\n fqdn domain\n eap dn common-name\n"
+		"crypto ikev2 name-mangler m3\n eap suffix delimiter @\n"
+		"crypto ikev2 name-mangler m4\n eap all\n email username\n");
+	const struct cfg_name_mangler *m;
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	ASSERT_EQ(4, cfg->nmanglers);
+	m = mangler(cfg, "m1");
+	ASSERT_NE(NULL, m);
+	EXPECT_EQ(CFG_MANGLE_FQDN_HOSTNAME, m->fqdn);
+	EXPECT_EQ(CFG_MANGLE_EMAIL_DOMAIN, m->email);
+	EXPECT_EQ(CFG_DN_ORG_UNIT, m->dn);
+	EXPECT_EQ(CFG_MANGLE_EAP_PREFIX, m->eap);
+	EXPECT_EQ('\\', m->eap_delim);
+	m = mangler(cfg, "m2");
+	EXPECT_EQ(CFG_MANGLE_FQDN_DOMAIN, m->fqdn);
+	EXPECT_EQ(CFG_MANGLE_EMAIL_NONE, m->email);
+	EXPECT_EQ(CFG_DN_NONE, m->dn);
+	EXPECT_EQ(CFG_MANGLE_EAP_DN, m->eap);
+	EXPECT_EQ(CFG_DN_COMMON_NAME, m->eap_dn);
+	m = mangler(cfg, "m3");
+	EXPECT_EQ(CFG_MANGLE_EAP_SUFFIX, m->eap);
+	EXPECT_EQ('@', m->eap_delim);
+	EXPECT_EQ(CFG_MANGLE_EAP_ALL, mangler(cfg, "m4")->eap);
+	round_trip(_metadata, cfg);
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, "crypto ikev2 name-mangler m1\n"
+			       " fqdn hostname\n email domain\n"
+			       " dn organization-unit\n"
+			       " eap prefix delimiter \\\n!\n"));
+	EXPECT_TRUE(contains(d, "crypto ikev2 name-mangler m2\n fqdn domain\n"
+			       " eap dn common-name\n!\n"));
+	EXPECT_TRUE(contains(d, " eap all\n"));
+	free(d);
+	cfg_free(cfg);
+}
+
+TEST(name_mangler_without_rule_warns)
+{
+	static const char text[] = "crypto ikev2 name-mangler empty\n";
+	struct cfg_err err;
+	struct cfg *cfg = cfg_load_buf("t.conf", text, strlen(text), &err);
+	char *msg = err_text(&err);
+
+	ASSERT_NE(NULL, cfg);
+	EXPECT_STREQ("t.conf:1: warning: name-mangler 'empty' has no rule "
+		     "and gives no name\n", msg);
+	free(msg);
+	cfg_free(cfg);
+}
+
+/* cfg_mangle_name() gives @want (a name), or fails with @err */
+static void mangle_is(struct __test_metadata *_metadata,
+		      const struct cfg_name_mangler *m,
+		      enum cfg_mangle_src src, const char *id,
+		      const char *want, int err)
+{
+	char out[64];
+	int rc = cfg_mangle_name(m, src, id, out, sizeof(out));
+
+	if (want) {
+		EXPECT_EQ((int)strlen(want), rc) {
+			TH_LOG("%s: %d", id, rc);
+		}
+		EXPECT_STREQ(want, out);
+	} else {
+		EXPECT_EQ(err, rc) {
+			TH_LOG("%s: %d '%s'", id, rc, out);
+		}
+		EXPECT_STREQ("", out);
+	}
+}
+
+TEST(mangle_fqdn_email)
+{
+	struct cfg_name_mangler m = { .fqdn = CFG_MANGLE_FQDN_ALL,
+				      .email = CFG_MANGLE_EMAIL_ALL };
+	const enum cfg_mangle_src F = CFG_MANGLE_SRC_FQDN;
+	const enum cfg_mangle_src E = CFG_MANGLE_SRC_EMAIL;
+
+	mangle_is(_metadata, &m, F, "host.example.com", "host.example.com", 0);
+	mangle_is(_metadata, &m, F, "host", "host", 0);
+	mangle_is(_metadata, &m, E, "user@example.com", "user@example.com", 0);
+	m.fqdn = CFG_MANGLE_FQDN_HOSTNAME;
+	m.email = CFG_MANGLE_EMAIL_USERNAME;
+	mangle_is(_metadata, &m, F, "host.example.com", "host", 0);
+	mangle_is(_metadata, &m, F, "host", NULL, -ENOENT);
+	mangle_is(_metadata, &m, F, ".example.com", NULL, -ENOENT);
+	mangle_is(_metadata, &m, E, "user@example.com", "user", 0);
+	mangle_is(_metadata, &m, E, "a@b@example.com", "a@b", 0);
+	mangle_is(_metadata, &m, E, "@example.com", NULL, -ENOENT);
+	mangle_is(_metadata, &m, E, "user", NULL, -ENOENT);
+	m.fqdn = CFG_MANGLE_FQDN_DOMAIN;
+	m.email = CFG_MANGLE_EMAIL_DOMAIN;
+	mangle_is(_metadata, &m, F, "host.example.com", "example.com", 0);
+	mangle_is(_metadata, &m, F, "h.a.b", "a.b", 0);
+	mangle_is(_metadata, &m, F, "host.", NULL, -ENOENT);
+	mangle_is(_metadata, &m, F, "host", NULL, -ENOENT);
+	mangle_is(_metadata, &m, E, "user@example.com", "example.com", 0);
+	mangle_is(_metadata, &m, E, "a@b@example.com", "example.com", 0);
+	mangle_is(_metadata, &m, E, "user@", NULL, -ENOENT);
+	/* no rule for the type */
+	m.fqdn = CFG_MANGLE_FQDN_NONE;
+	m.email = CFG_MANGLE_EMAIL_NONE;
+	mangle_is(_metadata, &m, F, "host.example.com", NULL, -ENOENT);
+	mangle_is(_metadata, &m, E, "user@example.com", NULL, -ENOENT);
+	mangle_is(_metadata, &m, CFG_MANGLE_SRC_DN, "CN=a", NULL, -ENOENT);
+	mangle_is(_metadata, &m, CFG_MANGLE_SRC_EAP, "a", NULL, -ENOENT);
+}
+
+TEST(mangle_dn)
+{
+	struct cfg_name_mangler m = { .dn = CFG_DN_COMMON_NAME };
+	const enum cfg_mangle_src D = CFG_MANGLE_SRC_DN;
+	static const char dn[] = "CN=alice,OU=Sales+OU=Eng,O=Acme,L=Lausanne,"
+				 "ST=Vaud,C=CH";
+
+	mangle_is(_metadata, &m, D, dn, "alice", 0);
+	mangle_is(_metadata, &m, D, "cn=bob", "bob", 0);
+	mangle_is(_metadata, &m, D, "commonName=bob", "bob", 0);
+	mangle_is(_metadata, &m, D, "2.5.4.3=bob", "bob", 0);
+	mangle_is(_metadata, &m, D, "C=CH, O=flexvti test, CN=x", "x", 0);
+	mangle_is(_metadata, &m, D, "E=a@b.c,CN = x", "x", 0);
+	mangle_is(_metadata, &m, D, "CN=Doe\\, John,O=Acme", "Doe, John", 0);
+	mangle_is(_metadata, &m, D, "CN=caf\\C3\\A9", "caf\xc3\xa9", 0);
+	mangle_is(_metadata, &m, D, "CN=  padded  ,O=x", "padded", 0);
+	mangle_is(_metadata, &m, D, "CN=a\\ ", "a ", 0);
+	mangle_is(_metadata, &m, D, "CN=first,CN=second", "first", 0);
+	mangle_is(_metadata, &m, D, "O=x;CN=semi", "semi", 0);
+	mangle_is(_metadata, &m, D, "CN=,O=x", NULL, -ENOENT);
+	mangle_is(_metadata, &m, D, "O=Acme", NULL, -ENOENT);
+	mangle_is(_metadata, &m, D, "CN=#0403616263", NULL, -EINVAL);
+	mangle_is(_metadata, &m, D, "alice", NULL, -EINVAL);
+	mangle_is(_metadata, &m, D, "", NULL, -EINVAL);
+	mangle_is(_metadata, &m, D, "CN=a,,O=b", NULL, -EINVAL);
+	mangle_is(_metadata, &m, D, "CN=a,", NULL, -EINVAL);
+	mangle_is(_metadata, &m, D, "CN=a\\", NULL, -EINVAL);
+	mangle_is(_metadata, &m, D, "CN=a\\00b", NULL, -EINVAL);
+	mangle_is(_metadata, &m, D, "CN=a\\q", NULL, -EINVAL);
+	m.dn = CFG_DN_ORGANIZATION;
+	mangle_is(_metadata, &m, D, dn, "Acme", 0);
+	mangle_is(_metadata, &m, D, "CN=#0403616263,O=hex elsewhere",
+		  "hex elsewhere", 0);
+	m.dn = CFG_DN_ORG_UNIT;
+	mangle_is(_metadata, &m, D, dn, "Sales", 0);
+	m.dn = CFG_DN_LOCALITY;
+	mangle_is(_metadata, &m, D, dn, "Lausanne", 0);
+	m.dn = CFG_DN_STATE;
+	mangle_is(_metadata, &m, D, dn, "Vaud", 0);
+	mangle_is(_metadata, &m, D, "S=Vaud", "Vaud", 0);
+	m.dn = CFG_DN_COUNTRY;
+	mangle_is(_metadata, &m, D, dn, "CH", 0);
+	m.dn = CFG_DN_DOMAIN;
+	mangle_is(_metadata, &m, D, "CN=x,DC=example,DC=com", "example.com", 0);
+	mangle_is(_metadata, &m, D, "DC=corp", "corp", 0);
+	mangle_is(_metadata, &m, D, dn, NULL, -ENOENT);
+	mangle_is(_metadata, &m, D, "DC=example,DC=", NULL, -ENOENT);
+}
+
+TEST(mangle_eap)
+{
+	struct cfg_name_mangler m = { .eap = CFG_MANGLE_EAP_ALL };
+	const enum cfg_mangle_src A = CFG_MANGLE_SRC_EAP;
+
+	mangle_is(_metadata, &m, A, "DOMAIN\\user", "DOMAIN\\user", 0);
+	m.eap = CFG_MANGLE_EAP_PREFIX;
+	m.eap_delim = '\\';
+	mangle_is(_metadata, &m, A, "DOMAIN\\user", "DOMAIN", 0);
+	mangle_is(_metadata, &m, A, "user", NULL, -ENOENT);
+	m.eap = CFG_MANGLE_EAP_SUFFIX;
+	mangle_is(_metadata, &m, A, "DOMAIN\\user", "user", 0);
+	m.eap_delim = '@';
+	mangle_is(_metadata, &m, A, "bob@x", "x", 0);
+	mangle_is(_metadata, &m, A, "bob@x@y", "x@y", 0);
+	mangle_is(_metadata, &m, A, "bob@", NULL, -ENOENT);
+	m.eap = CFG_MANGLE_EAP_PREFIX;
+	mangle_is(_metadata, &m, A, "bob@x", "bob", 0);
+	m.eap_delim = '.';
+	mangle_is(_metadata, &m, A, "a.b.c", "a", 0);
+	m.eap = CFG_MANGLE_EAP_SUFFIX;
+	mangle_is(_metadata, &m, A, "a.b.c", "b.c", 0);
+	m.eap_delim = '%';
+	mangle_is(_metadata, &m, A, "user%realm", "realm", 0);
+	m.eap = CFG_MANGLE_EAP_DN;
+	m.eap_dn = CFG_DN_COMMON_NAME;
+	mangle_is(_metadata, &m, A, "CN=eve,O=x", "eve", 0);
+	mangle_is(_metadata, &m, A, "eve", NULL, -EINVAL);
+	/* the EAP rule is not for IKE identities, nor the others for EAP */
+	mangle_is(_metadata, &m, CFG_MANGLE_SRC_DN, "CN=eve", NULL, -ENOENT);
+	m.eap = CFG_MANGLE_EAP_NONE;
+	m.fqdn = CFG_MANGLE_FQDN_ALL;
+	mangle_is(_metadata, &m, A, "host.example.com", NULL, -ENOENT);
+}
+
+TEST(mangle_limits_and_arguments)
+{
+	struct cfg_name_mangler m = { .fqdn = CFG_MANGLE_FQDN_ALL,
+				      .dn = CFG_DN_DOMAIN };
+	char out[17];
+
+	strcpy(out, "x");
+	EXPECT_EQ(-ENOSPC, cfg_mangle_name(&m, CFG_MANGLE_SRC_FQDN,
+					   "host.example.com", out, 16));
+	EXPECT_STREQ("", out);
+	EXPECT_EQ(16, cfg_mangle_name(&m, CFG_MANGLE_SRC_FQDN,
+				      "host.example.com", out, 17));
+	EXPECT_STREQ("host.example.com", out);
+	EXPECT_EQ(-ENOSPC, cfg_mangle_name(&m, CFG_MANGLE_SRC_DN,
+					   "DC=example,DC=com", out, 8));
+	EXPECT_STREQ("", out);
+	EXPECT_EQ(-ENOSPC, cfg_mangle_name(&m, CFG_MANGLE_SRC_DN,
+					   "DC=example,DC=com", out, 11));
+	EXPECT_EQ(11, cfg_mangle_name(&m, CFG_MANGLE_SRC_DN,
+				      "DC=example,DC=com", out, 12));
+	EXPECT_STREQ("example.com", out);
+	EXPECT_EQ(-ENOSPC, cfg_mangle_name(&m, CFG_MANGLE_SRC_DN,
+					   "DC=example", out, 7));
+	EXPECT_EQ(-EINVAL, cfg_mangle_name(NULL, CFG_MANGLE_SRC_FQDN, "a",
+					   out, sizeof(out)));
+	EXPECT_EQ(-EINVAL, cfg_mangle_name(&m, CFG_MANGLE_SRC_FQDN, NULL,
+					   out, sizeof(out)));
+	EXPECT_EQ(-EINVAL, cfg_mangle_name(&m, CFG_MANGLE_SRC_FQDN, "a",
+					   NULL, 0));
+	EXPECT_EQ(-EINVAL, cfg_mangle_name(&m, CFG_MANGLE_SRC_FQDN, "a",
+					   out, 0));
+	EXPECT_EQ(-EINVAL, cfg_mangle_name(&m, (enum cfg_mangle_src)99, "a",
+					   out, sizeof(out)));
+}
+
 /* every kind of command, loaded, dumped with keys, loaded again */
 TEST(round_trip_everything)
 {
