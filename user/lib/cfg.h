@@ -426,19 +426,28 @@ enum cfg_mangle_src {
 };
 
 /**
- * struct cfg_authz - "aaa authorization user|group METHOD list LIST [NAME]"
+ * struct cfg_authz - "aaa authorization user|group METHOD list LIST
+ *	[NAME | name-mangler MANGLER]"
  * @list: the method list; @list.name NULL when not configured
  * @aaa: @list resolved
  * @username: NAME: the name to authorize: the User-Name of the RADIUS
  *	request, and with local authorization the authorization policy to
- *	use; NULL to use the peer identity (or EAP identity) at run time
+ *	use; NULL to derive it from the peer at run time
  * @policy: @username resolved when @aaa has "local"; NULL otherwise
+ * @mangler_ref: "name-mangler MANGLER"; name NULL when not set (never
+ *	set with @username)
+ * @mangler: @mangler_ref resolved: the name to authorize is
+ *	cfg_mangle_name() of the peer's identity (of its EAP identity with
+ *	the eap method).  With neither @username nor @mangler the name is
+ *	the peer identity (or EAP identity) itself
  */
 struct cfg_authz {
 	struct cfg_ref list;
 	const struct cfg_aaa_list *aaa;
 	char *username;
 	const struct cfg_authz_policy *policy;
+	struct cfg_ref mangler_ref;
+	const struct cfg_name_mangler *mangler;
 };
 
 /**

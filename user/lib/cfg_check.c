@@ -162,6 +162,15 @@ static void cfg_check_pool_ref(struct cfg_parser *p, const struct cfg_ref *r,
 			 family == AF_INET ? "ip" : "ipv6", r->name);
 }
 
+static void cfg_check_mangler_ref(struct cfg_parser *p, struct cfg_authz *az)
+{
+	const struct cfg_ref *r = &az->mangler_ref;
+
+	az->mangler = CFG_FIND(p->cfg->manglers, p->cfg->nmanglers, r->name);
+	if (!az->mangler)
+		cfg_diag(p, r->line, "unknown name-mangler '%s'", r->name);
+}
+
 /*
  * "aaa authorization ... list LIST [NAME]": the list exists; with local
  * authorization in it, NAME is an authorization policy; with a group,
@@ -182,6 +191,8 @@ static void cfg_check_authz_slots(struct cfg_parser *p, struct cfg_authz *az)
 				 "network list '%s'", az->list.name);
 			continue;
 		}
+		if (az->mangler_ref.name)
+			cfg_check_mangler_ref(p, az);
 		if (az->aaa->group_ref.name && !cfg->radius.authz_password.data)
 			cfg_diag(p, az->list.line, "aaa authorization list "
 				 "'%s' uses RADIUS: configure 'radius "

@@ -368,10 +368,15 @@ static void cfg_put_authz_refs(struct cfg_out *o, const char *kind,
 	for (m = 0; m < CFG_AAA_NMETHODS; m++) {
 		if (!az[m].list.name)
 			continue;
-		fprintf(o->f, " aaa authorization %s%s %s list %s%s%s\n", kind,
+		fprintf(o->f, " aaa authorization %s%s %s list %s", kind,
 			override ? " override" : "", cfg_aaa_methods[m],
-			az[m].list.name, az[m].username ? " " : "",
-			az[m].username ? az[m].username : "");
+			az[m].list.name);
+		if (az[m].username)
+			fprintf(o->f, " %s", az[m].username);
+		if (az[m].mangler_ref.name)
+			fprintf(o->f, " name-mangler %s",
+				az[m].mangler_ref.name);
+		fputc('\n', o->f);
 	}
 }
 

@@ -1196,6 +1196,54 @@ TEST(name_mangler_without_rule_warns)
 	cfg_free(cfg);
 }
 
+/* "name-mangler M" and NAME replace each other in a slot */
+TEST(profile_name_mangler)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"aaa new-model\n"
+		"aaa authorization network l local\n"
+		"crypto ikev2 name-mangler dom\n fqdn domain\n dn domain\n"
+		"crypto ikev2 profile p\n"
+		" match identity remote fqdn domain example.com\n"
+		" authentication local pre-share key 0 k\n"
+		" authentication remote pre-share key k\n"
+		" authentication remote rsa-sig\n pki trustpoint tp\n"
+		" aaa authorization group psk list l default\n"
+		" aaa authorization group psk list l name-mangler dom\n"
+		" aaa authorization group override cert list l name-mangler "
+		"dom\n"
+		" aaa authorization user eap list l name-mangler dom\n"
+		" aaa authorization user eap list l default\n"
+		"crypto pki trustpoint tp\n ca-certificate /ca.pem\n");
+	const struct cfg_profile *pf;
+	const struct cfg_authz *az;
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	pf = cfg_profile_find(cfg, "p");
+	ASSERT_NE(NULL, pf);
+	az = &pf->authz_group[CFG_AAA_PSK];
+	EXPECT_NULL(az->username);
+	EXPECT_NULL(az->policy);
+	EXPECT_EQ(mangler(cfg, "dom"), az->mangler);
+	EXPECT_STREQ("l", az->aaa->name);
+	EXPECT_EQ(mangler(cfg, "dom"), pf->authz_group[CFG_AAA_CERT].mangler);
+	EXPECT_TRUE(pf->authz_group_override);
+	az = &pf->authz_user[CFG_AAA_EAP];
+	EXPECT_NULL(az->mangler_ref.name);
+	EXPECT_NULL(az->mangler);
+	EXPECT_STREQ("default", az->username);
+	EXPECT_NE(NULL, az->policy);
+	round_trip(_metadata, cfg);
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, " aaa authorization user eap list l default\n"
+			       " aaa authorization group override psk list l "
+			       "name-mangler dom\n aaa authorization group "
+			       "override cert list l name-mangler dom\n"));
+	free(d);
+	cfg_free(cfg);
+}
+
 /* cfg_mangle_name() gives @want (a name), or fails with @err */
 static void mangle_is(struct __test_metadata *_metadata,
 		      const struct cfg_name_mangler *m,
