@@ -578,6 +578,8 @@ struct cfg_profile {
  * @route_accept_tag: its tag, 0 when not set
  * @route_accept_distance: its distance, 0 when not set
  * @def_domain: "def-domain NAME" or NULL
+ * @banner: "banner TEXT": the text of the Cisco Unity banner, one line,
+ *	or NULL
  * @split_dns: "split-dns NAME" lines in order
  * @nsplit_dns: entries of @split_dns
  * @session_lifetime: "session-lifetime S"; 0: none
@@ -608,6 +610,7 @@ struct cfg_authz_policy {
 	unsigned int route_accept_tag;
 	unsigned int route_accept_distance;
 	char *def_domain;
+	char *banner;
 	char *split_dns[CFG_SPLIT_DNS_MAX];
 	unsigned int nsplit_dns;
 	unsigned int session_lifetime;

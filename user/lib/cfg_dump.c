@@ -275,6 +275,10 @@ static void cfg_put_authz(struct cfg_out *o, const struct cfg_authz_policy *az)
 	cfg_put_routes(o, az);
 	if (az->def_domain)
 		fprintf(o->f, " def-domain %s\n", az->def_domain);
+	if (az->banner && !strncmp(az->banner, "^C", 2))
+		fprintf(o->f, " banner ^C %s ^C\n", az->banner);
+	else if (az->banner)
+		fprintf(o->f, " banner %s\n", az->banner);
 	for (i = 0; i < az->nsplit_dns; i++)
 		fprintf(o->f, " split-dns %s\n", az->split_dns[i]);
 	if (az->session_lifetime)

@@ -1422,6 +1422,35 @@ TEST(mangle_limits_and_arguments)
 					   out, sizeof(out)));
 }
 
+/* "banner TEXT" and IOS's one-line "banner ^C TEXT ^C" */
+TEST(authz_banner)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"crypto ikev2 authorization policy a\n"
+		" banner  Welcome to  the VPN \t\n"
+		"crypto ikev2 authorization policy b\n"
+		" banner ^C flexvpn server ^C\n"
+		"crypto ikev2 authorization policy c\n"
+		" banner ^C ^C odd ^C\n");
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	EXPECT_STREQ("Welcome to  the VPN",
+		     cfg_authz_policy_find(cfg, "a")->banner);
+	EXPECT_STREQ("flexvpn server", cfg_authz_policy_find(cfg, "b")->banner);
+	EXPECT_STREQ("^C odd", cfg_authz_policy_find(cfg, "c")->banner);
+	EXPECT_NULL(cfg_authz_policy_find(cfg, "default")->banner);
+	round_trip(_metadata, cfg);
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, " banner Welcome to  the VPN\n"));
+	EXPECT_TRUE(contains(d, " banner flexvpn server\n"));
+	EXPECT_TRUE(contains(d, " banner ^C ^C odd ^C\n"));
+	free(d);
+	load_fails(_metadata, "crypto ikev2 authorization policy a\n"
+		   " banner ^C ^C\n", "t.conf:2: banner: the text is empty\n");
+	cfg_free(cfg);
+}
+
 /* every kind of command, loaded, dumped with keys, loaded again */
 TEST(round_trip_everything)
 {
