@@ -1464,6 +1464,17 @@ TEST(round_trip_everything)
 		"crypto ikev2 limit half-open-per-source 5\n"
 		"aaa new-model\n"
 		"aaa authorization network local-list local\n"
+		"radius-server timeout 7\nradius-server retransmit 1\n"
+		"radius authorization password 0 pw\n"
+		"aaa accounting update periodic 30\n"
+		"radius server rs1\n address ipv6 2001:db8::5 auth-port 1645 "
+		"acct-port 1646\n key 0 rk1\n timeout 3\n"
+		"aaa group server radius grp\n server name rs1\n"
+		" ip radius source-interface eth0\n"
+		"aaa authorization network rad-list group grp local\n"
+		"aaa accounting network acct-list start-stop group grp\n"
+		"crypto ikev2 name-mangler mg\n fqdn hostname\n"
+		" email username\n dn common-name\n eap suffix delimiter @\n"
 		"ip local pool p4 10.9.0.1 10.9.0.100\n"
 		"ip local pool p4 10.9.1.1\n"
 		"ipv6 local pool p4 2001:db8:1::/64 128\n"
@@ -1487,6 +1498,7 @@ TEST(round_trip_everything)
 		" route set remote ipv4 172.16.0.0/12\n"
 		" route set remote ipv6 2001:db8::/32\n"
 		" route accept any distance 7\n def-domain example.com\n"
+		" banner hello there\n"
 		" split-dns a.example.com\n split-dns b.example.com\n"
 		" session-lifetime 3600\n ipsec flow-limit 0\n"
 		"crypto ikev2 profile prof\n description the profile\n"
@@ -1507,6 +1519,8 @@ TEST(round_trip_everything)
 		" aaa authorization group override psk list local-list az\n"
 		" aaa authorization group eap list local-list\n"
 		" aaa authorization user cert list local-list default\n"
+		" aaa authorization user eap list rad-list name-mangler mg\n"
+		" aaa accounting psk acct-list\n"
 		" shutdown\n"
 		"crypto ikev2 profile prof2\n"
 		" match identity remote key-id k\n"
@@ -1602,6 +1616,14 @@ TEST(round_trip_everything)
 	EXPECT_EQ(cfg_template_find(cfg, 2),
 		  cfg_tunnel_find(cfg, 7)->shortcut_template);
 	EXPECT_EQ(pf, cfg_tunnel_find(cfg, 7)->ipsec->ike_profile);
+	EXPECT_EQ(cfg->manglers[0], pf->authz_user[CFG_AAA_EAP].mangler);
+	EXPECT_EQ(cfg->acct_lists[0], pf->acct[CFG_AAA_PSK]);
+	EXPECT_NULL(pf->acct[CFG_AAA_EAP]);
+	EXPECT_EQ(3, cfg->radius_servers[0]->timeout);
+	EXPECT_EQ(1, cfg->radius_servers[0]->retransmit);
+	EXPECT_EQ(1645, cfg->radius_servers[0]->auth_port);
+	EXPECT_STREQ("eth0", cfg->radius_groups[0]->source_if);
+	EXPECT_STREQ("hello there", cfg_authz_policy_find(cfg, "az")->banner);
 	round_trip(_metadata, cfg);
 	cfg_free(cfg);
 }
