@@ -351,6 +351,32 @@ static void cfg_exit(struct cfg_parser *p, bool end)
 		cfg_enter(p, CFG_MODE_TOP, NULL);
 }
 
+/*
+ * A command of a mode enclosing @m that matches more keywords of the line
+ * than @c (@nkw of them) does, or @c: "aaa accounting network ..." after
+ * a profile is the top-level command, not the profile's "aaa accounting".
+ */
+static const struct cfg_cmd *cfg_find_longer(struct cfg_parser *p,
+					     enum cfg_mode *m,
+					     const struct cfg_cmd *c,
+					     unsigned int *nkw)
+{
+	enum cfg_mode up = *m;
+	const struct cfg_cmd *o;
+	unsigned int n, partial = 0;
+
+	while (up != CFG_MODE_TOP) {
+		up = cfg_modes[up]->parent;
+		o = cfg_find(p, up, &n, &partial);
+		if (o && n > *nkw) {
+			c = o;
+			*nkw = n;
+			*m = up;
+		}
+	}
+	return c;
+}
+
 /* run the command of the current line, in the current mode or above */
 static void cfg_dispatch(struct cfg_parser *p, bool indented)
 {
@@ -374,6 +400,7 @@ static void cfg_dispatch(struct cfg_parser *p, bool indented)
 		cfg_unsupported(p, partial, indented);
 		return;
 	}
+	c = cfg_find_longer(p, &m, c, &nkw);
 	if (m != p->mode)
 		cfg_enter(p, m, m == CFG_MODE_KEYRING ? p->keyring : NULL);
 	if (cfg_run(p, c, nkw) && m == CFG_MODE_TOP)

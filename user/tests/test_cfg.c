@@ -1971,6 +1971,38 @@ TEST(tunnel_interfaces)
 		   "which interface Tunnel0 needs to initiate\n");
 }
 
+/* a longer top-level command beats a shorter one of the open block */
+TEST(syntax_longer_enclosing_command)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"aaa new-model\n"
+		"radius authorization password pw\n"
+		"radius server r\n address ipv4 192.0.2.1\n key k\n"
+		"crypto ikev2 profile p\n"
+		" match identity remote fqdn a.example\n"
+		" authentication local pre-share key 0 k\n"
+		" authentication remote pre-share key k\n"
+		" aaa accounting a\n"
+		"!\n"
+		"aaa accounting network a start-stop group radius\n"
+		" aaa accounting update periodic 5\n");
+	const struct cfg_profile *pf;
+
+	ASSERT_NE(NULL, cfg);
+	ASSERT_EQ(1, cfg->nacct_lists);
+	EXPECT_EQ(5, cfg->radius.acct_update_min);
+	pf = cfg_profile_find(cfg, "p");
+	ASSERT_NE(NULL, pf);
+	EXPECT_EQ(cfg->acct_lists[0], pf->acct[CFG_AAA_PSK]);
+	cfg_free(cfg);
+	/* the top-level line ended the profile block */
+	load_fails(_metadata, "aaa new-model\n"
+		   "crypto ikev2 profile p\n"
+		   "aaa accounting update periodic 5\n"
+		   " aaa accounting eap a\n",
+		   "t.conf:4: unsupported command 'aaa accounting eap'\n");
+}
+
 TEST(syntax_blocks_comments_case)
 {
 	struct cfg *cfg = load_ok(_metadata,
