@@ -171,7 +171,13 @@ bool cfg_addr_eq(const struct cfg_addr *a, const struct cfg_addr *b)
 	return !memcmp(&a->v6, &b->v6, sizeof(a->v6));
 }
 
-/* neither the unspecified address nor a multicast one */
+/**
+ * cfg_addr_unicast() - whether a host address may be a peer or a server
+ * @a: an AF_INET or AF_INET6 address
+ *
+ * Return: false for the unspecified address (0.0.0.0, ::) and multicast
+ * addresses, true otherwise.
+ */
 bool cfg_addr_unicast(const struct cfg_addr *a)
 {
 	if (a->family == AF_INET)
@@ -275,12 +281,23 @@ int cfg_arg_key(struct cfg_parser *p, int argc, char **argv,
 	return 0;
 }
 
-/*
- * "[0] TEXT" at @argv into @k (replacing it): a secret given as text, the
- * rest of the line, 1 to @max bytes; @what ("key", "password") names it
- * in messages.  Types 6 and 7 (IOS encryption and obfuscation) are
- * refused.  After the type 0 the rest of the line is the secret as
- * written: "0 <hidden>" is the secret "<hidden>", which alone is refused.
+/**
+ * cfg_arg_secret() - a secret given as text: "[0] TEXT"
+ * @p: the parser
+ * @argc: words at @argv, at least 1
+ * @argv: the words after the command; the secret is the rest of the line
+ *	as written (inner spaces kept)
+ * @what: "key", "password": names the secret in messages
+ * @max: most bytes of the secret
+ * @k: receives the secret (NUL-terminated at @k->data[@k->len]); the
+ *	secret it held is wiped, and only on success
+ *
+ * Types 6 and 7 (IOS encryption and obfuscation) are refused.  After the
+ * type 0 the rest of the line is the secret as written: "0 <hidden>" is
+ * the secret "<hidden>", which alone is refused (what a dump prints).
+ *
+ * Return: 0, or -1 reported (type 6 or 7, "<hidden>", longer than @max,
+ * out of memory); the message never contains the secret.
  */
 int cfg_arg_secret(struct cfg_parser *p, int argc, char **argv,
 		   const char *what, size_t max, struct cfg_key *k)

@@ -151,8 +151,15 @@ const struct cfg_mode_def cfg_mangler_mode = {
 	.parent = CFG_MODE_TOP,
 };
 
-/* "crypto ikev2 name-mangler NAME" */
-int cfg_cmd_mangler(struct cfg_parser *p, int argc __always_unused,
+/**
+ * cfg_cmd_mangler() - "crypto ikev2 name-mangler NAME": open its block
+ * @p: the parser
+ * @argc: 1
+ * @argv: NAME
+ *
+ * Return: 0, or -1 reported (name too long, out of memory).
+ */
+int cfg_cmd_mangler(struct cfg_parser *p, int __always_unused argc,
 		    char **argv)
 {
 	struct cfg *cfg = p->cfg;
@@ -171,7 +178,11 @@ int cfg_cmd_mangler(struct cfg_parser *p, int argc __always_unused,
 	return 0;
 }
 
-/* a mangler without any rule never gives a name */
+/**
+ * cfg_check_mangler() - warn about a mangler that never gives a name
+ * @p: the parser
+ * @m: the mangler; one without any rule is a warning at its line
+ */
 void cfg_check_mangler(struct cfg_parser *p, const struct cfg_name_mangler *m)
 {
 	if (!m->fqdn && !m->email && !m->dn && !m->eap)
@@ -179,6 +190,10 @@ void cfg_check_mangler(struct cfg_parser *p, const struct cfg_name_mangler *m)
 			 "no name", m->name);
 }
 
+/**
+ * cfg_mangler_free() - free a name mangler
+ * @m: the mangler
+ */
 void cfg_mangler_free(struct cfg_name_mangler *m)
 {
 	free(m->name);

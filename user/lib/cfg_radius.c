@@ -136,8 +136,17 @@ const struct cfg_mode_def cfg_radius_server_mode = {
 	.parent = CFG_MODE_TOP,
 };
 
-/* "radius server NAME" */
-int cfg_cmd_radius_server(struct cfg_parser *p, int argc __always_unused,
+/**
+ * cfg_cmd_radius_server() - "radius server NAME": open the server's block
+ * @p: the parser
+ * @argc: 1
+ * @argv: NAME
+ *
+ * Creates the server (ports 1812/1813) or continues its block.
+ *
+ * Return: 0, or -1 reported (name too long, out of memory).
+ */
+int cfg_cmd_radius_server(struct cfg_parser *p, int __always_unused argc,
 			  char **argv)
 {
 	struct cfg *cfg = p->cfg;
@@ -159,25 +168,48 @@ int cfg_cmd_radius_server(struct cfg_parser *p, int argc __always_unused,
 	return 0;
 }
 
-/* "radius-server timeout S": servers without "timeout" */
-int cfg_cmd_radius_timeout(struct cfg_parser *p, int argc __always_unused,
+/**
+ * cfg_cmd_radius_timeout() - "radius-server timeout S"
+ * @p: the parser
+ * @argc: 1
+ * @argv: S, seconds, 1-1000: the timeout of servers without "timeout"
+ *
+ * Return: 0, or -1 reported (not a number, out of range).
+ */
+int cfg_cmd_radius_timeout(struct cfg_parser *p, int __always_unused argc,
 			   char **argv)
 {
 	return cfg_radius_uint(p, argv[0], 1, CFG_RADIUS_TIMEOUT_MAX,
 			       &p->cfg->radius.timeout);
 }
 
-/* "radius-server retransmit N": servers without "retransmit" */
-int cfg_cmd_radius_retransmit(struct cfg_parser *p, int argc __always_unused,
+/**
+ * cfg_cmd_radius_retransmit() - "radius-server retransmit N"
+ * @p: the parser
+ * @argc: 1
+ * @argv: N, 0-100: the retransmissions of servers without "retransmit"
+ *
+ * Return: 0, or -1 reported (not a number, out of range).
+ */
+int cfg_cmd_radius_retransmit(struct cfg_parser *p, int __always_unused argc,
 			      char **argv)
 {
 	return cfg_radius_uint(p, argv[0], 0, CFG_RADIUS_RETRANSMIT_MAX,
 			       &p->cfg->radius.retransmit);
 }
 
-/* the guide's "radius-server host A key K": servers have names here */
-int cfg_cmd_radius_host(struct cfg_parser *p, int argc __always_unused,
-			char **argv __always_unused)
+/**
+ * cfg_cmd_radius_host() - refuse the guide's "radius-server host A key K"
+ * @p: the parser
+ * @argc: unused
+ * @argv: unused
+ *
+ * Servers are named "radius server NAME" blocks here; the message says so.
+ *
+ * Return: -1, reported.
+ */
+int cfg_cmd_radius_host(struct cfg_parser *p, int __always_unused argc,
+			char __always_unused **argv)
 {
 	cfg_error(p, "'radius-server host' is not supported: configure a "
 		  "'radius server NAME' block with 'address' and 'key'");
@@ -241,8 +273,15 @@ const struct cfg_mode_def cfg_radius_group_mode = {
 	.parent = CFG_MODE_TOP,
 };
 
-/* "aaa group server radius NAME" */
-int cfg_cmd_radius_group(struct cfg_parser *p, int argc __always_unused,
+/**
+ * cfg_cmd_radius_group() - "aaa group server radius NAME": open its block
+ * @p: the parser
+ * @argc: 1
+ * @argv: NAME, not "radius" (reserved for "group radius")
+ *
+ * Return: 0, or -1 reported (reserved or too long a name, out of memory).
+ */
+int cfg_cmd_radius_group(struct cfg_parser *p, int __always_unused argc,
 			 char **argv)
 {
 	struct cfg *cfg = p->cfg;
@@ -302,7 +341,19 @@ static struct cfg_aaa_list *cfg_aaa_list_get(struct cfg_parser *p,
 	return l;
 }
 
-/* "aaa authorization network LIST local | group GROUP [local]" */
+/**
+ * cfg_cmd_aaa_authz() - "aaa authorization network LIST local | group
+ *	GROUP [local]"
+ * @p: the parser
+ * @argc: words at @argv, at least 2
+ * @argv: LIST and its methods
+ *
+ * Defines the list, or replaces its methods.  "group radius" means every
+ * radius server; tacacs+ and ldap groups, other methods and other orders
+ * are refused.
+ *
+ * Return: 0, or -1 reported (nothing changed).
+ */
 int cfg_cmd_aaa_authz(struct cfg_parser *p, int argc, char **argv)
 {
 	struct cfg *cfg = p->cfg;
@@ -331,7 +382,17 @@ int cfg_cmd_aaa_authz(struct cfg_parser *p, int argc, char **argv)
 	return 0;
 }
 
-/* "aaa accounting network LIST start-stop group GROUP" */
+/**
+ * cfg_cmd_aaa_acct() - "aaa accounting network LIST start-stop group GROUP"
+ * @p: the parser
+ * @argc: words at @argv, at least 2
+ * @argv: LIST and its method
+ *
+ * Defines the accounting list, or replaces its group; stop-only, none,
+ * broadcast and non-RADIUS groups are refused.
+ *
+ * Return: 0, or -1 reported (nothing changed).
+ */
 int cfg_cmd_aaa_acct(struct cfg_parser *p, int argc, char **argv)
 {
 	struct cfg *cfg = p->cfg;
@@ -357,7 +418,17 @@ int cfg_cmd_aaa_acct(struct cfg_parser *p, int argc, char **argv)
 	return 0;
 }
 
-/* "aaa accounting update periodic M": interim updates every M minutes */
+/**
+ * cfg_cmd_aaa_acct_update() - "aaa accounting update periodic M"
+ * @p: the parser
+ * @argc: words at @argv, at least 1
+ * @argv: "periodic" and M, minutes between Interim-Updates, 1-71582
+ *
+ * Sets &cfg->radius.acct_update_min and acct_update_sec (M * 60);
+ * "newinfo" is refused.
+ *
+ * Return: 0, or -1 reported.
+ */
 int cfg_cmd_aaa_acct_update(struct cfg_parser *p, int argc, char **argv)
 {
 	struct cfg_radius_global *g = &p->cfg->radius;
@@ -386,7 +457,14 @@ int cfg_cmd_aaa_acct_update(struct cfg_parser *p, int argc, char **argv)
 	return 0;
 }
 
-/* "radius authorization password [0] PASSWORD" */
+/**
+ * cfg_cmd_radius_password() - "radius authorization password [0] PASSWORD"
+ * @p: the parser
+ * @argc: words at @argv, at least 1
+ * @argv: the password, the rest of the line, 1-128 bytes of text
+ *
+ * Return: 0, or -1 reported (as cfg_arg_secret()).
+ */
 int cfg_cmd_radius_password(struct cfg_parser *p, int argc, char **argv)
 {
 	return cfg_arg_secret(p, argc, argv, "password",
@@ -394,6 +472,10 @@ int cfg_cmd_radius_password(struct cfg_parser *p, int argc, char **argv)
 			      &p->cfg->radius.authz_password);
 }
 
+/**
+ * cfg_radius_init() - the global RADIUS options before any line
+ * @g: set to timeout 5 s, retransmit 3, no password, no interim updates
+ */
 void cfg_radius_init(struct cfg_radius_global *g)
 {
 	memset(g, 0, sizeof(*g));
@@ -498,6 +580,16 @@ static void cfg_check_aaa_list(struct cfg_parser *p, struct cfg_aaa_list *l,
 			 "no radius server is configured", what, l->name);
 }
 
+/**
+ * cfg_check_radius() - complete and resolve RADIUS, after the last line
+ * @p: the parser
+ *
+ * Servers need an address and a key and take the global timeout and
+ * retransmit they do not set; groups need servers, which must exist;
+ * method lists get their group (cfg->radius_all for "group radius", an
+ * error without any server).  Errors name the line of the server, group
+ * or list.
+ */
 void cfg_check_radius(struct cfg_parser *p)
 {
 	struct cfg *cfg = p->cfg;
@@ -513,6 +605,10 @@ void cfg_check_radius(struct cfg_parser *p)
 		cfg_check_aaa_list(p, cfg->acct_lists[i], "accounting");
 }
 
+/**
+ * cfg_radius_server_free() - free a server, wiping its key
+ * @rs: the server
+ */
 void cfg_radius_server_free(struct cfg_radius_server *rs)
 {
 	cfg_key_wipe(&rs->key);
@@ -520,6 +616,10 @@ void cfg_radius_server_free(struct cfg_radius_server *rs)
 	free(rs);
 }
 
+/**
+ * cfg_radius_group_free() - free a server group (cfg->radius_all too)
+ * @rg: the group
+ */
 void cfg_radius_group_free(struct cfg_radius_group *rg)
 {
 	unsigned int i;
@@ -533,6 +633,10 @@ void cfg_radius_group_free(struct cfg_radius_group *rg)
 	free(rg);
 }
 
+/**
+ * cfg_aaa_list_free() - free an authorization or accounting method list
+ * @l: the list
+ */
 void cfg_aaa_list_free(struct cfg_aaa_list *l)
 {
 	free(l->group_ref.name);
