@@ -289,9 +289,10 @@ int cfg_cmd_radius_group(struct cfg_parser *p, int __always_unused argc,
 
 	if (cfg_arg_name(p, argv[0]))
 		return -1;
-	if (!strcmp(argv[0], CFG_RADIUS_ALL)) {
-		cfg_error(p, "aaa group server radius: the name 'radius' is "
-			  "reserved: 'group radius' means every radius server");
+	if (!strcasecmp(argv[0], CFG_RADIUS_ALL)) {
+		cfg_error(p, "aaa group server radius: the name '%s' is "
+			  "reserved: 'group radius' means every radius server",
+			  argv[0]);
 		return -1;
 	}
 	rg = CFG_FIND(cfg->radius_groups, cfg->nradius_groups, argv[0]);
@@ -306,7 +307,10 @@ int cfg_cmd_radius_group(struct cfg_parser *p, int __always_unused argc,
 	return 0;
 }
 
-/* "group GROUP" at @argv: a RADIUS group, or every server ("radius") */
+/*
+ * "group GROUP" at @argv: a RADIUS group, or every server (the keyword
+ * "radius", in any case); 1 when @argv is not "group GROUP"
+ */
 static int cfg_aaa_group(struct cfg_parser *p, int argc, char **argv,
 			 struct cfg_ref *r)
 {
@@ -317,6 +321,8 @@ static int cfg_aaa_group(struct cfg_parser *p, int argc, char **argv,
 			  "groups", argv[1]);
 		return -1;
 	}
+	if (!strcasecmp(argv[1], CFG_RADIUS_ALL))
+		return cfg_set_ref(p, r, CFG_RADIUS_ALL);
 	return cfg_set_ref(p, r, argv[1]);
 }
 

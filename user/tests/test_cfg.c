@@ -1026,6 +1026,7 @@ static const char aaa_text[] =
 	"aaa authorization network rad group g\n"
 	"aaa authorization network both group g local\n"
 	"aaa authorization network all group radius\n"
+	"aaa authorization network all2 group RADIUS\n"
 	"aaa authorization network redef local\n"
 	"aaa authorization network redef group g\n"
 	"aaa accounting network acct start-stop group g\n"
@@ -1078,6 +1079,8 @@ TEST(aaa_method_lists)
 	EXPECT_STREQ("b", cfg->radius_all->servers[1]->name);
 	EXPECT_EQ(cfg->radius_all, aaa_list(cfg->acct_lists, cfg->nacct_lists,
 					    "acct-all")->group);
+	EXPECT_EQ(cfg->radius_all, aaa_list(cfg->aaa_lists, cfg->naaa_lists,
+					    "all2")->group);
 	l = aaa_list(cfg->acct_lists, cfg->nacct_lists, "acct");
 	ASSERT_NE(NULL, l);
 	EXPECT_FALSE(l->local);
@@ -1107,6 +1110,7 @@ TEST(aaa_method_lists)
 			       "aaa authorization network rad group g\n"
 			       "aaa authorization network both group g local\n"
 			       "aaa authorization network all group radius\n"
+			       "aaa authorization network all2 group radius\n"
 			       "aaa authorization network redef group g\n"
 			       "aaa accounting network acct start-stop "
 			       "group g\n"));
