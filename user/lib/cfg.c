@@ -39,6 +39,7 @@ static const struct cfg_cmd cfg_top_cmds[] = {
 	{ "crypto ikev2 keyring", cfg_cmd_keyring, "NAME", 1, 1 },
 	{ "crypto ikev2 profile", cfg_cmd_profile, "NAME", 1, 1 },
 	{ "crypto ikev2 authorization policy", cfg_cmd_authz, "NAME", 1, 1 },
+	{ "crypto ikev2 name-mangler", cfg_cmd_mangler, "NAME", 1, 1 },
 	{ "crypto ipsec transform-set", cfg_cmd_tset, "NAME TRANSFORM...",
 	  2, 4 },
 	{ "crypto ipsec profile", cfg_cmd_ipsec, "NAME", 1, 1 },
@@ -49,7 +50,21 @@ static const struct cfg_cmd cfg_top_cmds[] = {
 	{ "ipv6 local pool", cfg_cmd_pool6, "NAME PREFIX/LEN ASSIGN-LEN",
 	  3, 3 },
 	{ "aaa new-model", cfg_cmd_aaa_new_model, "", 0, 0 },
-	{ "aaa authorization network", cfg_cmd_aaa_authz, "LIST local", 2, 4 },
+	{ "aaa authorization network", cfg_cmd_aaa_authz,
+	  "LIST local|group GROUP [local]", 2, CFG_WORDS_MAX },
+	{ "aaa accounting network", cfg_cmd_aaa_acct,
+	  "LIST start-stop group GROUP", 2, CFG_WORDS_MAX },
+	{ "aaa accounting update", cfg_cmd_aaa_acct_update,
+	  "periodic <1-71582>", 1, CFG_WORDS_MAX },
+	{ "radius authorization password", cfg_cmd_radius_password,
+	  "[0] PASSWORD", 1, CFG_WORDS_MAX },
+	{ "radius server", cfg_cmd_radius_server, "NAME", 1, 1 },
+	{ "aaa group server radius", cfg_cmd_radius_group, "NAME", 1, 1 },
+	{ "radius-server timeout", cfg_cmd_radius_timeout, "<1-1000>", 1, 1 },
+	{ "radius-server retransmit", cfg_cmd_radius_retransmit, "<0-100>",
+	  1, 1 },
+	{ "radius-server host", cfg_cmd_radius_host, "ADDRESS ...", 0,
+	  CFG_WORDS_MAX },
 	{ "no crypto ikev2 proposal", cfg_cmd_no_default, "default", 1, 1 },
 	{ "no crypto ikev2 policy", cfg_cmd_no_default, "default", 1, 1 },
 	{ "no crypto ikev2 authorization policy", cfg_cmd_no_default,
@@ -91,6 +106,9 @@ static const struct cfg_mode_def *const cfg_modes[CFG_NMODES] = {
 	[CFG_MODE_TEMPLATE] = &cfg_template_mode,
 	[CFG_MODE_TUNNEL] = &cfg_tunnel_iface_mode,
 	[CFG_MODE_TRUSTPOINT] = &cfg_trustpoint_mode,
+	[CFG_MODE_RADIUS_SERVER] = &cfg_radius_server_mode,
+	[CFG_MODE_RADIUS_GROUP] = &cfg_radius_group_mode,
+	[CFG_MODE_MANGLER] = &cfg_mangler_mode,
 	[CFG_MODE_SKIP] = &cfg_skip_mode,
 };
 
@@ -333,6 +351,32 @@ static void cfg_exit(struct cfg_parser *p, bool end)
 		cfg_enter(p, CFG_MODE_TOP, NULL);
 }
 
+/*
+ * A command of a mode enclosing @m that matches more keywords of the line
+ * than @c (@nkw of them) does, or @c: "aaa accounting network ..." after
+ * a profile is the top-level command, not the profile's "aaa accounting".
+ */
+static const struct cfg_cmd *cfg_find_longer(struct cfg_parser *p,
+					     enum cfg_mode *m,
+					     const struct cfg_cmd *c,
+					     unsigned int *nkw)
+{
+	enum cfg_mode up = *m;
+	const struct cfg_cmd *o;
+	unsigned int n, partial = 0;
+
+	while (up != CFG_MODE_TOP) {
+		up = cfg_modes[up]->parent;
+		o = cfg_find(p, up, &n, &partial);
+		if (o && n > *nkw) {
+			c = o;
+			*nkw = n;
+			*m = up;
+		}
+	}
+	return c;
+}
+
 /* run the command of the current line, in the current mode or above */
 static void cfg_dispatch(struct cfg_parser *p, bool indented)
 {
@@ -356,6 +400,7 @@ static void cfg_dispatch(struct cfg_parser *p, bool indented)
 		cfg_unsupported(p, partial, indented);
 		return;
 	}
+	c = cfg_find_longer(p, &m, c, &nkw);
 	if (m != p->mode)
 		cfg_enter(p, m, m == CFG_MODE_KEYRING ? p->keyring : NULL);
 	if (cfg_run(p, c, nkw) && m == CFG_MODE_TOP)
@@ -462,6 +507,7 @@ struct cfg *cfg_load_buf(const char *name, const char *text, size_t len,
 	p->cfg = cfg = calloc(1, sizeof(*cfg));
 	if (!cfg || !(cfg->source = strdup(name)))
 		goto oom;
+	cfg_radius_init(&cfg->radius);
 	if (!cfg_defaults_init(p, CFG_DEFAULTS_MODERN)) {
 		cfg_parse(p, text, len);
 		if (!p->nerrors)
@@ -591,6 +637,15 @@ void cfg_free(struct cfg *cfg)
 	CFG_FREE_ALL(cfg->tunnels, cfg->ntunnels, cfg_tunnel_free);
 	CFG_FREE_ALL(cfg->pools, cfg->npools, cfg_pool_free);
 	CFG_FREE_ALL(cfg->aaa_lists, cfg->naaa_lists, cfg_aaa_list_free);
+	CFG_FREE_ALL(cfg->acct_lists, cfg->nacct_lists, cfg_aaa_list_free);
+	CFG_FREE_ALL(cfg->radius_servers, cfg->nradius_servers,
+		     cfg_radius_server_free);
+	CFG_FREE_ALL(cfg->radius_groups, cfg->nradius_groups,
+		     cfg_radius_group_free);
+	if (cfg->radius_all)
+		cfg_radius_group_free(cfg->radius_all);
+	cfg_key_wipe(&cfg->radius.authz_password);
+	CFG_FREE_ALL(cfg->manglers, cfg->nmanglers, cfg_mangler_free);
 	free(cfg->source);
 	free(cfg);
 }

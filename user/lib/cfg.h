@@ -44,6 +44,11 @@
 #define CFG_ALGS_MAX		12	/* transforms of one type */
 #define CFG_TSETS_MAX		6	/* transform sets of an IPsec profile */
 #define CFG_SPLIT_DNS_MAX	10
+#define CFG_RADIUS_AUTH_PORT_DEFAULT	1812	/* RFC 2865 (IOS: 1645) */
+#define CFG_RADIUS_ACCT_PORT_DEFAULT	1813	/* RFC 2866 (IOS: 1646) */
+#define CFG_RADIUS_TIMEOUT_DEFAULT	5	/* seconds, as IOS */
+#define CFG_RADIUS_RETRANSMIT_DEFAULT	3	/* as IOS */
+#define CFG_RADIUS_SECRET_MAX		128	/* bytes of a shared secret */
 
 /**
  * struct cfg_diag - one diagnostic of a load
@@ -319,31 +324,130 @@ enum cfg_aaa_method {
 };
 
 /**
- * struct cfg_aaa_list - "aaa authorization network NAME local"
- * @name: the method list name
- * @line: its line
- *
- * "local" is the only method: authorization by a local authorization
- * policy.  RADIUS lists are configured elsewhere.
+ * struct cfg_aaa_list - an AAA method list of the network service:
+ *	"aaa authorization network NAME local | group GROUP [local]" or
+ *	"aaa accounting network NAME start-stop group GROUP"
+ * @name: the list name; authorization and accounting lists have
+ *	separate name spaces (&cfg->aaa_lists, &cfg->acct_lists)
+ * @line: the line that defined it (the last one when given again)
+ * @group_ref: "group GROUP"; name NULL for "local" alone; the name
+ *	"radius" means every radius server ("group radius")
+ * @group: @group_ref resolved, NULL for "local" alone; for "group
+ *	radius" the group cfg->radius_all
+ * @local: authorization lists only: "local" alone is local authorization
+ *	(a "crypto ikev2 authorization policy"); after "group GROUP" it is
+ *	the fallback used when no server of the group answers (a reject is
+ *	final)
  */
 struct cfg_aaa_list {
 	char *name;
 	unsigned int line;
+	struct cfg_ref group_ref;
+	const struct cfg_radius_group *group;
+	bool local;
+};
+
+/* what a name mangler takes of an FQDN identity: "fqdn ..." */
+enum cfg_mangle_fqdn {
+	CFG_MANGLE_FQDN_NONE = 0,	/* no "fqdn" line */
+	CFG_MANGLE_FQDN_ALL,		/* the whole FQDN */
+	CFG_MANGLE_FQDN_HOSTNAME,	/* before the first dot */
+	CFG_MANGLE_FQDN_DOMAIN,		/* after the first dot */
+	CFG_MANGLE_FQDN_N,
+};
+
+/* what a name mangler takes of an email identity: "email ..." */
+enum cfg_mangle_email {
+	CFG_MANGLE_EMAIL_NONE = 0,	/* no "email" line */
+	CFG_MANGLE_EMAIL_ALL,		/* the whole address */
+	CFG_MANGLE_EMAIL_USERNAME,	/* before the last @ */
+	CFG_MANGLE_EMAIL_DOMAIN,	/* after the last @ */
+	CFG_MANGLE_EMAIL_N,
+};
+
+/* an attribute of a distinguished name: "dn ...", "eap dn ..." */
+enum cfg_dn_field {
+	CFG_DN_NONE = 0,
+	CFG_DN_COMMON_NAME,	/* common-name: CN */
+	CFG_DN_COUNTRY,		/* country: C */
+	CFG_DN_DOMAIN,		/* domain: every DC, joined with dots */
+	CFG_DN_LOCALITY,	/* locality: L */
+	CFG_DN_ORGANIZATION,	/* organization: O */
+	CFG_DN_ORG_UNIT,	/* organization-unit: OU */
+	CFG_DN_STATE,		/* state: ST */
+	CFG_DN_N,
+};
+
+/* what a name mangler takes of an EAP identity: "eap ..." */
+enum cfg_mangle_eap {
+	CFG_MANGLE_EAP_NONE = 0,	/* no "eap" line */
+	CFG_MANGLE_EAP_ALL,		/* the whole EAP identity */
+	CFG_MANGLE_EAP_DN,		/* an attribute of a DN identity */
+	CFG_MANGLE_EAP_PREFIX,		/* before the first delimiter */
+	CFG_MANGLE_EAP_SUFFIX,		/* after the first delimiter */
+	CFG_MANGLE_EAP_N,
 };
 
 /**
- * struct cfg_authz - "aaa authorization user|group METHOD list LIST [NAME]"
+ * struct cfg_name_mangler - "crypto ikev2 name-mangler NAME": how the
+ *	name to authorize is derived from a peer's identity
+ * @name: the name, as "name-mangler NAME" of an "aaa authorization" line
+ *	refers to it
+ * @line: first line of its block
+ * @fqdn: "fqdn all|hostname|domain", for FQDN identities
+ * @email: "email all|username|domain", for email (RFC 822) identities
+ * @dn: "dn FIELD", for DN identities; CFG_DN_NONE when not set
+ * @eap: "eap all|dn FIELD|prefix delimiter D|suffix delimiter D", for
+ *	EAP identities
+ * @eap_dn: FIELD of "eap dn FIELD"
+ * @eap_delim: D of "eap prefix|suffix delimiter D": one of . @ \ / % #
+ *
+ * Each line is a rule for one type of identity; a mangler has a rule
+ * for each type it may be given, and gives no name for the others.
+ * cfg_mangle_name() applies it.
+ */
+struct cfg_name_mangler {
+	char *name;
+	unsigned int line;
+	enum cfg_mangle_fqdn fqdn;
+	enum cfg_mangle_email email;
+	enum cfg_dn_field dn;
+	enum cfg_mangle_eap eap;
+	enum cfg_dn_field eap_dn;
+	char eap_delim;
+};
+
+/* the type of the identity cfg_mangle_name() is given */
+enum cfg_mangle_src {
+	CFG_MANGLE_SRC_FQDN,	/* an ID_FQDN, "host.example.com" */
+	CFG_MANGLE_SRC_EMAIL,	/* an ID_RFC822_ADDR, "user@example.com" */
+	CFG_MANGLE_SRC_DN,	/* an ID_DER_ASN1_DN as an RFC 4514 string */
+	CFG_MANGLE_SRC_EAP,	/* an EAP identity */
+};
+
+/**
+ * struct cfg_authz - "aaa authorization user|group METHOD list LIST
+ *	[NAME | name-mangler MANGLER]"
  * @list: the method list; @list.name NULL when not configured
  * @aaa: @list resolved
- * @username: NAME: the authorization policy to use; NULL to use the peer
- *	identity (or EAP identity) as the policy name at run time
- * @policy: @username resolved; NULL when @username is NULL
+ * @username: NAME: the name to authorize: the User-Name of the RADIUS
+ *	request, and with local authorization the authorization policy to
+ *	use; NULL to derive it from the peer at run time
+ * @policy: @username resolved when @aaa has "local"; NULL otherwise
+ * @mangler_ref: "name-mangler MANGLER"; name NULL when not set (never
+ *	set with @username)
+ * @mangler: @mangler_ref resolved: the name to authorize is
+ *	cfg_mangle_name() of the peer's identity (of its EAP identity with
+ *	the eap method).  With neither @username nor @mangler the name is
+ *	the peer identity (or EAP identity) itself
  */
 struct cfg_authz {
 	struct cfg_ref list;
 	const struct cfg_aaa_list *aaa;
 	char *username;
 	const struct cfg_authz_policy *policy;
+	struct cfg_ref mangler_ref;
+	const struct cfg_name_mangler *mangler;
 };
 
 /**
@@ -404,6 +508,11 @@ struct cfg_dpd {
  * @authz_user: "aaa authorization user ..." per method
  * @authz_group: "aaa authorization group ..." per method
  * @authz_group_override: "aaa authorization group override ..."
+ * @acct_refs: "aaa accounting METHOD LIST" per method (psk, cert, eap);
+ *	"aaa accounting LIST" sets all three; name NULL when not set
+ * @acct: @acct_refs resolved: the accounting list of a session, by the
+ *	method the peer authenticated with (cert: rsa-sig or ecdsa-sig);
+ *	NULL: no accounting for that method
  * @shutdown: "shutdown": the profile never matches
  */
 struct cfg_profile {
@@ -441,6 +550,8 @@ struct cfg_profile {
 	struct cfg_authz authz_user[CFG_AAA_NMETHODS];
 	struct cfg_authz authz_group[CFG_AAA_NMETHODS];
 	bool authz_group_override;
+	struct cfg_ref acct_refs[CFG_AAA_NMETHODS];
+	const struct cfg_aaa_list *acct[CFG_AAA_NMETHODS];
 	bool shutdown;
 };
 
@@ -467,6 +578,8 @@ struct cfg_profile {
  * @route_accept_tag: its tag, 0 when not set
  * @route_accept_distance: its distance, 0 when not set
  * @def_domain: "def-domain NAME" or NULL
+ * @banner: "banner TEXT": the text of the Cisco Unity banner, one line,
+ *	or NULL
  * @split_dns: "split-dns NAME" lines in order
  * @nsplit_dns: entries of @split_dns
  * @session_lifetime: "session-lifetime S"; 0: none
@@ -497,6 +610,7 @@ struct cfg_authz_policy {
 	unsigned int route_accept_tag;
 	unsigned int route_accept_distance;
 	char *def_domain;
+	char *banner;
 	char *split_dns[CFG_SPLIT_DNS_MAX];
 	unsigned int nsplit_dns;
 	unsigned int session_lifetime;
@@ -741,6 +855,89 @@ struct cfg_ike_global {
 	unsigned int max_half_open_per_source;
 };
 
+/**
+ * struct cfg_radius_server - "radius server NAME"
+ * @name: the name, as "server name NAME" of a server group refers to it
+ * @line: first line of its block
+ * @addr: "address ipv4|ipv6 ADDRESS": a unicast host; set after load
+ *	(a server without it is an error)
+ * @auth_port: "auth-port P" of the address line: UDP port of the
+ *	Access-Requests, default CFG_RADIUS_AUTH_PORT_DEFAULT (1812)
+ * @acct_port: "acct-port Q": UDP port of the Accounting-Requests, default
+ *	CFG_RADIUS_ACCT_PORT_DEFAULT (1813)
+ * @key: "key [0] SECRET": the shared secret (RFC 2865 §3), 1 to
+ *	CFG_RADIUS_SECRET_MAX bytes of text; set after load (a server
+ *	without it is an error)
+ * @timeout: seconds to wait for an answer before retransmitting, 1-1000:
+ *	the block's "timeout", else the global "radius-server timeout",
+ *	else CFG_RADIUS_TIMEOUT_DEFAULT
+ * @retransmit: retransmissions of an unanswered request, 0-100, before
+ *	the next server of the group is tried: the block's "retransmit",
+ *	else the global one, else CFG_RADIUS_RETRANSMIT_DEFAULT
+ * @timeout_set: @timeout was configured in the block
+ * @retransmit_set: @retransmit was configured in the block
+ */
+struct cfg_radius_server {
+	char *name;
+	unsigned int line;
+	struct cfg_addr addr;
+	uint16_t auth_port;
+	uint16_t acct_port;
+	struct cfg_key key;
+	unsigned int timeout;
+	unsigned int retransmit;
+	bool timeout_set;
+	bool retransmit_set;
+};
+
+/**
+ * struct cfg_radius_group - "aaa group server radius NAME"
+ * @name: the name, as "group NAME" of a method list refers to it
+ * @line: first line of its block
+ * @server_refs: the "server name NAME" lines in order, without repeats
+ * @servers: @server_refs resolved, in the same order: the failover
+ *	order (a request goes to the first server; when it does not answer
+ *	within its timeout and retransmissions, to the next)
+ * @nservers: entries of @server_refs and @servers, at least 1 after load
+ * @source_if: "ip radius source-interface IFNAME": requests leave from
+ *	this interface's address; NULL: from the address the route towards
+ *	the server gives (the default)
+ */
+struct cfg_radius_group {
+	char *name;
+	unsigned int line;
+	struct cfg_ref *server_refs;
+	const struct cfg_radius_server **servers;
+	unsigned int nservers;
+	char *source_if;
+};
+
+/**
+ * struct cfg_radius_global - the global RADIUS and accounting options
+ * @timeout: "radius-server timeout S", 1-1000 s: the timeout of the
+ *	servers that set none (default CFG_RADIUS_TIMEOUT_DEFAULT)
+ * @retransmit: "radius-server retransmit N", 0-100: likewise (default
+ *	CFG_RADIUS_RETRANSMIT_DEFAULT)
+ * @authz_password: "radius authorization password PASSWORD": the
+ *	User-Password of the Access-Requests of user and group authorization,
+ *	1-128 bytes of text; data NULL when not configured.  There is no
+ *	default (IOS sends "cisco"): a profile authorizing with a group
+ *	method list needs it (checked at load)
+ * @acct_update_min: "aaa accounting update periodic M": minutes between
+ *	the Interim-Update records of a session, 1-71582; 0: no interim
+ *	updates (the default)
+ * @acct_update_sec: the same interval in seconds (@acct_update_min * 60)
+ * @acct_update_line: line of "aaa accounting update", 0 when not set
+ */
+struct cfg_radius_global {
+	unsigned int timeout;
+	unsigned int retransmit;
+	struct cfg_key authz_password;
+	unsigned int acct_update_min;
+	unsigned int acct_update_sec;
+	unsigned int acct_update_line;
+};
+
 /* which factory values the smart defaults take */
 enum cfg_defaults_set {
 	CFG_DEFAULTS_MODERN = 0,	/* the default */
@@ -765,6 +962,14 @@ enum cfg_defaults_set {
  * @tunnels: tunnel interfaces
  * @pools: address pools, IPv4 and IPv6
  * @aaa_lists: "aaa authorization network" lists
+ * @manglers: "crypto ikev2 name-mangler" blocks
+ * @acct_lists: "aaa accounting network" lists
+ * @radius: the global RADIUS options
+ * @radius_servers: "radius server" blocks in configured order
+ * @radius_groups: "aaa group server radius" blocks in configured order
+ * @radius_all: the group "radius" of "group radius": every radius server
+ *	in configured order (no @server_refs, @line 0); NULL when no list
+ *	names it
  * @nproposals: and the other n* fields: entries of the arrays
  *
  * Built-in objects are always present, flagged builtin, and disabled
@@ -799,6 +1004,16 @@ struct cfg {
 	unsigned int npools;
 	struct cfg_aaa_list **aaa_lists;
 	unsigned int naaa_lists;
+	struct cfg_aaa_list **acct_lists;
+	unsigned int nacct_lists;
+	struct cfg_radius_global radius;
+	struct cfg_radius_server **radius_servers;
+	unsigned int nradius_servers;
+	struct cfg_radius_group **radius_groups;
+	unsigned int nradius_groups;
+	struct cfg_radius_group *radius_all;
+	struct cfg_name_mangler **manglers;
+	unsigned int nmanglers;
 };
 
 /**
@@ -1037,6 +1252,43 @@ const struct cfg_authz_policy *cfg_authz_policy_find(const struct cfg *cfg,
  */
 const struct cfg_ipsec_profile *cfg_ipsec_profile_find(const struct cfg *cfg,
 						       const char *name);
+
+/**
+ * cfg_mangle_name() - the name a name mangler derives from an identity
+ * @m: the mangler
+ * @src: the type of @id
+ * @id: the identity, NUL-terminated: an FQDN, an email address, a
+ *	distinguished name as an RFC 4514 string ("CN=alice,O=Acme,C=US":
+ *	the most specific attribute first, attributes separated by ',' or
+ *	'+', special characters escaped with '\' or as '\XX' hex pairs; a
+ *	value in the '#' hex form is not decoded), or an EAP identity
+ * @out: receives the name, NUL-terminated
+ * @outlen: bytes at @out
+ *
+ * The rule of @m for the type of @id applies (see struct
+ * cfg_name_mangler):
+ *
+ * - FQDN: "host.example.com": all, hostname "host", domain "example.com"
+ *   (split at the first dot);
+ * - email: "user@example.com": all, username "user", domain
+ *   "example.com" (split at the last @);
+ * - DN: the value of the first attribute of the field, unescaped
+ *   ("CN=alice,O=Acme,C=US", common-name: "alice"); domain joins every
+ *   DC attribute with dots, in order ("CN=x,DC=example,DC=com":
+ *   "example.com");
+ * - EAP: all; dn FIELD as for a DN; prefix and suffix split at the first
+ *   delimiter ("DOMAIN\user" with delimiter '\': prefix "DOMAIN", suffix
+ *   "user").
+ *
+ * Return: the length of the name (at least 1); -ENOENT when @m has no
+ * rule for @src or @id has no such part (no delimiter, no such
+ * attribute, an empty part); -EINVAL when @id is not a well-formed DN
+ * where one is needed, or an argument is NULL or @src unknown; -ENOSPC
+ * when the name does not fit @outlen bytes.  On error @out is "" (when
+ * @outlen allows).
+ */
+int cfg_mangle_name(const struct cfg_name_mangler *m, enum cfg_mangle_src src,
+		    const char *id, char *out, size_t outlen);
 
 /**
  * cfg_profile_find() - an IKEv2 profile by name

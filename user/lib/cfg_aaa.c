@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Local AAA: "aaa new-model", "aaa authorization network LIST local",
- * "crypto ikev2 authorization policy NAME" (what a session gets: address
- * pools, DNS, routes) and the address pools it names, "ip local pool"
- * and "ipv6 local pool".
+ * Local AAA: "aaa new-model", "crypto ikev2 authorization policy NAME"
+ * (what a session gets: address pools, DNS, routes) and the address pools
+ * it names, "ip local pool" and "ipv6 local pool".  The method lists are
+ * in cfg_radius.c.
  */
 #include <arpa/inet.h>
 #include <strings.h>
@@ -176,6 +176,41 @@ static int cfg_authz_def_domain(struct cfg_parser *p,
 	return cfg_set_str(p, &az->def_domain, argv[0]);
 }
 
+/*
+ * "banner TEXT", the rest of the line; IOS's delimited form on one line,
+ * "banner ^C TEXT ^C", gives TEXT
+ */
+static int cfg_authz_banner(struct cfg_parser *p, int argc __always_unused,
+			    char **argv)
+{
+	struct cfg_authz_policy *az = p->obj;
+	const char *s = cfg_rest(p, argv);
+	size_t n = strlen(s);
+
+	if (!strncmp(s, "^C", 2)) {
+		if (n < 4 || strcmp(s + n - 2, "^C")) {
+			cfg_error(p, "banner: a banner is one line: write "
+				  "'banner TEXT' or 'banner ^C TEXT ^C'");
+			return -1;
+		}
+		s += 2;
+		n -= 4;
+		while (n && (*s == ' ' || *s == '\t')) {
+			s++;
+			n--;
+		}
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+	}
+	if (!n) {
+		cfg_error(p, "banner: the text is empty");
+		return -1;
+	}
+	free(az->banner);
+	az->banner = strndup(s, n);
+	return az->banner ? 0 : cfg_oom(p);
+}
+
 static int cfg_authz_split_dns(struct cfg_parser *p,
 			       int argc __always_unused, char **argv)
 {
@@ -238,6 +273,7 @@ static const struct cfg_cmd cfg_authz_cmds[] = {
 	{ "route accept any", cfg_authz_accept,
 	  "[tag <1-497777>] [distance <1-255>]", 0, 4 },
 	{ "def-domain", cfg_authz_def_domain, "NAME", 1, 1 },
+	{ "banner", cfg_authz_banner, "TEXT", 1, CFG_WORDS_MAX },
 	{ "split-dns", cfg_authz_split_dns, "NAME", 1, 1 },
 	{ "session-lifetime", cfg_authz_lifetime, "<120-25920000>", 1, 1 },
 	{ "ipsec flow-limit", cfg_authz_flow_limit, "<0-50000>", 1, 1 },
@@ -290,6 +326,7 @@ void cfg_authz_free(struct cfg_authz_policy *az)
 	free(az->routes);
 	free(az->route_set_ifname);
 	free(az->def_domain);
+	free(az->banner);
 	free(az->name);
 	free(az);
 }
@@ -299,35 +336,6 @@ int cfg_cmd_aaa_new_model(struct cfg_parser *p, int argc __always_unused,
 {
 	p->cfg->aaa_new_model = true;
 	return 0;
-}
-
-/* "aaa authorization network LIST local" */
-int cfg_cmd_aaa_authz(struct cfg_parser *p, int argc, char **argv)
-{
-	struct cfg *cfg = p->cfg;
-	struct cfg_aaa_list *l;
-
-	if (argc != 2 || strcasecmp(argv[1], "local")) {
-		cfg_error(p, "aaa authorization network %s: only the 'local' "
-			  "method is supported", argv[0]);
-		return -1;
-	}
-	if (cfg_arg_name(p, argv[0]))
-		return -1;
-	l = CFG_FIND(cfg->aaa_lists, cfg->naaa_lists, argv[0]);
-	if (!l) {
-		l = CFG_NEW(p, cfg->aaa_lists, cfg->naaa_lists, argv[0]);
-		if (!l)
-			return -1;
-		l->line = p->line;
-	}
-	return 0;
-}
-
-void cfg_aaa_list_free(struct cfg_aaa_list *l)
-{
-	free(l->name);
-	free(l);
 }
 
 /* the pool @name of @family, created if new; NULL reported */

@@ -171,6 +171,21 @@ bool cfg_addr_eq(const struct cfg_addr *a, const struct cfg_addr *b)
 	return !memcmp(&a->v6, &b->v6, sizeof(a->v6));
 }
 
+/**
+ * cfg_addr_unicast() - whether a host address may be a peer or a server
+ * @a: an AF_INET or AF_INET6 address
+ *
+ * Return: false for the unspecified address (0.0.0.0, ::) and multicast
+ * addresses, true otherwise.
+ */
+bool cfg_addr_unicast(const struct cfg_addr *a)
+{
+	if (a->family == AF_INET)
+		return a->v4.s_addr && !IN_MULTICAST(ntohl(a->v4.s_addr));
+	return !IN6_IS_ADDR_UNSPECIFIED(&a->v6) &&
+	       !IN6_IS_ADDR_MULTICAST(&a->v6);
+}
+
 /* append @a to the address list @arr of @n unless it is there */
 int cfg_addr_add(struct cfg_parser *p, struct cfg_addr **arr,
 		 unsigned int *n, const struct cfg_addr *a)
@@ -263,6 +278,56 @@ int cfg_arg_key(struct cfg_parser *p, int argc, char **argv,
 	}
 	cfg_key_wipe(k);
 	*k = nk;
+	return 0;
+}
+
+/**
+ * cfg_arg_secret() - a secret given as text: "[0] TEXT"
+ * @p: the parser
+ * @argc: words at @argv, at least 1
+ * @argv: the words after the command; the secret is the rest of the line
+ *	as written (inner spaces kept)
+ * @what: "key", "password": names the secret in messages
+ * @max: most bytes of the secret
+ * @k: receives the secret (NUL-terminated at @k->data[@k->len]); the
+ *	secret it held is wiped, and only on success
+ *
+ * Types 6 and 7 (IOS encryption and obfuscation) are refused.  After the
+ * type 0 the rest of the line is the secret as written: "0 <hidden>" is
+ * the secret "<hidden>", which alone is refused (what a dump prints).
+ *
+ * Return: 0, or -1 reported (type 6 or 7, "<hidden>", longer than @max,
+ * out of memory); the message never contains the secret.
+ */
+int cfg_arg_secret(struct cfg_parser *p, int argc, char **argv,
+		   const char *what, size_t max, struct cfg_key *k)
+{
+	bool type0 = argc > 1 && !strcmp(argv[0], "0");
+	const char *s;
+	char *d;
+
+	if (argc > 1 && (!strcmp(argv[0], "6") || !strcmp(argv[0], "7"))) {
+		cfg_error(p, "type %s %ss are not supported, give the %s in "
+			  "clear", argv[0], what, what);
+		return -1;
+	}
+	s = cfg_rest(p, argv + type0);
+	if (!type0 && !strcmp(s, "<hidden>")) {
+		cfg_error(p, "the %s is '<hidden>': configure the real %s",
+			  what, what);
+		return -1;
+	}
+	if (strlen(s) > max) {
+		cfg_error(p, "%s: %s too long (more than %zu bytes)",
+			  p->cmd->path, what, max);
+		return -1;
+	}
+	d = cfg_strdup(p, s);
+	if (!d)
+		return -1;
+	cfg_key_wipe(k);
+	k->data = (uint8_t *)d;
+	k->len = strlen(d);
 	return 0;
 }
 

@@ -162,6 +162,20 @@ static void cfg_check_pool_ref(struct cfg_parser *p, const struct cfg_ref *r,
 			 family == AF_INET ? "ip" : "ipv6", r->name);
 }
 
+static void cfg_check_mangler_ref(struct cfg_parser *p, struct cfg_authz *az)
+{
+	const struct cfg_ref *r = &az->mangler_ref;
+
+	az->mangler = CFG_FIND(p->cfg->manglers, p->cfg->nmanglers, r->name);
+	if (!az->mangler)
+		cfg_diag(p, r->line, "unknown name-mangler '%s'", r->name);
+}
+
+/*
+ * "aaa authorization ... list LIST [NAME]": the list exists; with local
+ * authorization in it, NAME is an authorization policy; with a group,
+ * the Access-Request needs "radius authorization password"
+ */
 static void cfg_check_authz_slots(struct cfg_parser *p, struct cfg_authz *az)
 {
 	struct cfg *cfg = p->cfg;
@@ -172,15 +186,44 @@ static void cfg_check_authz_slots(struct cfg_parser *p, struct cfg_authz *az)
 			continue;
 		az->aaa = CFG_FIND(cfg->aaa_lists, cfg->naaa_lists,
 				   az->list.name);
-		if (!az->aaa)
+		if (!az->aaa) {
 			cfg_diag(p, az->list.line, "unknown aaa authorization "
 				 "network list '%s'", az->list.name);
-		if (!az->username)
+			continue;
+		}
+		if (az->mangler_ref.name)
+			cfg_check_mangler_ref(p, az);
+		if (az->aaa->group_ref.name && !cfg->radius.authz_password.data)
+			cfg_diag(p, az->list.line, "aaa authorization list "
+				 "'%s' uses RADIUS: configure 'radius "
+				 "authorization password' (there is no "
+				 "default password)", az->list.name);
+		if (!az->username || !az->aaa->local)
 			continue;
 		az->policy = cfg_authz_policy_find(cfg, az->username);
 		if (!az->policy)
 			cfg_diag(p, az->list.line, "unknown authorization "
 				 "policy '%s'", az->username);
+	}
+}
+
+/* "aaa accounting [METHOD] LIST" */
+static void cfg_check_acct(struct cfg_parser *p, struct cfg_profile *pf)
+{
+	struct cfg *cfg = p->cfg;
+	const struct cfg_ref *r;
+	int i;
+
+	for (i = 0; i < CFG_AAA_NMETHODS; i++) {
+		r = &pf->acct_refs[i];
+		if (!r->name)
+			continue;
+		pf->acct[i] = CFG_FIND(cfg->acct_lists, cfg->nacct_lists,
+				       r->name);
+		/* once per line: "aaa accounting LIST" sets all three */
+		if (!pf->acct[i] && (!i || r->line != r[-1].line))
+			cfg_diag(p, r->line, "unknown aaa accounting network "
+				 "list '%s'", r->name);
 	}
 }
 
@@ -289,6 +332,7 @@ static void cfg_check_profile(struct cfg_parser *p, struct cfg_profile *pf)
 	}
 	cfg_check_authz_slots(p, pf->authz_user);
 	cfg_check_authz_slots(p, pf->authz_group);
+	cfg_check_acct(p, pf);
 }
 
 static void cfg_check_ipsec(struct cfg_parser *p, struct cfg_ipsec_profile *ip)
@@ -481,13 +525,48 @@ static void cfg_check_overlaps(struct cfg_parser *p)
 	}
 }
 
+/* @l and @kw into *@line and *@what when it comes first */
+static void cfg_first(unsigned int l, const char *kw, unsigned int *line,
+		      const char **what)
+{
+	if (l && (!*line || l < *line)) {
+		*line = l;
+		*what = kw;
+	}
+}
+
+/* the first line of the method lists @l, 0 if none */
+static unsigned int cfg_lists_line(struct cfg_aaa_list *const *l,
+				   unsigned int n)
+{
+	unsigned int i, line = n ? l[0]->line : 0;
+
+	for (i = 1; i < n; i++)
+		if (l[i]->line < line)
+			line = l[i]->line;
+	return line;
+}
+
+/* the first of the "aaa" commands that need "aaa new-model", as in IOS */
 static void cfg_check_aaa(struct cfg_parser *p)
 {
 	struct cfg *cfg = p->cfg;
+	const char *what = NULL;
+	unsigned int line = 0;
 
-	if (cfg->naaa_lists && !cfg->aaa_new_model)
-		cfg_diag(p, cfg->aaa_lists[0]->line, "'aaa new-model' is "
-			 "required before aaa authorization");
+	if (cfg->aaa_new_model)
+		return;
+	cfg_first(cfg_lists_line(cfg->aaa_lists, cfg->naaa_lists),
+		  "aaa authorization", &line, &what);
+	cfg_first(cfg_lists_line(cfg->acct_lists, cfg->nacct_lists),
+		  "aaa accounting", &line, &what);
+	cfg_first(cfg->radius.acct_update_line, "aaa accounting", &line,
+		  &what);
+	cfg_first(cfg->nradius_groups ? cfg->radius_groups[0]->line : 0,
+		  "aaa group server", &line, &what);
+	if (what)
+		cfg_diag(p, line, "'aaa new-model' is required before %s",
+			 what);
 }
 
 int cfg_check(struct cfg_parser *p)
@@ -503,6 +582,9 @@ int cfg_check(struct cfg_parser *p)
 		for (j = 0; j < cfg->keyrings[i]->npeers; j++)
 			cfg_check_peer(p, cfg->keyrings[i], j);
 	cfg_check_aaa(p);
+	cfg_check_radius(p);
+	for (i = 0; i < cfg->nmanglers; i++)
+		cfg_check_mangler(p, cfg->manglers[i]);
 	for (i = 0; i < cfg->nauthz_policies; i++) {
 		struct cfg_authz_policy *az = cfg->authz_policies[i];
 

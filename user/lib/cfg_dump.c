@@ -136,6 +136,17 @@ static void cfg_put_key(struct cfg_out *o, const struct cfg_key *k)
 	}
 }
 
+/* a text secret (RADIUS key, password): " 0 TEXT" or " <hidden>" */
+static void cfg_put_secret(struct cfg_out *o, const struct cfg_key *k)
+{
+	if (!(o->flags & CFG_DUMP_SECRETS)) {
+		fputs(" <hidden>", o->f);
+		return;
+	}
+	fputs(" 0 ", o->f);
+	fwrite(k->data, 1, k->len, o->f);
+}
+
 static bool cfg_key_eq(const struct cfg_key *a, const struct cfg_key *b)
 {
 	return a->data && b->data && a->len == b->len &&
@@ -264,12 +275,36 @@ static void cfg_put_authz(struct cfg_out *o, const struct cfg_authz_policy *az)
 	cfg_put_routes(o, az);
 	if (az->def_domain)
 		fprintf(o->f, " def-domain %s\n", az->def_domain);
+	if (az->banner && !strncmp(az->banner, "^C", 2))
+		fprintf(o->f, " banner ^C %s ^C\n", az->banner);
+	else if (az->banner)
+		fprintf(o->f, " banner %s\n", az->banner);
 	for (i = 0; i < az->nsplit_dns; i++)
 		fprintf(o->f, " split-dns %s\n", az->split_dns[i]);
 	if (az->session_lifetime)
 		fprintf(o->f, " session-lifetime %u\n", az->session_lifetime);
 	if (az->flow_limit >= 0)
 		fprintf(o->f, " ipsec flow-limit %d\n", az->flow_limit);
+}
+
+static void cfg_put_mangler(struct cfg_out *o,
+			    const struct cfg_name_mangler *m)
+{
+	fprintf(o->f, "crypto ikev2 name-mangler %s\n", m->name);
+	if (m->fqdn)
+		fprintf(o->f, " fqdn %s\n", cfg_mangle_fqdn_kws[m->fqdn]);
+	if (m->email)
+		fprintf(o->f, " email %s\n", cfg_mangle_email_kws[m->email]);
+	if (m->dn)
+		fprintf(o->f, " dn %s\n", cfg_dn_kws[m->dn]);
+	if (!m->eap)
+		return;
+	fprintf(o->f, " eap %s", cfg_mangle_eap_kws[m->eap]);
+	if (m->eap == CFG_MANGLE_EAP_DN)
+		fprintf(o->f, " %s", cfg_dn_kws[m->eap_dn]);
+	else if (m->eap != CFG_MANGLE_EAP_ALL)
+		fprintf(o->f, " delimiter %c", m->eap_delim);
+	fputc('\n', o->f);
 }
 
 static const char *const cfg_auth_names[] = {
@@ -323,24 +358,47 @@ static void cfg_put_trustpoints(struct cfg_out *o,
 		fprintf(o->f, " pki trustpoint %s verify\n", v);
 }
 
+static const char *const cfg_aaa_methods[] = {
+	[CFG_AAA_PSK] = "psk",
+	[CFG_AAA_CERT] = "cert",
+	[CFG_AAA_EAP] = "eap",
+};
+
 static void cfg_put_authz_refs(struct cfg_out *o, const char *kind,
 			       const struct cfg_authz *az, bool override)
 {
-	static const char *const methods[] = {
-		[CFG_AAA_PSK] = "psk",
-		[CFG_AAA_CERT] = "cert",
-		[CFG_AAA_EAP] = "eap",
-	};
 	int m;
 
 	for (m = 0; m < CFG_AAA_NMETHODS; m++) {
 		if (!az[m].list.name)
 			continue;
-		fprintf(o->f, " aaa authorization %s%s %s list %s%s%s\n", kind,
-			override ? " override" : "", methods[m],
-			az[m].list.name, az[m].username ? " " : "",
-			az[m].username ? az[m].username : "");
+		fprintf(o->f, " aaa authorization %s%s %s list %s", kind,
+			override ? " override" : "", cfg_aaa_methods[m],
+			az[m].list.name);
+		if (az[m].username)
+			fprintf(o->f, " %s", az[m].username);
+		if (az[m].mangler_ref.name)
+			fprintf(o->f, " name-mangler %s",
+				az[m].mangler_ref.name);
+		fputc('\n', o->f);
 	}
+}
+
+/* "aaa accounting LIST" when every method has it, else per method */
+static void cfg_put_acct_refs(struct cfg_out *o, const struct cfg_profile *pf)
+{
+	const struct cfg_ref *r = pf->acct_refs;
+	int m;
+
+	if (r[0].name && r[1].name && r[2].name &&
+	    !strcmp(r[0].name, r[1].name) && !strcmp(r[0].name, r[2].name)) {
+		fprintf(o->f, " aaa accounting %s\n", r[0].name);
+		return;
+	}
+	for (m = 0; m < CFG_AAA_NMETHODS; m++)
+		if (r[m].name)
+			fprintf(o->f, " aaa accounting %s %s\n",
+				cfg_aaa_methods[m], r[m].name);
 }
 
 static void cfg_put_profile(struct cfg_out *o, const struct cfg_profile *pf)
@@ -378,6 +436,7 @@ static void cfg_put_profile(struct cfg_out *o, const struct cfg_profile *pf)
 	cfg_put_authz_refs(o, "user", pf->authz_user, false);
 	cfg_put_authz_refs(o, "group", pf->authz_group,
 			   pf->authz_group_override);
+	cfg_put_acct_refs(o, pf);
 	if (pf->shutdown)
 		fputs(" shutdown\n", o->f);
 }
@@ -579,17 +638,101 @@ static void cfg_put_global(struct cfg_out *o, const struct cfg_ike_global *g)
 		fputs("!\n", o->f);
 }
 
+/* "local", "group G" or "group G local" */
+static void cfg_put_methods(struct cfg_out *o, const struct cfg_aaa_list *l)
+{
+	if (l->group_ref.name)
+		fprintf(o->f, " group %s", l->group_ref.name);
+	if (l->local)
+		fputs(" local", o->f);
+	fputc('\n', o->f);
+}
+
 static void cfg_put_aaa(struct cfg_out *o, const struct cfg *cfg)
 {
+	const struct cfg_radius_global *g = &cfg->radius;
 	unsigned int i;
 
 	if (cfg->aaa_new_model)
 		fputs("aaa new-model\n", o->f);
-	for (i = 0; i < cfg->naaa_lists; i++)
-		fprintf(o->f, "aaa authorization network %s local\n",
+	if (g->authz_password.data) {
+		fputs("radius authorization password", o->f);
+		cfg_put_secret(o, &g->authz_password);
+		fputc('\n', o->f);
+	}
+	if (g->acct_update_min)
+		fprintf(o->f, "aaa accounting update periodic %u\n",
+			g->acct_update_min);
+	for (i = 0; i < cfg->naaa_lists; i++) {
+		fprintf(o->f, "aaa authorization network %s",
 			cfg->aaa_lists[i]->name);
-	if (cfg->aaa_new_model || cfg->naaa_lists)
+		cfg_put_methods(o, cfg->aaa_lists[i]);
+	}
+	for (i = 0; i < cfg->nacct_lists; i++) {
+		fprintf(o->f, "aaa accounting network %s start-stop",
+			cfg->acct_lists[i]->name);
+		cfg_put_methods(o, cfg->acct_lists[i]);
+	}
+	if (cfg->aaa_new_model || cfg->naaa_lists || cfg->nacct_lists ||
+	    g->authz_password.data || g->acct_update_min)
 		fputs("!\n", o->f);
+}
+
+static void cfg_put_radius_global(struct cfg_out *o,
+				  const struct cfg_radius_global *g)
+{
+	bool any = false;
+
+	if (g->timeout != CFG_RADIUS_TIMEOUT_DEFAULT) {
+		fprintf(o->f, "radius-server timeout %u\n", g->timeout);
+		any = true;
+	}
+	if (g->retransmit != CFG_RADIUS_RETRANSMIT_DEFAULT) {
+		fprintf(o->f, "radius-server retransmit %u\n", g->retransmit);
+		any = true;
+	}
+	if (any)
+		fputs("!\n", o->f);
+}
+
+static void cfg_put_radius_server(struct cfg_out *o,
+				  const struct cfg_radius_server *rs)
+{
+	char buf[INET6_ADDRSTRLEN];
+
+	fprintf(o->f, "radius server %s\n", rs->name);
+	if (rs->addr.family) {
+		fprintf(o->f, " address %s %s",
+			rs->addr.family == AF_INET ? "ipv4" : "ipv6",
+			cfg_ntop(&rs->addr, buf));
+		if (rs->auth_port != CFG_RADIUS_AUTH_PORT_DEFAULT)
+			fprintf(o->f, " auth-port %u", rs->auth_port);
+		if (rs->acct_port != CFG_RADIUS_ACCT_PORT_DEFAULT)
+			fprintf(o->f, " acct-port %u", rs->acct_port);
+		fputc('\n', o->f);
+	}
+	if (rs->key.data) {
+		fputs(" key", o->f);
+		cfg_put_secret(o, &rs->key);
+		fputc('\n', o->f);
+	}
+	if (rs->timeout_set)
+		fprintf(o->f, " timeout %u\n", rs->timeout);
+	if (rs->retransmit_set)
+		fprintf(o->f, " retransmit %u\n", rs->retransmit);
+}
+
+static void cfg_put_radius_group(struct cfg_out *o,
+				 const struct cfg_radius_group *rg)
+{
+	unsigned int i;
+
+	fprintf(o->f, "aaa group server radius %s\n", rg->name);
+	for (i = 0; i < rg->nservers; i++)
+		fprintf(o->f, " server name %s\n", rg->server_refs[i].name);
+	if (rg->source_if)
+		fprintf(o->f, " ip radius source-interface %s\n",
+			rg->source_if);
 }
 
 /* a built-in prints when edited, or unedited with CFG_DUMP_ALL */
@@ -637,6 +780,11 @@ int cfg_dump(const struct cfg *cfg, FILE *out, unsigned int flags)
 		fputs("crypto ikev2 smart-defaults cisco\n!\n", out);
 	cfg_put_global(&o, &cfg->ike);
 	cfg_put_aaa(&o, cfg);
+	cfg_put_radius_global(&o, &cfg->radius);
+	CFG_PUT_PLAIN(&o, cfg->radius_servers, cfg->nradius_servers,
+		      cfg_put_radius_server);
+	CFG_PUT_PLAIN(&o, cfg->radius_groups, cfg->nradius_groups,
+		      cfg_put_radius_group);
 	cfg_put_pools(&o, cfg);
 	CFG_PUT_PLAIN(&o, cfg->trustpoints, cfg->ntrustpoints,
 		      cfg_put_trustpoint);
@@ -645,6 +793,7 @@ int cfg_dump(const struct cfg *cfg, FILE *out, unsigned int flags)
 	CFG_PUT_PLAIN(&o, cfg->keyrings, cfg->nkeyrings, cfg_put_keyring);
 	CFG_PUT_ALL(&o, cfg->authz_policies, cfg->nauthz_policies,
 		    cfg_put_authz);
+	CFG_PUT_PLAIN(&o, cfg->manglers, cfg->nmanglers, cfg_put_mangler);
 	CFG_PUT_PLAIN(&o, cfg->profiles, cfg->nprofiles, cfg_put_profile);
 	CFG_PUT_ALL(&o, cfg->tsets, cfg->ntsets, cfg_put_tset);
 	CFG_PUT_ALL(&o, cfg->ipsec_profiles, cfg->nipsec_profiles,

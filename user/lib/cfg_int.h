@@ -43,6 +43,9 @@ enum cfg_mode {
 	CFG_MODE_TEMPLATE,
 	CFG_MODE_TUNNEL,
 	CFG_MODE_TRUSTPOINT,
+	CFG_MODE_RADIUS_SERVER,
+	CFG_MODE_RADIUS_GROUP,
+	CFG_MODE_MANGLER,
 	CFG_MODE_SKIP,		/* the block of a refused command */
 	CFG_NMODES,
 };
@@ -172,7 +175,8 @@ struct cfg_alg {
 extern const struct cfg_mode_def cfg_proposal_mode, cfg_policy_mode,
 	cfg_keyring_mode, cfg_peer_mode, cfg_profile_mode, cfg_authz_mode,
 	cfg_tset_mode, cfg_ipsec_mode, cfg_template_mode,
-	cfg_tunnel_iface_mode, cfg_trustpoint_mode;
+	cfg_tunnel_iface_mode, cfg_trustpoint_mode, cfg_radius_server_mode,
+	cfg_radius_group_mode, cfg_mangler_mode;
 
 /* cfg.c */
 __printf(3, 4) void cfg_diag(struct cfg_parser *p, unsigned int line,
@@ -204,6 +208,8 @@ int cfg_arg_keyword(struct cfg_parser *p, const char *s,
 		    const char *const *kws, unsigned int nkws);
 int cfg_arg_key(struct cfg_parser *p, int argc, char **argv,
 		struct cfg_key *k);
+int cfg_arg_secret(struct cfg_parser *p, int argc, char **argv,
+		   const char *what, size_t max, struct cfg_key *k);
 int cfg_arg_ident(struct cfg_parser *p, int argc, char **argv, bool match,
 		  struct cfg_ident *id);
 int cfg_arg_fvrf(struct cfg_parser *p, const char *s, char **fvrf,
@@ -214,6 +220,7 @@ int cfg_addr_add(struct cfg_parser *p, struct cfg_addr **arr,
 		 unsigned int *n, const struct cfg_addr *a);
 bool cfg_addr_in(const struct cfg_addr *net, const struct cfg_addr *a);
 bool cfg_addr_eq(const struct cfg_addr *a, const struct cfg_addr *b);
+bool cfg_addr_unicast(const struct cfg_addr *a);
 int cfg_mask_prefix(struct in_addr mask);
 
 /* cfg_alg.c */
@@ -252,12 +259,35 @@ void cfg_profile_free(struct cfg_profile *pf);
 /* cfg_aaa.c: aaa, authorization policies, pools */
 int cfg_cmd_authz(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_aaa_new_model(struct cfg_parser *p, int argc, char **argv);
-int cfg_cmd_aaa_authz(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_pool(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_pool6(struct cfg_parser *p, int argc, char **argv);
 void cfg_authz_free(struct cfg_authz_policy *az);
 void cfg_pool_free(struct cfg_pool *pool);
+
+/* cfg_radius.c: method lists, RADIUS servers and groups, global options */
+int cfg_cmd_aaa_authz(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_aaa_acct(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_aaa_acct_update(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_radius_password(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_radius_server(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_radius_timeout(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_radius_retransmit(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_radius_host(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_radius_group(struct cfg_parser *p, int argc, char **argv);
+void cfg_radius_init(struct cfg_radius_global *g);
+void cfg_check_radius(struct cfg_parser *p);
+void cfg_radius_server_free(struct cfg_radius_server *rs);
+void cfg_radius_group_free(struct cfg_radius_group *rg);
 void cfg_aaa_list_free(struct cfg_aaa_list *l);
+
+/* cfg_mangler.c: "crypto ikev2 name-mangler" */
+extern const char *const cfg_mangle_fqdn_kws[CFG_MANGLE_FQDN_N];
+extern const char *const cfg_mangle_email_kws[CFG_MANGLE_EMAIL_N];
+extern const char *const cfg_dn_kws[CFG_DN_N];
+extern const char *const cfg_mangle_eap_kws[CFG_MANGLE_EAP_N];
+int cfg_cmd_mangler(struct cfg_parser *p, int argc, char **argv);
+void cfg_check_mangler(struct cfg_parser *p, const struct cfg_name_mangler *m);
+void cfg_mangler_free(struct cfg_name_mangler *m);
 
 /* cfg_ipsec.c */
 int cfg_cmd_tset(struct cfg_parser *p, int argc, char **argv);

@@ -271,41 +271,71 @@ static const char *const cfg_aaa_kws[] = {
 	[CFG_AAA_EAP] = "eap",
 };
 
-/* "METHOD list LIST [NAME]" into the per-method slot of @az */
+/* "list LIST [NAME | name-mangler MANGLER]" after METHOD: the forms */
+static int cfg_authz_form(struct cfg_parser *p, int argc, char **argv,
+			  int m)
+{
+	bool mangler = argc > 3 && !strcasecmp(argv[3], "name-mangler");
+
+	if (argc < 3 || strcasecmp(argv[1], "list")) {
+		cfg_error(p, "%s %s: only 'list LIST [NAME | name-mangler "
+			  "MANGLER]' is supported", p->cmd->path, argv[0]);
+		return -1;
+	}
+	if (argc == 3 && m == CFG_AAA_CERT) {
+		cfg_error(p, "%s cert: NAME or 'name-mangler MANGLER' is "
+			  "required", p->cmd->path);
+		return -1;
+	}
+	if (mangler && argc == 4) {
+		cfg_error(p, "%s: name-mangler: missing name", p->cmd->path);
+		return -1;
+	}
+	if (argc > 4 + mangler) {
+		cfg_error(p, "%s: unexpected '%s'", p->cmd->path,
+			  argv[4 + mangler]);
+		return -1;
+	}
+	if (cfg_arg_name(p, argv[2]) ||
+	    (argc > 3 && cfg_arg_name(p, argv[argc - 1])))
+		return -1;
+	return mangler;
+}
+
+/*
+ * "METHOD list LIST [NAME | name-mangler MANGLER]" into the per-method
+ * slot of @az, replacing it
+ */
 static int cfg_authz_args(struct cfg_parser *p, int argc, char **argv,
 			  struct cfg_authz *az)
 {
 	int m = cfg_arg_keyword(p, argv[0], cfg_aaa_kws,
 				ARRAY_SIZE(cfg_aaa_kws));
 	struct cfg_authz *slot = &az[m < 0 ? 0 : m];
+	char *username = NULL;
+	int mangler;
 
 	if (m < 0)
 		return -1;
-	if (argc < 3 || strcasecmp(argv[1], "list")) {
-		cfg_error(p, "%s %s: only 'list LIST [NAME]' is supported",
-			  p->cmd->path, argv[0]);
+	mangler = cfg_authz_form(p, argc, argv, m);
+	if (mangler < 0)
+		return -1;
+	if (argc == 4) {
+		username = cfg_strdup(p, argv[3]);
+		if (!username)
+			return -1;
+	}
+	if (cfg_set_ref(p, &slot->list, argv[2]) ||
+	    (mangler && cfg_set_ref(p, &slot->mangler_ref, argv[4]))) {
+		free(username);
 		return -1;
 	}
-	if (argc > 3 && !strcasecmp(argv[3], "name-mangler")) {
-		cfg_error(p, "name-mangler is not supported yet");
-		return -1;
+	if (!mangler) {
+		free(slot->mangler_ref.name);
+		slot->mangler_ref.name = NULL;
 	}
-	if (argc == 3 && m == CFG_AAA_CERT) {
-		cfg_error(p, "%s cert: the authorization policy NAME is "
-			  "required", p->cmd->path);
-		return -1;
-	}
-	if (argc > 4) {
-		cfg_error(p, "%s: unexpected '%s'", p->cmd->path, argv[4]);
-		return -1;
-	}
-	if (cfg_set_ref(p, &slot->list, argv[2]))
-		return -1;
 	free(slot->username);
-	slot->username = NULL;
-	if (argc == 4 && (cfg_arg_name(p, argv[3]) ||
-			  !(slot->username = cfg_strdup(p, argv[3]))))
-		return -1;
+	slot->username = username;
 	return 0;
 }
 
@@ -332,6 +362,27 @@ static int cfg_profile_authz_user(struct cfg_parser *p, int argc,
 	struct cfg_profile *pf = p->obj;
 
 	return cfg_authz_args(p, argc, argv, pf->authz_user);
+}
+
+/* "aaa accounting [psk|cert|eap] LIST": without a method, all three */
+static int cfg_profile_acct(struct cfg_parser *p, int argc, char **argv)
+{
+	struct cfg_profile *pf = p->obj;
+	int m = -1, i;
+
+	if (argc == 2) {
+		m = cfg_arg_keyword(p, argv[0], cfg_aaa_kws,
+				    ARRAY_SIZE(cfg_aaa_kws));
+		if (m < 0)
+			return -1;
+	}
+	for (i = 0; i < CFG_AAA_NMETHODS; i++) {
+		if (m >= 0 && i != m)
+			continue;
+		if (cfg_set_ref(p, &pf->acct_refs[i], argv[argc - 1]))
+			return -1;
+	}
+	return 0;
 }
 
 static int cfg_profile_shutdown(struct cfg_parser *p,
@@ -378,9 +429,11 @@ static const struct cfg_cmd cfg_profile_cmds[] = {
 	{ "ivrf", cfg_profile_ivrf, "NAME", 1, 1 },
 	{ "virtual-template", cfg_profile_vtemplate, "N [mode auto]", 1, 3 },
 	{ "aaa authorization group", cfg_profile_authz_group,
-	  "[override] psk|cert|eap list LIST [NAME]", 1, 6 },
+	  "[override] psk|cert|eap list LIST [NAME|name-mangler MANGLER]",
+	  1, 6 },
 	{ "aaa authorization user", cfg_profile_authz_user,
-	  "psk|cert|eap list LIST [NAME]", 1, 5 },
+	  "psk|cert|eap list LIST [NAME|name-mangler MANGLER]", 1, 5 },
+	{ "aaa accounting", cfg_profile_acct, "[psk|cert|eap] LIST", 1, 2 },
 	{ "shutdown", cfg_profile_shutdown, "", 0, 0 },
 	{ "no shutdown", cfg_profile_no_shutdown, "", 0, 0 },
 };
@@ -420,6 +473,7 @@ static void cfg_authz_clear(struct cfg_authz *az)
 	for (i = 0; i < CFG_AAA_NMETHODS; i++) {
 		free(az[i].list.name);
 		free(az[i].username);
+		free(az[i].mangler_ref.name);
 	}
 }
 
@@ -436,6 +490,8 @@ void cfg_profile_free(struct cfg_profile *pf)
 	cfg_key_wipe(&pf->remote_key);
 	cfg_authz_clear(pf->authz_user);
 	cfg_authz_clear(pf->authz_group);
+	for (i = 0; i < CFG_AAA_NMETHODS; i++)
+		free(pf->acct_refs[i].name);
 	free(pf->keyring_ref.name);
 	free(pf->trustpoint_sign);
 	free(pf->trustpoint_verify);

@@ -36,14 +36,6 @@ struct cfg_tunnel *cfg_tunnel_new(struct cfg_parser *p, unsigned int num)
 	return t;
 }
 
-static bool cfg_addr_unicast(const struct cfg_addr *a)
-{
-	if (a->family == AF_INET)
-		return a->v4.s_addr && !IN_MULTICAST(ntohl(a->v4.s_addr));
-	return !IN6_IS_ADDR_UNSPECIFIED(&a->v6) &&
-	       !IN6_IS_ADDR_MULTICAST(&a->v6);
-}
-
 /* "tunnel destination ADDRESS"; "dynamic" (FlexVPN client) not yet */
 int cfg_tunnel_dest(struct cfg_parser *p, int argc __always_unused,
 		    char **argv)

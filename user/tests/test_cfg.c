@@ -891,6 +891,570 @@ TEST(dump_hides_keys)
 	cfg_free(cfg);
 }
 
+static const struct cfg_radius_server *radius_server(const struct cfg *cfg,
+						    const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < cfg->nradius_servers; i++)
+		if (!strcmp(cfg->radius_servers[i]->name, name))
+			return cfg->radius_servers[i];
+	return NULL;
+}
+
+/* RFC ports by default; the global timeout and retransmit as fallback */
+TEST(radius_servers)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"radius-server timeout 10\n"
+		"radius server rad1\n"
+		" address ipv4 192.0.2.10\n"
+		" key 0 s3cr3t  with spaces\n"
+		"radius server rad2\n"
+		" address ipv6 2001:db8::10 acct-port 11813 auth-port 11812\n"
+		" key 0 <hidden>\n"
+		" timeout 2\n retransmit 0\n"
+		"radius server rad3\n"
+		" address ipv4 192.0.2.30\n key k\n timeout 10\n"
+		"radius server rad1\n retransmit 7\n");
+	const struct cfg_radius_server *rs;
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	ASSERT_EQ(3, cfg->nradius_servers);
+	rs = radius_server(cfg, "rad1");
+	ASSERT_NE(NULL, rs);
+	EXPECT_EQ(AF_INET, rs->addr.family);
+	EXPECT_EQ(1812, rs->auth_port);
+	EXPECT_EQ(1813, rs->acct_port);
+	ASSERT_EQ(19, rs->key.len);
+	EXPECT_EQ(0, memcmp("s3cr3t  with spaces", rs->key.data, 19));
+	EXPECT_EQ(10, rs->timeout);
+	EXPECT_FALSE(rs->timeout_set);
+	EXPECT_EQ(7, rs->retransmit);
+	rs = radius_server(cfg, "rad2");
+	ASSERT_NE(NULL, rs);
+	EXPECT_EQ(AF_INET6, rs->addr.family);
+	EXPECT_EQ(11812, rs->auth_port);
+	EXPECT_EQ(11813, rs->acct_port);
+	EXPECT_EQ(8, rs->key.len);
+	EXPECT_EQ(2, rs->timeout);
+	EXPECT_EQ(0, rs->retransmit);
+	EXPECT_TRUE(rs->retransmit_set);
+	rs = radius_server(cfg, "rad3");
+	EXPECT_EQ(CFG_RADIUS_RETRANSMIT_DEFAULT, rs->retransmit);
+	EXPECT_TRUE(rs->timeout_set);
+	EXPECT_EQ(10, cfg->radius.timeout);
+	EXPECT_EQ(CFG_RADIUS_RETRANSMIT_DEFAULT, cfg->radius.retransmit);
+	round_trip(_metadata, cfg);
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, "radius-server timeout 10\n"));
+	EXPECT_FALSE(contains(d, "radius-server retransmit"));
+	EXPECT_TRUE(contains(d, "radius server rad2\n"
+			       " address ipv6 2001:db8::10 auth-port 11812 "
+			       "acct-port 11813\n key <hidden>\n timeout 2\n"
+			       " retransmit 0\n"));
+	EXPECT_TRUE(contains(d, " address ipv4 192.0.2.10\n key <hidden>\n"
+			       " retransmit 7\n"));
+	EXPECT_FALSE(contains(d, "s3cr3t"));
+	free(d);
+	d = dump_text(cfg, CFG_DUMP_SECRETS);
+	EXPECT_TRUE(contains(d, " key 0 s3cr3t  with spaces\n"));
+	EXPECT_TRUE(contains(d, " key 0 <hidden>\n"));
+	free(d);
+	cfg_free(cfg);
+}
+
+/* servers by name, in failover order, repeats ignored */
+TEST(radius_groups)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"aaa new-model\n"
+		"aaa group server radius g1\n"
+		" server name b\n server name a\n server name b\n"
+		" ip radius source-interface lo\n"
+		"radius server a\n address ipv4 192.0.2.1\n key ka\n"
+		"radius server b\n address ipv4 192.0.2.2\n key kb\n"
+		"aaa group server radius g2\n server name a\n"
+		"aaa group server radius g1\n server name c\n"
+		"radius server c\n address ipv4 192.0.2.3\n key kc\n");
+	const struct cfg_radius_group *g;
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	ASSERT_EQ(2, cfg->nradius_groups);
+	g = cfg->radius_groups[0];
+	EXPECT_STREQ("g1", g->name);
+	ASSERT_EQ(3, g->nservers);
+	EXPECT_EQ(radius_server(cfg, "b"), g->servers[0]);
+	EXPECT_EQ(radius_server(cfg, "a"), g->servers[1]);
+	EXPECT_EQ(radius_server(cfg, "c"), g->servers[2]);
+	EXPECT_STREQ("lo", g->source_if);
+	g = cfg->radius_groups[1];
+	ASSERT_EQ(1, g->nservers);
+	EXPECT_EQ(radius_server(cfg, "a"), g->servers[0]);
+	EXPECT_NULL(g->source_if);
+	round_trip(_metadata, cfg);
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, "aaa group server radius g1\n"
+			       " server name b\n server name a\n"
+			       " server name c\n"
+			       " ip radius source-interface lo\n!\n"));
+	free(d);
+	cfg_free(cfg);
+}
+
+static const struct cfg_aaa_list *aaa_list(struct cfg_aaa_list *const *l,
+					    unsigned int n, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(l[i]->name, name))
+			return l[i];
+	return NULL;
+}
+
+static const char aaa_text[] =
+	"aaa new-model\n"
+	"radius authorization password 0 s3cret pw\n"
+	"aaa accounting update periodic 15\n"
+	"radius server a\n address ipv4 192.0.2.1\n key ka\n"
+	"radius server b\n address ipv4 192.0.2.2\n key kb\n"
+	"aaa group server radius g\n server name b\n"
+	"aaa authorization network loc local\n"
+	"aaa authorization network rad group g\n"
+	"aaa authorization network both group g local\n"
+	"aaa authorization network all group radius\n"
+	"aaa authorization network all2 group RADIUS\n"
+	"aaa authorization network redef local\n"
+	"aaa authorization network redef group g\n"
+	"aaa accounting network acct start-stop group g\n"
+	"aaa accounting network acct-all start-stop group radius\n"
+	"crypto ikev2 authorization policy pol1\n"
+	"crypto ikev2 profile p\n"
+	" match identity remote fqdn a.example\n"
+	" authentication local pre-share key 0 k\n"
+	" authentication remote pre-share key k\n"
+	" aaa authorization group psk list both pol1\n"
+	" aaa authorization user psk list rad someuser\n"
+	" aaa authorization group eap list all\n"
+	" aaa accounting acct\n"
+	" aaa accounting eap acct-all\n"
+	"crypto ikev2 profile q\n"
+	" match identity remote fqdn b.example\n"
+	" authentication local pre-share key 0 k\n"
+	" authentication remote pre-share key k\n"
+	" aaa accounting cert acct\n"
+	" aaa accounting psk acct\n aaa accounting eap acct\n";
+
+/* local, group, group with local fallback, "group radius", accounting */
+TEST(aaa_method_lists)
+{
+	struct cfg *cfg = load_ok(_metadata, aaa_text);
+	const struct cfg_aaa_list *l;
+	const struct cfg_profile *pf;
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	l = aaa_list(cfg->aaa_lists, cfg->naaa_lists, "loc");
+	ASSERT_NE(NULL, l);
+	EXPECT_TRUE(l->local);
+	EXPECT_NULL(l->group);
+	l = aaa_list(cfg->aaa_lists, cfg->naaa_lists, "rad");
+	ASSERT_NE(NULL, l);
+	EXPECT_FALSE(l->local);
+	EXPECT_EQ(cfg->radius_groups[0], l->group);
+	l = aaa_list(cfg->aaa_lists, cfg->naaa_lists, "both");
+	EXPECT_TRUE(l->local);
+	EXPECT_EQ(cfg->radius_groups[0], l->group);
+	l = aaa_list(cfg->aaa_lists, cfg->naaa_lists, "redef");
+	EXPECT_FALSE(l->local);
+	EXPECT_EQ(cfg->radius_groups[0], l->group);
+	l = aaa_list(cfg->aaa_lists, cfg->naaa_lists, "all");
+	ASSERT_NE(NULL, cfg->radius_all);
+	EXPECT_EQ(cfg->radius_all, l->group);
+	ASSERT_EQ(2, cfg->radius_all->nservers);
+	EXPECT_STREQ("a", cfg->radius_all->servers[0]->name);
+	EXPECT_STREQ("b", cfg->radius_all->servers[1]->name);
+	EXPECT_EQ(cfg->radius_all, aaa_list(cfg->acct_lists, cfg->nacct_lists,
+					    "acct-all")->group);
+	EXPECT_EQ(cfg->radius_all, aaa_list(cfg->aaa_lists, cfg->naaa_lists,
+					    "all2")->group);
+	l = aaa_list(cfg->acct_lists, cfg->nacct_lists, "acct");
+	ASSERT_NE(NULL, l);
+	EXPECT_FALSE(l->local);
+	EXPECT_EQ(cfg->radius_groups[0], l->group);
+	EXPECT_NULL(aaa_list(cfg->acct_lists, cfg->nacct_lists, "loc"));
+	EXPECT_EQ(15, cfg->radius.acct_update_min);
+	EXPECT_EQ(900, cfg->radius.acct_update_sec);
+	ASSERT_EQ(9, cfg->radius.authz_password.len);
+	EXPECT_EQ(0, memcmp("s3cret pw", cfg->radius.authz_password.data, 9));
+	pf = cfg_profile_find(cfg, "p");
+	ASSERT_NE(NULL, pf);
+	EXPECT_EQ(cfg_authz_policy_find(cfg, "pol1"),
+		  pf->authz_group[CFG_AAA_PSK].policy);
+	EXPECT_STREQ("someuser", pf->authz_user[CFG_AAA_PSK].username);
+	EXPECT_NULL(pf->authz_user[CFG_AAA_PSK].policy);
+	EXPECT_EQ(l, pf->acct[CFG_AAA_PSK]);
+	EXPECT_EQ(l, pf->acct[CFG_AAA_CERT]);
+	EXPECT_STREQ("acct-all", pf->acct[CFG_AAA_EAP]->name);
+	pf = cfg_profile_find(cfg, "q");
+	EXPECT_EQ(l, pf->acct[CFG_AAA_EAP]);
+	round_trip(_metadata, cfg);
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, "aaa new-model\n"
+			       "radius authorization password <hidden>\n"
+			       "aaa accounting update periodic 15\n"
+			       "aaa authorization network loc local\n"
+			       "aaa authorization network rad group g\n"
+			       "aaa authorization network both group g local\n"
+			       "aaa authorization network all group radius\n"
+			       "aaa authorization network all2 group radius\n"
+			       "aaa authorization network redef group g\n"
+			       "aaa accounting network acct start-stop "
+			       "group g\n"));
+	EXPECT_TRUE(contains(d, " aaa accounting psk acct\n"
+			       " aaa accounting cert acct\n"
+			       " aaa accounting eap acct-all\n"));
+	EXPECT_TRUE(contains(d, " aaa accounting acct\n"));
+	EXPECT_FALSE(contains(d, "s3cret"));
+	EXPECT_FALSE(contains(d, "aaa group server radius radius"));
+	free(d);
+	load_fails(_metadata, "radius authorization password <hidden>\n",
+		   "t.conf:1: the password is '<hidden>': configure the "
+		   "real password\n");
+	d = dump_text(cfg, CFG_DUMP_SECRETS);
+	EXPECT_TRUE(contains(d, "radius authorization password 0 s3cret pw\n"));
+	free(d);
+	cfg_free(cfg);
+}
+
+static const struct cfg_name_mangler *mangler(const struct cfg *cfg,
+					      const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < cfg->nmanglers; i++)
+		if (!strcmp(cfg->manglers[i]->name, name))
+			return cfg->manglers[i];
+	return NULL;
+}
+
+TEST(name_mangler_block)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"crypto ikev2 name-mangler m1\n"
+		" fqdn hostname\n email domain\n dn organization-unit\n"
+		" eap prefix delimiter \\\n"
+		"crypto ikev2 name-mangler m2\n"
+		" fqdn all\n fqdn domain\n eap dn common-name\n"
+		"crypto ikev2 name-mangler m3\n eap suffix delimiter @\n"
+		"crypto ikev2 name-mangler m4\n eap all\n email username\n");
+	const struct cfg_name_mangler *m;
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	ASSERT_EQ(4, cfg->nmanglers);
+	m = mangler(cfg, "m1");
+	ASSERT_NE(NULL, m);
+	EXPECT_EQ(CFG_MANGLE_FQDN_HOSTNAME, m->fqdn);
+	EXPECT_EQ(CFG_MANGLE_EMAIL_DOMAIN, m->email);
+	EXPECT_EQ(CFG_DN_ORG_UNIT, m->dn);
+	EXPECT_EQ(CFG_MANGLE_EAP_PREFIX, m->eap);
+	EXPECT_EQ('\\', m->eap_delim);
+	m = mangler(cfg, "m2");
+	EXPECT_EQ(CFG_MANGLE_FQDN_DOMAIN, m->fqdn);
+	EXPECT_EQ(CFG_MANGLE_EMAIL_NONE, m->email);
+	EXPECT_EQ(CFG_DN_NONE, m->dn);
+	EXPECT_EQ(CFG_MANGLE_EAP_DN, m->eap);
+	EXPECT_EQ(CFG_DN_COMMON_NAME, m->eap_dn);
+	m = mangler(cfg, "m3");
+	EXPECT_EQ(CFG_MANGLE_EAP_SUFFIX, m->eap);
+	EXPECT_EQ('@', m->eap_delim);
+	EXPECT_EQ(CFG_MANGLE_EAP_ALL, mangler(cfg, "m4")->eap);
+	round_trip(_metadata, cfg);
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, "crypto ikev2 name-mangler m1\n"
+			       " fqdn hostname\n email domain\n"
+			       " dn organization-unit\n"
+			       " eap prefix delimiter \\\n!\n"));
+	EXPECT_TRUE(contains(d, "crypto ikev2 name-mangler m2\n fqdn domain\n"
+			       " eap dn common-name\n!\n"));
+	EXPECT_TRUE(contains(d, " eap all\n"));
+	free(d);
+	cfg_free(cfg);
+}
+
+TEST(name_mangler_without_rule_warns)
+{
+	static const char text[] = "crypto ikev2 name-mangler empty\n";
+	struct cfg_err err;
+	struct cfg *cfg = cfg_load_buf("t.conf", text, strlen(text), &err);
+	char *msg = err_text(&err);
+
+	ASSERT_NE(NULL, cfg);
+	EXPECT_STREQ("t.conf:1: warning: name-mangler 'empty' has no rule "
+		     "and gives no name\n", msg);
+	free(msg);
+	cfg_free(cfg);
+}
+
+/* "name-mangler M" and NAME replace each other in a slot */
+TEST(profile_name_mangler)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"aaa new-model\n"
+		"aaa authorization network l local\n"
+		"crypto ikev2 name-mangler dom\n fqdn domain\n dn domain\n"
+		"crypto ikev2 profile p\n"
+		" match identity remote fqdn domain example.com\n"
+		" authentication local pre-share key 0 k\n"
+		" authentication remote pre-share key k\n"
+		" authentication remote rsa-sig\n pki trustpoint tp\n"
+		" aaa authorization group psk list l default\n"
+		" aaa authorization group psk list l name-mangler dom\n"
+		" aaa authorization group override cert list l name-mangler "
+		"dom\n"
+		" aaa authorization user eap list l name-mangler dom\n"
+		" aaa authorization user eap list l default\n"
+		"crypto pki trustpoint tp\n ca-certificate /ca.pem\n");
+	const struct cfg_profile *pf;
+	const struct cfg_authz *az;
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	pf = cfg_profile_find(cfg, "p");
+	ASSERT_NE(NULL, pf);
+	az = &pf->authz_group[CFG_AAA_PSK];
+	EXPECT_NULL(az->username);
+	EXPECT_NULL(az->policy);
+	EXPECT_EQ(mangler(cfg, "dom"), az->mangler);
+	EXPECT_STREQ("l", az->aaa->name);
+	EXPECT_EQ(mangler(cfg, "dom"), pf->authz_group[CFG_AAA_CERT].mangler);
+	EXPECT_TRUE(pf->authz_group_override);
+	az = &pf->authz_user[CFG_AAA_EAP];
+	EXPECT_NULL(az->mangler_ref.name);
+	EXPECT_NULL(az->mangler);
+	EXPECT_STREQ("default", az->username);
+	EXPECT_NE(NULL, az->policy);
+	round_trip(_metadata, cfg);
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, " aaa authorization user eap list l default\n"
+			       " aaa authorization group override psk list l "
+			       "name-mangler dom\n aaa authorization group "
+			       "override cert list l name-mangler dom\n"));
+	free(d);
+	cfg_free(cfg);
+}
+
+/* cfg_mangle_name() gives @want (a name), or fails with @err */
+static void mangle_is(struct __test_metadata *_metadata,
+		      const struct cfg_name_mangler *m,
+		      enum cfg_mangle_src src, const char *id,
+		      const char *want, int err)
+{
+	char out[64];
+	int rc = cfg_mangle_name(m, src, id, out, sizeof(out));
+
+	if (want) {
+		EXPECT_EQ((int)strlen(want), rc) {
+			TH_LOG("%s: %d", id, rc);
+		}
+		EXPECT_STREQ(want, out);
+	} else {
+		EXPECT_EQ(err, rc) {
+			TH_LOG("%s: %d '%s'", id, rc, out);
+		}
+		EXPECT_STREQ("", out);
+	}
+}
+
+TEST(mangle_fqdn_email)
+{
+	struct cfg_name_mangler m = { .fqdn = CFG_MANGLE_FQDN_ALL,
+				      .email = CFG_MANGLE_EMAIL_ALL };
+	const enum cfg_mangle_src F = CFG_MANGLE_SRC_FQDN;
+	const enum cfg_mangle_src E = CFG_MANGLE_SRC_EMAIL;
+
+	mangle_is(_metadata, &m, F, "host.example.com", "host.example.com", 0);
+	mangle_is(_metadata, &m, F, "host", "host", 0);
+	mangle_is(_metadata, &m, E, "user@example.com", "user@example.com", 0);
+	m.fqdn = CFG_MANGLE_FQDN_HOSTNAME;
+	m.email = CFG_MANGLE_EMAIL_USERNAME;
+	mangle_is(_metadata, &m, F, "host.example.com", "host", 0);
+	mangle_is(_metadata, &m, F, "host", NULL, -ENOENT);
+	mangle_is(_metadata, &m, F, ".example.com", NULL, -ENOENT);
+	mangle_is(_metadata, &m, E, "user@example.com", "user", 0);
+	mangle_is(_metadata, &m, E, "a@b@example.com", "a@b", 0);
+	mangle_is(_metadata, &m, E, "@example.com", NULL, -ENOENT);
+	mangle_is(_metadata, &m, E, "user", NULL, -ENOENT);
+	m.fqdn = CFG_MANGLE_FQDN_DOMAIN;
+	m.email = CFG_MANGLE_EMAIL_DOMAIN;
+	mangle_is(_metadata, &m, F, "host.example.com", "example.com", 0);
+	mangle_is(_metadata, &m, F, "h.a.b", "a.b", 0);
+	mangle_is(_metadata, &m, F, "host.", NULL, -ENOENT);
+	mangle_is(_metadata, &m, F, "host", NULL, -ENOENT);
+	mangle_is(_metadata, &m, E, "user@example.com", "example.com", 0);
+	mangle_is(_metadata, &m, E, "a@b@example.com", "example.com", 0);
+	mangle_is(_metadata, &m, E, "user@", NULL, -ENOENT);
+	/* no rule for the type */
+	m.fqdn = CFG_MANGLE_FQDN_NONE;
+	m.email = CFG_MANGLE_EMAIL_NONE;
+	mangle_is(_metadata, &m, F, "host.example.com", NULL, -ENOENT);
+	mangle_is(_metadata, &m, E, "user@example.com", NULL, -ENOENT);
+	mangle_is(_metadata, &m, CFG_MANGLE_SRC_DN, "CN=a", NULL, -ENOENT);
+	mangle_is(_metadata, &m, CFG_MANGLE_SRC_EAP, "a", NULL, -ENOENT);
+}
+
+TEST(mangle_dn)
+{
+	struct cfg_name_mangler m = { .dn = CFG_DN_COMMON_NAME };
+	const enum cfg_mangle_src D = CFG_MANGLE_SRC_DN;
+	static const char dn[] = "CN=alice,OU=Sales+OU=Eng,O=Acme,L=Lausanne,"
+				 "ST=Vaud,C=CH";
+
+	mangle_is(_metadata, &m, D, dn, "alice", 0);
+	mangle_is(_metadata, &m, D, "cn=bob", "bob", 0);
+	mangle_is(_metadata, &m, D, "commonName=bob", "bob", 0);
+	mangle_is(_metadata, &m, D, "2.5.4.3=bob", "bob", 0);
+	mangle_is(_metadata, &m, D, "C=CH, O=flexvti test, CN=x", "x", 0);
+	mangle_is(_metadata, &m, D, "E=a@b.c,CN = x", "x", 0);
+	mangle_is(_metadata, &m, D, "CN=Doe\\, John,O=Acme", "Doe, John", 0);
+	mangle_is(_metadata, &m, D, "CN=caf\\C3\\A9", "caf\xc3\xa9", 0);
+	mangle_is(_metadata, &m, D, "CN=  padded  ,O=x", "padded", 0);
+	mangle_is(_metadata, &m, D, "CN=a\\ ", "a ", 0);
+	mangle_is(_metadata, &m, D, "CN=first,CN=second", "first", 0);
+	mangle_is(_metadata, &m, D, "O=x;CN=semi", "semi", 0);
+	mangle_is(_metadata, &m, D, "CN=,O=x", NULL, -ENOENT);
+	mangle_is(_metadata, &m, D, "O=Acme", NULL, -ENOENT);
+	mangle_is(_metadata, &m, D, "CN=#0403616263", NULL, -EINVAL);
+	mangle_is(_metadata, &m, D, "alice", NULL, -EINVAL);
+	mangle_is(_metadata, &m, D, "", NULL, -EINVAL);
+	mangle_is(_metadata, &m, D, "CN=a,,O=b", NULL, -EINVAL);
+	mangle_is(_metadata, &m, D, "CN=a,", NULL, -EINVAL);
+	mangle_is(_metadata, &m, D, "CN=a\\", NULL, -EINVAL);
+	mangle_is(_metadata, &m, D, "CN=a\\00b", NULL, -EINVAL);
+	mangle_is(_metadata, &m, D, "CN=a\\q", NULL, -EINVAL);
+	m.dn = CFG_DN_ORGANIZATION;
+	mangle_is(_metadata, &m, D, dn, "Acme", 0);
+	mangle_is(_metadata, &m, D, "CN=#0403616263,O=hex elsewhere",
+		  "hex elsewhere", 0);
+	m.dn = CFG_DN_ORG_UNIT;
+	mangle_is(_metadata, &m, D, dn, "Sales", 0);
+	m.dn = CFG_DN_LOCALITY;
+	mangle_is(_metadata, &m, D, dn, "Lausanne", 0);
+	m.dn = CFG_DN_STATE;
+	mangle_is(_metadata, &m, D, dn, "Vaud", 0);
+	mangle_is(_metadata, &m, D, "S=Vaud", "Vaud", 0);
+	m.dn = CFG_DN_COUNTRY;
+	mangle_is(_metadata, &m, D, dn, "CH", 0);
+	m.dn = CFG_DN_DOMAIN;
+	mangle_is(_metadata, &m, D, "CN=x,DC=example,DC=com", "example.com", 0);
+	mangle_is(_metadata, &m, D, "DC=corp", "corp", 0);
+	mangle_is(_metadata, &m, D, dn, NULL, -ENOENT);
+	mangle_is(_metadata, &m, D, "DC=example,DC=", NULL, -ENOENT);
+}
+
+TEST(mangle_eap)
+{
+	struct cfg_name_mangler m = { .eap = CFG_MANGLE_EAP_ALL };
+	const enum cfg_mangle_src A = CFG_MANGLE_SRC_EAP;
+
+	mangle_is(_metadata, &m, A, "DOMAIN\\user", "DOMAIN\\user", 0);
+	m.eap = CFG_MANGLE_EAP_PREFIX;
+	m.eap_delim = '\\';
+	mangle_is(_metadata, &m, A, "DOMAIN\\user", "DOMAIN", 0);
+	mangle_is(_metadata, &m, A, "user", NULL, -ENOENT);
+	m.eap = CFG_MANGLE_EAP_SUFFIX;
+	mangle_is(_metadata, &m, A, "DOMAIN\\user", "user", 0);
+	m.eap_delim = '@';
+	mangle_is(_metadata, &m, A, "bob@x", "x", 0);
+	mangle_is(_metadata, &m, A, "bob@x@y", "x@y", 0);
+	mangle_is(_metadata, &m, A, "bob@", NULL, -ENOENT);
+	m.eap = CFG_MANGLE_EAP_PREFIX;
+	mangle_is(_metadata, &m, A, "bob@x", "bob", 0);
+	m.eap_delim = '.';
+	mangle_is(_metadata, &m, A, "a.b.c", "a", 0);
+	m.eap = CFG_MANGLE_EAP_SUFFIX;
+	mangle_is(_metadata, &m, A, "a.b.c", "b.c", 0);
+	m.eap_delim = '%';
+	mangle_is(_metadata, &m, A, "user%realm", "realm", 0);
+	m.eap = CFG_MANGLE_EAP_DN;
+	m.eap_dn = CFG_DN_COMMON_NAME;
+	mangle_is(_metadata, &m, A, "CN=eve,O=x", "eve", 0);
+	mangle_is(_metadata, &m, A, "eve", NULL, -EINVAL);
+	/* the EAP rule is not for IKE identities, nor the others for EAP */
+	mangle_is(_metadata, &m, CFG_MANGLE_SRC_DN, "CN=eve", NULL, -ENOENT);
+	m.eap = CFG_MANGLE_EAP_NONE;
+	m.fqdn = CFG_MANGLE_FQDN_ALL;
+	mangle_is(_metadata, &m, A, "host.example.com", NULL, -ENOENT);
+}
+
+TEST(mangle_limits_and_arguments)
+{
+	struct cfg_name_mangler m = { .fqdn = CFG_MANGLE_FQDN_ALL,
+				      .dn = CFG_DN_DOMAIN };
+	char out[17];
+
+	strcpy(out, "x");
+	EXPECT_EQ(-ENOSPC, cfg_mangle_name(&m, CFG_MANGLE_SRC_FQDN,
+					   "host.example.com", out, 16));
+	EXPECT_STREQ("", out);
+	EXPECT_EQ(16, cfg_mangle_name(&m, CFG_MANGLE_SRC_FQDN,
+				      "host.example.com", out, 17));
+	EXPECT_STREQ("host.example.com", out);
+	EXPECT_EQ(-ENOSPC, cfg_mangle_name(&m, CFG_MANGLE_SRC_DN,
+					   "DC=example,DC=com", out, 8));
+	EXPECT_STREQ("", out);
+	EXPECT_EQ(-ENOSPC, cfg_mangle_name(&m, CFG_MANGLE_SRC_DN,
+					   "DC=example,DC=com", out, 11));
+	EXPECT_EQ(11, cfg_mangle_name(&m, CFG_MANGLE_SRC_DN,
+				      "DC=example,DC=com", out, 12));
+	EXPECT_STREQ("example.com", out);
+	EXPECT_EQ(-ENOSPC, cfg_mangle_name(&m, CFG_MANGLE_SRC_DN,
+					   "DC=example", out, 7));
+	EXPECT_EQ(-EINVAL, cfg_mangle_name(NULL, CFG_MANGLE_SRC_FQDN, "a",
+					   out, sizeof(out)));
+	EXPECT_EQ(-EINVAL, cfg_mangle_name(&m, CFG_MANGLE_SRC_FQDN, NULL,
+					   out, sizeof(out)));
+	EXPECT_EQ(-EINVAL, cfg_mangle_name(&m, CFG_MANGLE_SRC_FQDN, "a",
+					   NULL, 0));
+	EXPECT_EQ(-EINVAL, cfg_mangle_name(&m, CFG_MANGLE_SRC_FQDN, "a",
+					   out, 0));
+	EXPECT_EQ(-EINVAL, cfg_mangle_name(&m, (enum cfg_mangle_src)99, "a",
+					   out, sizeof(out)));
+}
+
+/* "banner TEXT" and IOS's one-line "banner ^C TEXT ^C" */
+TEST(authz_banner)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"crypto ikev2 authorization policy a\n"
+		" banner  Welcome to  the VPN \t\n"
+		"crypto ikev2 authorization policy b\n"
+		" banner ^C flexvpn server ^C\n"
+		"crypto ikev2 authorization policy c\n"
+		" banner ^C ^C odd ^C\n");
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	EXPECT_STREQ("Welcome to  the VPN",
+		     cfg_authz_policy_find(cfg, "a")->banner);
+	EXPECT_STREQ("flexvpn server", cfg_authz_policy_find(cfg, "b")->banner);
+	EXPECT_STREQ("^C odd", cfg_authz_policy_find(cfg, "c")->banner);
+	EXPECT_NULL(cfg_authz_policy_find(cfg, "default")->banner);
+	round_trip(_metadata, cfg);
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, " banner Welcome to  the VPN\n"));
+	EXPECT_TRUE(contains(d, " banner flexvpn server\n"));
+	EXPECT_TRUE(contains(d, " banner ^C ^C odd ^C\n"));
+	free(d);
+	load_fails(_metadata, "crypto ikev2 authorization policy a\n"
+		   " banner ^C ^C\n", "t.conf:2: banner: the text is empty\n");
+	cfg_free(cfg);
+}
+
 /* every kind of command, loaded, dumped with keys, loaded again */
 TEST(round_trip_everything)
 {
@@ -904,6 +1468,17 @@ TEST(round_trip_everything)
 		"crypto ikev2 limit half-open-per-source 5\n"
 		"aaa new-model\n"
 		"aaa authorization network local-list local\n"
+		"radius-server timeout 7\nradius-server retransmit 1\n"
+		"radius authorization password 0 pw\n"
+		"aaa accounting update periodic 30\n"
+		"radius server rs1\n address ipv6 2001:db8::5 auth-port 1645 "
+		"acct-port 1646\n key 0 rk1\n timeout 3\n"
+		"aaa group server radius grp\n server name rs1\n"
+		" ip radius source-interface eth0\n"
+		"aaa authorization network rad-list group grp local\n"
+		"aaa accounting network acct-list start-stop group grp\n"
+		"crypto ikev2 name-mangler mg\n fqdn hostname\n"
+		" email username\n dn common-name\n eap suffix delimiter @\n"
 		"ip local pool p4 10.9.0.1 10.9.0.100\n"
 		"ip local pool p4 10.9.1.1\n"
 		"ipv6 local pool p4 2001:db8:1::/64 128\n"
@@ -927,6 +1502,7 @@ TEST(round_trip_everything)
 		" route set remote ipv4 172.16.0.0/12\n"
 		" route set remote ipv6 2001:db8::/32\n"
 		" route accept any distance 7\n def-domain example.com\n"
+		" banner hello there\n"
 		" split-dns a.example.com\n split-dns b.example.com\n"
 		" session-lifetime 3600\n ipsec flow-limit 0\n"
 		"crypto ikev2 profile prof\n description the profile\n"
@@ -947,6 +1523,8 @@ TEST(round_trip_everything)
 		" aaa authorization group override psk list local-list az\n"
 		" aaa authorization group eap list local-list\n"
 		" aaa authorization user cert list local-list default\n"
+		" aaa authorization user eap list rad-list name-mangler mg\n"
+		" aaa accounting psk acct-list\n"
 		" shutdown\n"
 		"crypto ikev2 profile prof2\n"
 		" match identity remote key-id k\n"
@@ -1042,6 +1620,14 @@ TEST(round_trip_everything)
 	EXPECT_EQ(cfg_template_find(cfg, 2),
 		  cfg_tunnel_find(cfg, 7)->shortcut_template);
 	EXPECT_EQ(pf, cfg_tunnel_find(cfg, 7)->ipsec->ike_profile);
+	EXPECT_EQ(cfg->manglers[0], pf->authz_user[CFG_AAA_EAP].mangler);
+	EXPECT_EQ(cfg->acct_lists[0], pf->acct[CFG_AAA_PSK]);
+	EXPECT_NULL(pf->acct[CFG_AAA_EAP]);
+	EXPECT_EQ(3, cfg->radius_servers[0]->timeout);
+	EXPECT_EQ(1, cfg->radius_servers[0]->retransmit);
+	EXPECT_EQ(1645, cfg->radius_servers[0]->auth_port);
+	EXPECT_STREQ("eth0", cfg->radius_groups[0]->source_if);
+	EXPECT_STREQ("hello there", cfg_authz_policy_find(cfg, "az")->banner);
 	round_trip(_metadata, cfg);
 	cfg_free(cfg);
 }
@@ -1387,6 +1973,38 @@ TEST(tunnel_interfaces)
 		   " tunnel protection ipsec profile s2s\n",
 		   "t.conf:4: IPsec profile 's2s' has no 'set ikev2-profile', "
 		   "which interface Tunnel0 needs to initiate\n");
+}
+
+/* a longer top-level command beats a shorter one of the open block */
+TEST(syntax_longer_enclosing_command)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"aaa new-model\n"
+		"radius authorization password pw\n"
+		"radius server r\n address ipv4 192.0.2.1\n key k\n"
+		"crypto ikev2 profile p\n"
+		" match identity remote fqdn a.example\n"
+		" authentication local pre-share key 0 k\n"
+		" authentication remote pre-share key k\n"
+		" aaa accounting a\n"
+		"!\n"
+		"aaa accounting network a start-stop group radius\n"
+		" aaa accounting update periodic 5\n");
+	const struct cfg_profile *pf;
+
+	ASSERT_NE(NULL, cfg);
+	ASSERT_EQ(1, cfg->nacct_lists);
+	EXPECT_EQ(5, cfg->radius.acct_update_min);
+	pf = cfg_profile_find(cfg, "p");
+	ASSERT_NE(NULL, pf);
+	EXPECT_EQ(cfg->acct_lists[0], pf->acct[CFG_AAA_PSK]);
+	cfg_free(cfg);
+	/* the top-level line ended the profile block */
+	load_fails(_metadata, "aaa new-model\n"
+		   "crypto ikev2 profile p\n"
+		   "aaa accounting update periodic 5\n"
+		   " aaa accounting eap a\n",
+		   "t.conf:4: unsupported command 'aaa accounting eap'\n");
 }
 
 TEST(syntax_blocks_comments_case)
