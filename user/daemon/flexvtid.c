@@ -55,6 +55,43 @@ const struct cfg *daemon_cfg(void)
 	return cfg;
 }
 
+/* the line of a profile setting that needs RADIUS, 0 when none does */
+static unsigned int radius_line(const struct cfg_profile *pf)
+{
+	unsigned int m;
+
+	for (m = 0; m < CFG_AAA_NMETHODS; m++) {
+		if (pf->authz_group[m].aaa && pf->authz_group[m].aaa->group)
+			return pf->authz_group[m].list.line;
+		if (pf->authz_user[m].aaa && pf->authz_user[m].aaa->group)
+			return pf->authz_user[m].list.line;
+		if (pf->acct[m])
+			return pf->acct_refs[m].line;
+	}
+	return 0;
+}
+
+/*
+ * The parser knows RADIUS authorization and accounting; the daemon does
+ * not apply them yet.  A profile that uses them is refused rather than
+ * authorized by what the daemon has (issue 6 in progress).
+ */
+static int refuse_radius(const struct cfg *c)
+{
+	unsigned int i, line;
+
+	for (i = 0; i < c->nprofiles; i++) {
+		line = radius_line(c->profiles[i]);
+		if (!line)
+			continue;
+		fprintf(stderr, "%s:%u: profile %s: RADIUS authorization and "
+			"accounting are not supported by flexvtid yet\n",
+			cfg_path, line, c->profiles[i]->name);
+		return -EOPNOTSUPP;
+	}
+	return 0;
+}
+
 /* the configuration and the files of its trustpoints, all or nothing:
  * pki_reload() puts the new certificates in force only when all loaded */
 static struct cfg *load(void)
@@ -63,7 +100,7 @@ static struct cfg *load(void)
 	struct cfg *c = cfg_load_file(cfg_path, &err);
 
 	cfg_err_print(&err, stderr);
-	if (c && pki_reload(c, cfg_path)) {
+	if (c && (refuse_radius(c) || pki_reload(c, cfg_path))) {
 		cfg_free(c);
 		return NULL;
 	}
