@@ -51,41 +51,6 @@ rc_handle *radius_rh(void)
 	return radius_handle;
 }
 
-static const char *const radius_stat_names[RADIUS_STAT_DROP] = {
-	[RADIUS_STAT_REQUESTS] = "requests",
-	[RADIUS_STAT_RETRANSMITS] = "retransmits",
-	[RADIUS_STAT_TIMEOUTS] = "timeouts",
-	[RADIUS_STAT_ACCEPTS] = "accepts",
-	[RADIUS_STAT_REJECTS] = "rejects",
-	[RADIUS_STAT_CHALLENGES] = "challenges",
-	[RADIUS_STAT_ACCT_RESPONSES] = "accounting-responses",
-	[RADIUS_STAT_DROP_UNKNOWN_ID] = "dropped-unknown-id",
-	[RADIUS_STAT_DROP_CODE] = "dropped-bad-code",
-};
-
-/**
- * radius_stat_name - a counter's name, as "show aaa servers" prints it
- * @st: the counter
- *
- * Return: a static string; the radius_check() drops are named
- * "dropped-" and the reason's radius_err_name().
- */
-const char *radius_stat_name(enum radius_stat st)
-{
-	static char drop[RADIUS_NERR][48];
-	unsigned int e;
-
-	if (st < RADIUS_STAT_DROP)
-		return radius_stat_names[st];
-	e = st - RADIUS_STAT_DROP;
-	if (e >= RADIUS_NERR)
-		return "?";
-	if (!drop[e][0])
-		snprintf(drop[e], sizeof(drop[e]), "dropped-%s",
-			 radius_err_name(e));
-	return drop[e];
-}
-
 static void radius_req_end(struct radius_req *r, int err, uint8_t code,
 			   VALUE_PAIR *reply);
 static void radius_req_next(struct radius_req *r);
@@ -190,7 +155,6 @@ static int radius_sock_open(struct radius_sock *rs, struct radius_server *s,
 	int fd, ret;
 
 	rs->server = s;
-	rs->acct = acct;
 	rs->lf.fn = radius_sock_recv;
 	if (ss.ss_family == AF_INET)
 		((struct sockaddr_in *)&ss)->sin_port = port;
@@ -378,8 +342,12 @@ static int radius_req_to(struct radius_req *r, struct radius_server *s)
 	return 0;
 }
 
-/* the group's servers in turn, from the one preferred when it began */
-static void radius_req_next(struct radius_req *r)
+/*
+ * The group's servers in turn, from the one preferred when the request
+ * began, until one can be sent to: 0, or the last server's error
+ * (-ENOENT when every server was tried).
+ */
+static int radius_req_try(struct radius_req *r)
 {
 	struct radius_group *g = r->group;
 	int ret = -ENOENT;
@@ -390,12 +358,20 @@ static void radius_req_next(struct radius_req *r)
 
 		ret = radius_req_to(r, s);
 		if (!ret)
-			return;
+			return 0;
 		log_warn("RADIUS server %s: cannot send: %s", s->name,
 			 strerror(-ret));
 	}
-	radius_req_end(r, r->tried && ret == -ENOENT ? -ETIMEDOUT : ret, 0,
-		       NULL);
+	return ret;
+}
+
+/* the next server, or the end: no server answered */
+static void radius_req_next(struct radius_req *r)
+{
+	int ret = radius_req_try(r);
+
+	if (ret)
+		radius_req_end(r, ret == -ENOENT ? -ETIMEDOUT : ret, 0, NULL);
 }
 
 static void radius_req_timer(struct timer *t)
@@ -427,8 +403,6 @@ static void radius_req_free(struct radius_req *r)
 static void radius_req_end(struct radius_req *r, int err, uint8_t code,
 			   VALUE_PAIR *reply)
 {
-	timer_del(&r->timer);
-	radius_release(r);
 	r->done(r, err, code, reply, r->arg);
 	rc_avpair_free(reply);
 	radius_req_free(r);
@@ -457,7 +431,7 @@ struct radius_req *radius_req_send(struct radius_group *g, uint8_t code,
 				   void *arg)
 {
 	struct radius_req *r = calloc(1, sizeof(*r));
-	int ret = -ENOENT;
+	int ret;
 
 	if (!r) {
 		rc_avpair_free(vps);
@@ -470,12 +444,9 @@ struct radius_req *radius_req_send(struct radius_group *g, uint8_t code,
 	r->done = done;
 	r->arg = arg;
 	timer_init(&r->timer, radius_req_timer);
-	while (r->tried < g->nservers) {
-		ret = radius_req_to(r, g->servers[(g->current + r->tried++) %
-						  g->nservers]);
-		if (!ret)
-			return r;
-	}
+	ret = radius_req_try(r);
+	if (!ret)
+		return r;
 	log_warn("RADIUS group %s: no server to send to: %s", g->name,
 		 strerror(-ret));
 	radius_req_free(r);

@@ -17,7 +17,7 @@
 #include "../lib/radius.h"
 #include "loop.h"
 
-/* counters of one server, "show aaa servers" */
+/* counters of one server */
 enum radius_stat {
 	RADIUS_STAT_REQUESTS,		/* requests sent, not counting ... */
 	RADIUS_STAT_RETRANSMITS,	/* ... their retransmissions */
@@ -37,14 +37,12 @@ enum radius_stat {
  * struct radius_sock - a UDP socket connected to one server port
  * @lf: the socket in the event loop; fd -1 when closed
  * @server: the server
- * @acct: the accounting port rather than the authentication one
  * @next_id: the Identifier tried first for the next request
  * @pending: the request waiting for a reply, by Identifier
  */
 struct radius_sock {
 	struct loop_fd lf;
 	struct radius_server *server;
-	bool acct;
 	uint8_t next_id;
 	struct radius_req *pending[256];
 };
@@ -153,6 +151,5 @@ struct radius_req *radius_req_send(struct radius_group *g, uint8_t code,
 				   VALUE_PAIR *vps, radius_done_fn done,
 				   void *arg);
 void radius_req_cancel(struct radius_req *r);
-const char *radius_stat_name(enum radius_stat st);
 
 #endif /* FLEXVTID_RADIUS_CLIENT_H */

@@ -152,9 +152,10 @@ static void session_endpoints(struct kern_dev *d, const struct ike_sa *sa)
 
 /*
  * The first free "vaN" from session_va_free on, up and with the
- * template's MTU: the kernel refuses a name in use (-EEXIST).  Names are not probed with if_nametoindex(): asking
- * for a device that does not exist makes the kernel look for a module
- * "netdev-vaN" (dev_load()), a modprobe each time.
+ * template's MTU: the kernel refuses a name in use (-EEXIST).  Names are
+ * not probed with if_nametoindex(): asking for a device that does not
+ * exist makes the kernel look for a module "netdev-vaN" (dev_load()), a
+ * modprobe each time.
  */
 static int session_link_add(struct session *s, const struct ike_sa *sa)
 {
@@ -229,8 +230,6 @@ static int session_fixed_link(struct session *s, const struct ike_sa *sa)
 		.family = sa->remote.ss_family,
 		.udp_fd = -1,
 	};
-	const void *p;
-	size_t len;
 
 	if (udp && !natt)
 		return -EAFNOSUPPORT;
@@ -239,10 +238,7 @@ static int session_fixed_link(struct session *s, const struct ike_sa *sa)
 		d.udp_fd = natt->lf.fd;
 		d.remote_port = sock_addr_port(&sa->remote);
 	}
-	p = sock_addr_bytes(&sa->local, &len);
-	memcpy(&d.local, p, len);
-	p = sock_addr_bytes(&sa->remote, &len);
-	memcpy(&d.remote, p, len);
+	session_endpoints(&d, sa);
 	return kern_nl_dev_set(&session_nl, &d);
 }
 
@@ -733,9 +729,10 @@ static void session_events(struct loop_fd *lf, uint32_t events)
 }
 
 /**
- * session_link_create - create a static tunnel interface
+ * session_link_create - create a static tunnel interface, up
  * @name: its name ("Tunnel0")
  * @d: its settings: mode, endpoints
+ * @mtu: its MTU in bytes, 0 for the module's default
  * @ifindex: receives its index
  *
  * A flexvti interface of that name left from before (a daemon that did
@@ -745,7 +742,7 @@ static void session_events(struct loop_fd *lf, uint32_t events)
  * Return: 0 or a negative errno.
  */
 int session_link_create(const char *name, const struct kern_dev *d,
-			uint32_t *ifindex)
+			unsigned int mtu, uint32_t *ifindex)
 {
 	uint32_t old = if_nametoindex(name);
 	struct kern_stats st;
@@ -753,7 +750,7 @@ int session_link_create(const char *name, const struct kern_dev *d,
 
 	if (old && !kern_nl_dev_get(&session_nl, old, session_dev_stats, &st))
 		kern_link_del(&session_rtnl, old);
-	ret = kern_link_add(&session_rtnl, name, d);
+	ret = kern_link_add_up(&session_rtnl, name, d, mtu);
 	if (ret) {
 		log_err("cannot create %s: %s%s%s", name, strerror(-ret),
 			session_rtnl.extack[0] ? ": " : "",

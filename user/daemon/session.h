@@ -199,7 +199,7 @@ void session_peer_moved(struct session *s, struct ike_sa *sa);
 int session_counters(struct session *s, uint64_t *pkts_in,
 		     uint64_t *pkts_out);
 int session_link_create(const char *name, const struct kern_dev *d,
-			uint32_t *ifindex);
+			unsigned int mtu, uint32_t *ifindex);
 void session_link_delete(uint32_t ifindex, const char *name);
 
 #endif /* FLEXVTID_SESSION_H */

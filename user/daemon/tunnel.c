@@ -153,11 +153,10 @@ static int tunnel_link(struct tunnel *tun, const struct cfg_tunnel *t)
 	int ret;
 
 	tunnel_dev(t, &d);
-	ret = session_link_create(tun->name, &d, &tun->ifindex);
+	ret = session_link_create(tun->name, &d, t->mtu, &tun->ifindex);
 	if (ret)
 		return ret;
-	ret = route_link_up(tun->ifindex, t->mtu);
-	if (!ret && t->addr.family) {
+	if (t->addr.family) {
 		tunnel_route_addr(&t->addr, &ra);
 		ret = route_addr(true, tun->ifindex, &ra, t->addr.prefix);
 	}

@@ -50,7 +50,6 @@ enum radius_code {
 /* attribute types the wire code itself handles */
 #define RADIUS_ATTR_USER_PASSWORD		2
 #define RADIUS_ATTR_VENDOR_SPECIFIC		26
-#define RADIUS_ATTR_EAP_MESSAGE			79
 #define RADIUS_ATTR_MESSAGE_AUTHENTICATOR	80
 
 /* why a received packet is dropped: an index of counters */

@@ -27,7 +27,7 @@ enum script {
 	NO_MA,		/* an answer without Message-Authenticator */
 };
 
-struct fake {
+struct scripted {
 	struct loop_fd lf;
 	struct sockaddr_storage addr;
 	enum script script[8];
@@ -43,7 +43,7 @@ struct outcome {
 	uint32_t framed_ip;
 };
 
-static void fake_reply(struct fake *f, const uint8_t *req, size_t len,
+static void scripted_reply(struct scripted *f, const uint8_t *req, size_t len,
 		       const struct sockaddr_storage *from, socklen_t flen,
 		       enum script what)
 {
@@ -71,9 +71,9 @@ static void fake_reply(struct fake *f, const uint8_t *req, size_t len,
 	       flen);
 }
 
-static void fake_recv(struct loop_fd *lf, uint32_t events)
+static void scripted_recv(struct loop_fd *lf, uint32_t events)
 {
-	struct fake *f = container_of(lf, struct fake, lf);
+	struct scripted *f = container_of(lf, struct scripted, lf);
 	struct sockaddr_storage from;
 	socklen_t flen = sizeof(from);
 	enum script what;
@@ -88,10 +88,10 @@ static void fake_recv(struct loop_fd *lf, uint32_t events)
 	what = f->script[f->got < 8 ? f->got : 7];
 	f->got++;
 	if (what != IGNORE)
-		fake_reply(f, f->last, n, &from, flen, what);
+		scripted_reply(f, f->last, n, &from, flen, what);
 }
 
-static void fake_open(struct fake *f)
+static void scripted_open(struct scripted *f)
 {
 	struct sockaddr_in *sin = (struct sockaddr_in *)&f->addr;
 	socklen_t len = sizeof(*sin);
@@ -103,13 +103,13 @@ static void fake_open(struct fake *f)
 	if (f->lf.fd < 0 || bind(f->lf.fd, (struct sockaddr *)sin, len) ||
 	    getsockname(f->lf.fd, (struct sockaddr *)sin, &len))
 		abort();
-	f->lf.fn = fake_recv;
+	f->lf.fn = scripted_recv;
 	if (loop_add(&f->lf, EPOLLIN))
 		abort();
 }
 
 /* a server of @f with both ports on its socket */
-static struct radius_server *fake_server(struct fake *f, const char *name)
+static struct radius_server *scripted_server(struct scripted *f, const char *name)
 {
 	uint16_t port = ntohs(((struct sockaddr_in *)&f->addr)->sin_port);
 
@@ -138,7 +138,7 @@ static void deadline(struct timer *t)
 }
 
 FIXTURE(client) {
-	struct fake a, b;
+	struct scripted a, b;
 	struct radius_server *sa, *sb;
 	struct radius_server *servers[2];
 	struct radius_group group;
@@ -151,10 +151,10 @@ FIXTURE_SETUP(client)
 	log_init(-2, false);
 	ASSERT_EQ(0, loop_init(NULL));
 	ASSERT_EQ(0, radius_client_init(NULL));
-	fake_open(&self->a);
-	fake_open(&self->b);
-	self->sa = fake_server(&self->a, "a");
-	self->sb = fake_server(&self->b, "b");
+	scripted_open(&self->a);
+	scripted_open(&self->b);
+	self->sa = scripted_server(&self->a, "a");
+	self->sb = scripted_server(&self->b, "b");
 	ASSERT_NE(NULL, self->sa);
 	ASSERT_NE(NULL, self->sb);
 	self->servers[0] = self->sa;
