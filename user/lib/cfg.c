@@ -197,6 +197,40 @@ int cfg_set_ref(struct cfg_parser *p, struct cfg_ref *r, const char *name)
 	return 0;
 }
 
+/*
+ * Append a reference to @name to @refs (@n of them) unless there is one:
+ * the proposals of a policy, the servers of a RADIUS group, in order.
+ */
+int cfg_ref_add(struct cfg_parser *p, struct cfg_ref **refs, unsigned int *n,
+		const char *name)
+{
+	struct cfg_ref *r;
+	unsigned int i;
+
+	for (i = 0; i < *n; i++)
+		if (!strcmp((*refs)[i].name, name))
+			return 0;
+	r = cfg_grow(p, *refs, *n, sizeof(*r));
+	if (!r)
+		return -1;
+	*refs = r;
+	memset(&r[*n], 0, sizeof(*r));
+	if (cfg_set_ref(p, &r[*n], name))
+		return -1;
+	(*n)++;
+	return 0;
+}
+
+/* free @n references and their array */
+void cfg_refs_free(struct cfg_ref *refs, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; refs && i < n; i++)
+		free(refs[i].name);
+	free(refs);
+}
+
 /* the text of the line from argument @argv[0] to its end, as written */
 const char *cfg_rest(struct cfg_parser *p, char **argv)
 {
@@ -353,8 +387,10 @@ static void cfg_exit(struct cfg_parser *p, bool end)
 
 /*
  * A command of a mode enclosing @m that matches more keywords of the line
- * than @c (@nkw of them) does, or @c: "aaa accounting network ..." after
- * a profile is the top-level command, not the profile's "aaa accounting".
+ * than @c (@nkw of them) does, with the arguments it needs, or @c:
+ * "aaa accounting network L start-stop group G" after a profile is the
+ * top-level command, while " aaa accounting network" stays the
+ * profile's "aaa accounting" of a list named "network".
  */
 static const struct cfg_cmd *cfg_find_longer(struct cfg_parser *p,
 					     enum cfg_mode *m,
@@ -368,7 +404,7 @@ static const struct cfg_cmd *cfg_find_longer(struct cfg_parser *p,
 	while (up != CFG_MODE_TOP) {
 		up = cfg_modes[up]->parent;
 		o = cfg_find(p, up, &n, &partial);
-		if (o && n > *nkw) {
+		if (o && n > *nkw && p->nwords - n >= o->min_args) {
 			c = o;
 			*nkw = n;
 			*m = up;

@@ -926,7 +926,6 @@ struct cfg_radius_group {
  * @acct_update_min: "aaa accounting update periodic M": minutes between
  *	the Interim-Update records of a session, 1-71582; 0: no interim
  *	updates (the default)
- * @acct_update_sec: the same interval in seconds (@acct_update_min * 60)
  * @acct_update_line: line of "aaa accounting update", 0 when not set
  */
 struct cfg_radius_global {
@@ -934,7 +933,6 @@ struct cfg_radius_global {
 	unsigned int retransmit;
 	struct cfg_key authz_password;
 	unsigned int acct_update_min;
-	unsigned int acct_update_sec;
 	unsigned int acct_update_line;
 };
 

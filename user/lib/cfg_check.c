@@ -207,6 +207,16 @@ static void cfg_check_authz_slots(struct cfg_parser *p, struct cfg_authz *az)
 	}
 }
 
+/* whether a reference before @refs[@n] is of line @line */
+static bool cfg_line_seen(const struct cfg_ref *refs, int n,
+			  unsigned int line)
+{
+	while (n-- > 0)
+		if (refs[n].line == line)
+			return true;
+	return false;
+}
+
 /* "aaa accounting [METHOD] LIST" */
 static void cfg_check_acct(struct cfg_parser *p, struct cfg_profile *pf)
 {
@@ -221,7 +231,7 @@ static void cfg_check_acct(struct cfg_parser *p, struct cfg_profile *pf)
 		pf->acct[i] = CFG_FIND(cfg->acct_lists, cfg->nacct_lists,
 				       r->name);
 		/* once per line: "aaa accounting LIST" sets all three */
-		if (!pf->acct[i] && (!i || r->line != r[-1].line))
+		if (!pf->acct[i] && !cfg_line_seen(pf->acct_refs, i, r->line))
 			cfg_diag(p, r->line, "unknown aaa accounting network "
 				 "list '%s'", r->name);
 	}

@@ -136,17 +136,6 @@ static void cfg_put_key(struct cfg_out *o, const struct cfg_key *k)
 	}
 }
 
-/* a text secret (RADIUS key, password): " 0 TEXT" or " <hidden>" */
-static void cfg_put_secret(struct cfg_out *o, const struct cfg_key *k)
-{
-	if (!(o->flags & CFG_DUMP_SECRETS)) {
-		fputs(" <hidden>", o->f);
-		return;
-	}
-	fputs(" 0 ", o->f);
-	fwrite(k->data, 1, k->len, o->f);
-}
-
 static bool cfg_key_eq(const struct cfg_key *a, const struct cfg_key *b)
 {
 	return a->data && b->data && a->len == b->len &&
@@ -358,12 +347,6 @@ static void cfg_put_trustpoints(struct cfg_out *o,
 		fprintf(o->f, " pki trustpoint %s verify\n", v);
 }
 
-static const char *const cfg_aaa_methods[] = {
-	[CFG_AAA_PSK] = "psk",
-	[CFG_AAA_CERT] = "cert",
-	[CFG_AAA_EAP] = "eap",
-};
-
 static void cfg_put_authz_refs(struct cfg_out *o, const char *kind,
 			       const struct cfg_authz *az, bool override)
 {
@@ -373,7 +356,7 @@ static void cfg_put_authz_refs(struct cfg_out *o, const char *kind,
 		if (!az[m].list.name)
 			continue;
 		fprintf(o->f, " aaa authorization %s%s %s list %s", kind,
-			override ? " override" : "", cfg_aaa_methods[m],
+			override ? " override" : "", cfg_aaa_kws[m],
 			az[m].list.name);
 		if (az[m].username)
 			fprintf(o->f, " %s", az[m].username);
@@ -398,7 +381,7 @@ static void cfg_put_acct_refs(struct cfg_out *o, const struct cfg_profile *pf)
 	for (m = 0; m < CFG_AAA_NMETHODS; m++)
 		if (r[m].name)
 			fprintf(o->f, " aaa accounting %s %s\n",
-				cfg_aaa_methods[m], r[m].name);
+				cfg_aaa_kws[m], r[m].name);
 }
 
 static void cfg_put_profile(struct cfg_out *o, const struct cfg_profile *pf)
@@ -657,7 +640,7 @@ static void cfg_put_aaa(struct cfg_out *o, const struct cfg *cfg)
 		fputs("aaa new-model\n", o->f);
 	if (g->authz_password.data) {
 		fputs("radius authorization password", o->f);
-		cfg_put_secret(o, &g->authz_password);
+		cfg_put_key(o, &g->authz_password);
 		fputc('\n', o->f);
 	}
 	if (g->acct_update_min)
@@ -713,7 +696,7 @@ static void cfg_put_radius_server(struct cfg_out *o,
 	}
 	if (rs->key.data) {
 		fputs(" key", o->f);
-		cfg_put_secret(o, &rs->key);
+		cfg_put_key(o, &rs->key);
 		fputc('\n', o->f);
 	}
 	if (rs->timeout_set)

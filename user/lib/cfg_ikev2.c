@@ -164,22 +164,8 @@ static int cfg_policy_proposal(struct cfg_parser *p,
 			       int argc __always_unused, char **argv)
 {
 	struct cfg_policy *po = p->obj;
-	struct cfg_ref *r;
-	unsigned int i;
 
-	for (i = 0; i < po->nproposals; i++)
-		if (!strcmp(po->proposal_refs[i].name, argv[0]))
-			return 0;
-	r = cfg_grow(p, po->proposal_refs, po->nproposals, sizeof(*r));
-	if (!r)
-		return -1;
-	po->proposal_refs = r;
-	r = &r[po->nproposals];
-	memset(r, 0, sizeof(*r));
-	if (cfg_set_ref(p, r, argv[0]))
-		return -1;
-	po->nproposals++;
-	return 0;
+	return cfg_ref_add(p, &po->proposal_refs, &po->nproposals, argv[0]);
 }
 
 static const struct cfg_cmd cfg_policy_cmds[] = {
@@ -197,11 +183,7 @@ const struct cfg_mode_def cfg_policy_mode = {
 
 static void cfg_policy_clear(struct cfg_policy *po)
 {
-	unsigned int i;
-
-	for (i = 0; i < po->nproposals; i++)
-		free(po->proposal_refs[i].name);
-	free(po->proposal_refs);
+	cfg_refs_free(po->proposal_refs, po->nproposals);
 	free(po->proposals);
 	free(po->local);
 	po->proposal_refs = NULL;

@@ -189,6 +189,9 @@ void *cfg_grow(struct cfg_parser *p, void *arr, unsigned int n, size_t size);
 char *cfg_strdup(struct cfg_parser *p, const char *s);
 int cfg_set_str(struct cfg_parser *p, char **dst, const char *s);
 int cfg_set_ref(struct cfg_parser *p, struct cfg_ref *r, const char *name);
+int cfg_ref_add(struct cfg_parser *p, struct cfg_ref **refs, unsigned int *n,
+		const char *name);
+void cfg_refs_free(struct cfg_ref *refs, unsigned int n);
 const char *cfg_rest(struct cfg_parser *p, char **argv);
 void cfg_enter(struct cfg_parser *p, enum cfg_mode mode, void *obj);
 void cfg_key_wipe(struct cfg_key *k);
@@ -281,6 +284,7 @@ void cfg_radius_group_free(struct cfg_radius_group *rg);
 void cfg_aaa_list_free(struct cfg_aaa_list *l);
 
 /* cfg_mangler.c: "crypto ikev2 name-mangler" */
+extern const char *const cfg_aaa_kws[CFG_AAA_NMETHODS];
 extern const char *const cfg_mangle_fqdn_kws[CFG_MANGLE_FQDN_N];
 extern const char *const cfg_mangle_email_kws[CFG_MANGLE_EMAIL_N];
 extern const char *const cfg_dn_kws[CFG_DN_N];

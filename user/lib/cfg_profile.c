@@ -265,7 +265,7 @@ static int cfg_profile_vtemplate(struct cfg_parser *p, int argc, char **argv)
 	return 0;
 }
 
-static const char *const cfg_aaa_kws[] = {
+const char *const cfg_aaa_kws[CFG_AAA_NMETHODS] = {
 	[CFG_AAA_PSK] = "psk",
 	[CFG_AAA_CERT] = "cert",
 	[CFG_AAA_EAP] = "eap",

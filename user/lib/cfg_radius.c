@@ -161,8 +161,6 @@ int cfg_cmd_radius_server(struct cfg_parser *p, int __always_unused argc,
 		if (!rs)
 			return -1;
 		rs->line = p->line;
-		rs->auth_port = CFG_RADIUS_AUTH_PORT_DEFAULT;
-		rs->acct_port = CFG_RADIUS_ACCT_PORT_DEFAULT;
 	}
 	cfg_enter(p, CFG_MODE_RADIUS_SERVER, rs);
 	return 0;
@@ -221,22 +219,8 @@ static int cfg_group_server_name(struct cfg_parser *p,
 				 int argc __always_unused, char **argv)
 {
 	struct cfg_radius_group *rg = p->obj;
-	struct cfg_ref r = { NULL, 0 }, *a;
-	unsigned int i;
 
-	if (cfg_arg_name(p, argv[0]))
-		return -1;
-	for (i = 0; i < rg->nservers; i++)
-		if (!strcmp(rg->server_refs[i].name, argv[0]))
-			return 0;
-	a = cfg_grow(p, rg->server_refs, rg->nservers, sizeof(*a));
-	if (!a)
-		return -1;
-	rg->server_refs = a;
-	if (cfg_set_ref(p, &r, argv[0]))
-		return -1;
-	a[rg->nservers++] = r;
-	return 0;
+	return cfg_ref_add(p, &rg->server_refs, &rg->nservers, argv[0]);
 }
 
 /* IOS's "server ADDRESS", which names a "radius-server host" */
@@ -430,7 +414,7 @@ int cfg_cmd_aaa_acct(struct cfg_parser *p, int argc, char **argv)
  * @argc: words at @argv, at least 1
  * @argv: "periodic" and M, minutes between Interim-Updates, 1-71582
  *
- * Sets &cfg->radius.acct_update_min and acct_update_sec (M * 60);
+ * Sets &cfg->radius.acct_update_min;
  * "newinfo" is refused.
  *
  * Return: 0, or -1 reported.
@@ -458,7 +442,6 @@ int cfg_cmd_aaa_acct_update(struct cfg_parser *p, int argc, char **argv)
 			 CFG_ACCT_UPDATE_MAX, &m))
 		return -1;
 	g->acct_update_min = m;
-	g->acct_update_sec = m * 60;
 	g->acct_update_line = p->line;
 	return 0;
 }
@@ -628,11 +611,7 @@ void cfg_radius_server_free(struct cfg_radius_server *rs)
  */
 void cfg_radius_group_free(struct cfg_radius_group *rg)
 {
-	unsigned int i;
-
-	for (i = 0; rg->server_refs && i < rg->nservers; i++)
-		free(rg->server_refs[i].name);
-	free(rg->server_refs);
+	cfg_refs_free(rg->server_refs, rg->nservers);
 	free(rg->servers);
 	free(rg->source_if);
 	free(rg->name);

@@ -1087,7 +1087,7 @@ TEST(aaa_method_lists)
 	EXPECT_EQ(cfg->radius_groups[0], l->group);
 	EXPECT_NULL(aaa_list(cfg->acct_lists, cfg->nacct_lists, "loc"));
 	EXPECT_EQ(15, cfg->radius.acct_update_min);
-	EXPECT_EQ(900, cfg->radius.acct_update_sec);
+	EXPECT_EQ(900, cfg->radius.acct_update_min * 60);
 	ASSERT_EQ(9, cfg->radius.authz_password.len);
 	EXPECT_EQ(0, memcmp("s3cret pw", cfg->radius.authz_password.data, 9));
 	pf = cfg_profile_find(cfg, "p");
@@ -2005,6 +2005,38 @@ TEST(syntax_longer_enclosing_command)
 		   "aaa accounting update periodic 5\n"
 		   " aaa accounting eap a\n",
 		   "t.conf:4: unsupported command 'aaa accounting eap'\n");
+	/* without the top-level command's arguments it is the profile's:
+	 * a list named "network" loads, dumps and loads again */
+	cfg = load_ok(_metadata,
+		"aaa new-model\n"
+		"radius authorization password pw\n"
+		"radius server r\n address ipv4 192.0.2.1\n key k\n"
+		"aaa accounting network network start-stop group radius\n"
+		"crypto ikev2 profile p\n"
+		" match identity remote fqdn a.example\n"
+		" authentication local pre-share key 0 k\n"
+		" authentication remote pre-share key k\n"
+		" aaa accounting network\n");
+	ASSERT_NE(NULL, cfg);
+	pf = cfg_profile_find(cfg, "p");
+	ASSERT_NE(NULL, pf);
+	EXPECT_EQ(cfg->acct_lists[0], pf->acct[CFG_AAA_EAP]);
+	round_trip(_metadata, cfg);
+	cfg_free(cfg);
+}
+
+/* an unknown accounting list is named once per line */
+TEST(unknown_accounting_list_once)
+{
+	load_fails(_metadata, "aaa new-model\n"
+		   "crypto ikev2 profile p\n"
+		   " match identity remote fqdn a.example\n"
+		   " authentication local pre-share key 0 k\n"
+		   " authentication remote pre-share key k\n"
+		   " aaa accounting x\n"
+		   " aaa accounting cert y\n",
+		   "t.conf:6: unknown aaa accounting network list 'x'\n"
+		   "t.conf:7: unknown aaa accounting network list 'y'\n");
 }
 
 TEST(syntax_blocks_comments_case)
