@@ -207,12 +207,12 @@ static void load_free(void)
 {
 	unsigned int i;
 
-	/* each established IKE SA: one Delete to its responder */
-	ike_sa_free_all();
+	/* each connection's IKE SA with its keys: one Delete to the peer */
 	for (i = 0; load.conns && i < load.n; i++)
 		if (load.conns[i])
 			ike_conn_free(load.conns[i], "load generator stopping");
 	free(load.conns);
+	ike_sa_free_all();
 }
 
 static void on_signal(int signo)

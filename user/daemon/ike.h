@@ -147,6 +147,10 @@ int ike_sa_derive(struct ike_sa *sa, const struct ike_choice *c,
 #define IKE_NATD_LEN	20
 int ike_natd_hash(uint64_t spi_i, uint64_t spi_r,
 		  const struct sockaddr_storage *a, uint8_t *out);
+bool ike_natd_match(const struct ikev2_msg *msg, uint16_t type,
+		    uint64_t spi_i, uint64_t spi_r,
+		    const struct sockaddr_storage *a);
+int ike_put_natd(struct ikev2_writer *w, const struct ike_sa *sa);
 void ike_spi_bytes(uint64_t spi, uint8_t *out);
 /* ike_auth.c */
 struct cfg_key;
@@ -175,6 +179,7 @@ int ike_cert_put_auth(struct ike_sa *sa, const struct cfg_profile *p,
 void ike_info_request(struct ike_sa *sa, struct ikev2_msg *req);
 void ike_delete_start(struct ike_sa *sa, const char *why);
 void ike_delete_notify(struct ike_sa *sa);
+void ike_info_oneshot(struct ike_sa *sa, uint16_t type);
 void ike_dpd_start(struct ike_sa *sa);
 /* ike_live.c */
 void ike_live_init(struct ike_sa *sa);
@@ -182,6 +187,7 @@ void ike_live_start(struct ike_sa *sa);
 void ike_live_stop(struct ike_sa *sa);
 /* ike_child.c */
 struct session_child;
+int ike_child_spi(uint32_t *spi);
 int ike_child_keys(const struct ike_sa *sa, struct session_child *c,
 		   bool initiator, const uint8_t *pfs, size_t pfs_len,
 		   const uint8_t *ni, size_t ni_len, const uint8_t *nr,

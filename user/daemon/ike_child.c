@@ -40,8 +40,14 @@
 /* a rekey that failed is tried again this much later */
 #define CHILD_REKEY_RETRY_MS	10000
 
-/* a random inbound SPI above the range reserved by IANA (RFC 4303 §2.1) */
-static int child_spi(uint32_t *spi)
+/**
+ * ike_child_spi - a random inbound SPI above the range IANA reserves
+ *	(RFC 4303 §2.1)
+ * @spi: receives it
+ *
+ * Return: 0, or -EIO when the random generator fails.
+ */
+int ike_child_spi(uint32_t *spi)
 {
 	do {
 		if (RAND_bytes((uint8_t *)spi, sizeof(*spi)) != 1)
@@ -358,7 +364,7 @@ static int child_rekey_build(struct ike_sa *sa, struct ike_task *t,
 		return -EAGAIN;
 	r->c = s->child;
 	r->ni_len = CHILD_NONCE_LEN;
-	ret = child_spi(&r->c.spi_in);
+	ret = ike_child_spi(&r->c.spi_in);
 	if (!ret && RAND_bytes(r->ni, r->ni_len) != 1)
 		ret = -EIO;
 	if (!ret && s->pfs) {
@@ -531,7 +537,7 @@ static uint16_t child_rekey_respond(struct ike_sa *sa, struct ikev2_msg *req,
 				      r->secret, &r->secret_len)))
 		return IKEV2_N_NO_PROPOSAL_CHOSEN;
 	for (tries = 0; tries < 4 && ret == -EEXIST; tries++) {
-		ret = child_spi(&r->c.spi_in);
+		ret = ike_child_spi(&r->c.spi_in);
 		if (!ret)
 			ret = ike_child_keys(sa, &r->c, false,
 					 s->pfs ? r->secret : NULL,

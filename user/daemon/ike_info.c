@@ -183,13 +183,28 @@ void ike_delete_start(struct ike_sa *sa, const char *why)
  */
 void ike_delete_notify(struct ike_sa *sa)
 {
+	ike_task_flush(sa);
+	ike_info_oneshot(sa, 0);
+}
+
+/**
+ * ike_info_oneshot - a protected INFORMATIONAL request sent once,
+ *	without waiting for an answer, the tasks under way left as they are
+ * @sa: the IKE SA, with its keys
+ * @type: 0 for a Delete of the IKE SA, else a notification of this type
+ *	(AUTHENTICATION_FAILED to a responder whose AUTH we refuse, §2.21.2)
+ */
+void ike_info_oneshot(struct ike_sa *sa, uint16_t type)
+{
 	struct ike_msg *m = malloc(sizeof(*m));
 
 	if (!m)
 		return;
-	ike_task_flush(sa);
 	ike_msg_request(m, sa, IKEV2_EXCH_INFORMATIONAL);
-	ikev2_put_delete(&m->w, IKEV2_PROTO_IKE, 0, 0, NULL);
+	if (type)
+		ikev2_put_notify(&m->w, 0, NULL, 0, type, NULL, 0);
+	else
+		ikev2_put_delete(&m->w, IKEV2_PROTO_IKE, 0, 0, NULL);
 	ike_msg_send(m);
 	free(m);
 }

@@ -264,19 +264,31 @@ int ike_natd_hash(uint64_t spi_i, uint64_t spi_r,
 	       -EIO;
 }
 
-/* whether any notification of @type carries the hash of @a */
-static bool ike_natd_match(const struct ikev2_msg *req, uint16_t type,
-			   const struct sockaddr_storage *a)
+/**
+ * ike_natd_match - whether a NAT detection notification of a message
+ *	carries the hash of an address (§2.23)
+ * @msg: the IKE_SA_INIT request or response
+ * @type: IKEV2_N_NAT_DETECTION_SOURCE_IP or _DESTINATION_IP
+ * @spi_i: the initiator's SPI
+ * @spi_r: the responder's SPI, 0 for a request's hashes
+ * @a: the address and port
+ *
+ * Return: true when one of them does; false when none does or the hash
+ * cannot be computed.
+ */
+bool ike_natd_match(const struct ikev2_msg *msg, uint16_t type,
+		    uint64_t spi_i, uint64_t spi_r,
+		    const struct sockaddr_storage *a)
 {
 	uint8_t h[IKE_NATD_LEN];
 	unsigned int i;
 
-	if (ike_natd_hash(req->hdr.ispi, 0, a, h))
+	if (ike_natd_hash(spi_i, spi_r, a, h))
 		return false;
-	for (i = 0; i < req->nnotify; i++)
-		if (req->notify[i].type == type &&
-		    req->notify[i].data.len == IKE_NATD_LEN &&
-		    !memcmp(req->notify[i].data.data, h, IKE_NATD_LEN))
+	for (i = 0; i < msg->nnotify; i++)
+		if (msg->notify[i].type == type &&
+		    msg->notify[i].data.len == IKE_NATD_LEN &&
+		    !memcmp(msg->notify[i].data.data, h, IKE_NATD_LEN))
 			return true;
 	return false;
 }
@@ -287,23 +299,38 @@ static void ike_natd(struct ike_sa *sa, const struct ikev2_msg *req)
 	if (!ikev2_msg_notify(req, IKEV2_N_NAT_DETECTION_SOURCE_IP))
 		return;
 	sa->nat_remote = !ike_natd_match(req, IKEV2_N_NAT_DETECTION_SOURCE_IP,
-					 &sa->remote);
+					 req->hdr.ispi, 0, &sa->remote);
 	sa->nat_local = !ike_natd_match(req,
 					IKEV2_N_NAT_DETECTION_DESTINATION_IP,
-					&sa->local);
+					req->hdr.ispi, 0, &sa->local);
 }
 
-static void ike_put_natd(struct ikev2_writer *w, const struct ike_sa *sa)
+/**
+ * ike_put_natd - our two NAT detection notifications (§2.23)
+ * @w: the IKE_SA_INIT message being written
+ * @sa: the IKE SA: its SPIs (the responder's 0 in a request) and
+ *	addresses
+ *
+ * Return: 0, or -EIO when a hash cannot be computed (what can be is
+ * written).
+ */
+int ike_put_natd(struct ikev2_writer *w, const struct ike_sa *sa)
 {
 	uint8_t h[IKE_NATD_LEN];
+	int ret = 0;
 
 	if (!ike_natd_hash(sa->spi_i, sa->spi_r, &sa->local, h))
 		ikev2_put_notify(w, 0, NULL, 0,
 				 IKEV2_N_NAT_DETECTION_SOURCE_IP, h, sizeof(h));
+	else
+		ret = -EIO;
 	if (!ike_natd_hash(sa->spi_i, sa->spi_r, &sa->remote, h))
 		ikev2_put_notify(w, 0, NULL, 0,
 				 IKEV2_N_NAT_DETECTION_DESTINATION_IP, h,
 				 sizeof(h));
+	else
+		ret = -EIO;
+	return ret;
 }
 
 static void ike_refuse(struct ike_dgram *d, const struct ikev2_msg *req,
@@ -390,7 +417,8 @@ int ike_sa_keys(struct ike_sa *sa, const struct keymat_ike *km)
 /**
  * ike_sa_derive - SKEYSEED and the keys of an IKE SA from its nonces,
  *	SPIs and shared secret (RFC 7296 §2.13-§2.14), in either role
- * @sa: the IKE SA: both SPIs, Ni and Nr filled in
+ * @sa: the IKE SA: both SPIs, Ni and Nr filled in; receives the
+ *	chosen transforms and the keys
  * @c: the chosen transforms
  * @secret: g^ir, @secret_len bytes; the caller wipes it
  * @secret_len: its length
@@ -404,6 +432,10 @@ int ike_sa_derive(struct ike_sa *sa, const struct ike_choice *c,
 	struct keymat_ike km;
 	int ret;
 
+	sa->prf = c->prf;
+	sa->encr = c->encr;
+	sa->integ = c->integ;
+	sa->dh_group = c->dh;
 	ike_spi_bytes(sa->spi_i, spi_i);
 	ike_spi_bytes(sa->spi_r, spi_r);
 	ret = keymat_ike_derive(c->prf, c->encr, c->integ, sa->ni, sa->ni_len,
@@ -445,10 +477,6 @@ static int ike_respond(struct ike_sa *sa, struct ike_dgram *d,
 	sa->nr_len = IKE_NONCE_LEN;
 	if (RAND_bytes(sa->nr, sa->nr_len) != 1)
 		return -EIO;
-	sa->prf = c->prf;
-	sa->encr = c->encr;
-	sa->integ = c->integ;
-	sa->dh_group = c->dh;
 	ret = ike_keys(sa, c, req, pub, &pub_len);
 	if (ret)
 		return ret;

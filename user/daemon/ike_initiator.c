@@ -357,7 +357,7 @@ static int init_build(struct ike_sa *sa, struct ike_task *t,
 		      struct ike_msg *m)
 {
 	struct init_task *it = container_of(t, struct init_task, t);
-	uint8_t pub[DH_PUBLIC_MAX], h[IKE_NATD_LEN];
+	uint8_t pub[DH_PUBLIC_MAX];
 	size_t pub_len = dh_public_len(it->group);
 	int ret;
 
@@ -371,16 +371,8 @@ static int init_build(struct ike_sa *sa, struct ike_task *t,
 	ikev2_put_sa(&m->w, it->prop, it->nprop);
 	ikev2_put_ke(&m->w, it->group, pub, pub_len);
 	ikev2_put_nonce(&m->w, sa->ni, sa->ni_len);
-	/* §2.23: the responder's SPI is 0 in the hashes of the request */
-	if (ike_natd_hash(sa->spi_i, 0, &sa->local, h))
-		return -EIO;
-	ikev2_put_notify(&m->w, 0, NULL, 0, IKEV2_N_NAT_DETECTION_SOURCE_IP,
-			 h, sizeof(h));
-	if (ike_natd_hash(sa->spi_i, 0, &sa->remote, h))
-		return -EIO;
-	ikev2_put_notify(&m->w, 0, NULL, 0,
-			 IKEV2_N_NAT_DETECTION_DESTINATION_IP, h, sizeof(h));
-	return 0;
+	/* §2.23: the responder's SPI is still 0 in the request's hashes */
+	return ike_put_natd(&m->w, sa);
 }
 
 /* the same request again, with a cookie or another KE group */
@@ -466,24 +458,6 @@ static bool init_chosen(const struct init_task *it, const struct ikev2_sa *rsa,
 	       (c->encr->aead ? !c->integ : !!c->integ);
 }
 
-/* §2.23: a hash of the responder that does not fit means a NAT */
-static bool init_natd_fits(const struct ikev2_msg *resp, uint16_t type,
-			   uint64_t spi_i, uint64_t spi_r,
-			   const struct sockaddr_storage *a)
-{
-	uint8_t h[IKE_NATD_LEN];
-	unsigned int i;
-
-	if (ike_natd_hash(spi_i, spi_r, a, h))
-		return false;
-	for (i = 0; i < resp->nnotify; i++)
-		if (resp->notify[i].type == type &&
-		    resp->notify[i].data.len == IKE_NATD_LEN &&
-		    !memcmp(resp->notify[i].data.data, h, IKE_NATD_LEN))
-			return true;
-	return false;
-}
-
 /* NAT detection, and the move to port 4500 with a NAT on the way */
 static int init_natd(struct ike_sa *sa, const struct ikev2_msg *resp)
 {
@@ -491,9 +465,9 @@ static int init_natd(struct ike_sa *sa, const struct ikev2_msg *resp)
 
 	if (!ikev2_msg_notify(resp, IKEV2_N_NAT_DETECTION_SOURCE_IP))
 		return 0;
-	sa->nat_remote = !init_natd_fits(resp, IKEV2_N_NAT_DETECTION_SOURCE_IP,
+	sa->nat_remote = !ike_natd_match(resp, IKEV2_N_NAT_DETECTION_SOURCE_IP,
 					 sa->spi_i, sa->spi_r, &sa->remote);
-	sa->nat_local = !init_natd_fits(resp,
+	sa->nat_local = !ike_natd_match(resp,
 					IKEV2_N_NAT_DETECTION_DESTINATION_IP,
 					sa->spi_i, sa->spi_r, &sa->local);
 	if (!sa->nat_remote && !sa->nat_local)
@@ -518,10 +492,6 @@ static int init_keys(struct ike_sa *sa, struct init_task *it,
 	sa->spi_r = resp->hdr.rspi;
 	sa->nr_len = resp->nonce.len;
 	memcpy(sa->nr, resp->nonce.data, sa->nr_len);
-	sa->prf = c->prf;
-	sa->encr = c->encr;
-	sa->integ = c->integ;
-	sa->dh_group = c->dh;
 	ret = dh_shared(it->dh, resp->ke.data.data, resp->ke.data.len, secret,
 			&secret_len);
 	if (ret)

@@ -33,7 +33,6 @@
 #include <linux/flexvti.h>
 
 #include <openssl/crypto.h>
-#include <openssl/rand.h>
 
 #include "../lib/cfg.h"
 #include "child.h"
@@ -163,22 +162,6 @@ static int iauth_build(struct ike_sa *sa, struct ike_task *t,
 	ikev2_put_ts(&m->w, IKEV2_PL_TSI, &at->tsi, 1);
 	ikev2_put_ts(&m->w, IKEV2_PL_TSR, &at->tsr, 1);
 	return 0;
-}
-
-/* a one-shot protected INFORMATIONAL to the peer of a failed IKE_AUTH */
-static void iauth_tell(struct ike_sa *sa, bool delete, uint16_t type)
-{
-	struct ike_msg *m = malloc(sizeof(*m));
-
-	if (!m)
-		return;
-	ike_msg_request(m, sa, IKEV2_EXCH_INFORMATIONAL);
-	if (delete)
-		ikev2_put_delete(&m->w, IKEV2_PROTO_IKE, 0, 0, NULL);
-	else
-		ikev2_put_notify(&m->w, 0, NULL, 0, type, NULL, 0);
-	ike_msg_send(m);
-	free(m);
 }
 
 /* the responder's AUTH, made with the key of the keyring (§2.15) */
@@ -384,7 +367,7 @@ static bool iauth_session(struct ike_sa *sa, const struct iauth_task *at,
 		if (s)
 			session_free(s);
 		stats_inc(STAT_SESSION_FAILED);
-		iauth_tell(sa, true, 0);
+		ike_info_oneshot(sa, 0);
 		ike_sa_free(sa, why);
 		return false;
 	}
@@ -412,7 +395,7 @@ static bool iauth_done(struct ike_sa *sa, struct ike_task *t,
 		/* §2.5: a response we cannot understand whole */
 		snprintf(why, sizeof(why), "unsupported critical payload %u "
 			 "in the IKE_AUTH response", resp->unsupported_critical);
-		iauth_tell(sa, true, 0);
+		ike_info_oneshot(sa, 0);
 		ike_sa_free(sa, why);
 		return false;
 	}
@@ -420,7 +403,7 @@ static bool iauth_done(struct ike_sa *sa, struct ike_task *t,
 		stats_inc(STAT_INIT_AUTH_FAILED);
 		if (err != IKEV2_N_AUTHENTICATION_FAILED &&
 		    ikev2_msg_has(resp, IKEV2_PL_AUTH))
-			iauth_tell(sa, false, IKEV2_N_AUTHENTICATION_FAILED);
+			ike_info_oneshot(sa, IKEV2_N_AUTHENTICATION_FAILED);
 		ike_sa_free(sa, why);
 		return false;
 	}
@@ -430,7 +413,7 @@ static bool iauth_done(struct ike_sa *sa, struct ike_task *t,
 			stats_inc(STAT_INIT_NO_PROPOSAL);
 		snprintf(why, sizeof(why), "the responder refused the "
 			 "CHILD_SA: %s", ikev2_notify_name(err));
-		iauth_tell(sa, true, 0);
+		ike_info_oneshot(sa, 0);
 		ike_sa_free(sa, why);
 		return false;
 	}
@@ -550,12 +533,10 @@ int ike_auth_start(struct ike_sa *sa)
 	if (!at)
 		return -ENOMEM;
 	at->t.ops = &iauth_ops;
-	do {
-		if (RAND_bytes((uint8_t *)&at->spi_in, 4) != 1) {
-			free(at);
-			return -EIO;
-		}
-	} while (at->spi_in < 256);
+	if (ike_child_spi(&at->spi_in)) {
+		free(at);
+		return -EIO;
+	}
 	iauth_offers(ip, at);
 	if (!at->nprop) {
 		free(at);
