@@ -25,6 +25,7 @@
 
 #include "../lib/cfg.h"
 #include "../lib/ikev2.h"
+#include "aaa.h"
 #include "control.h"
 #include "flexvtid.h"
 #include "ike_sa.h"
@@ -116,6 +117,12 @@ static void reload(void)
 			cfg_path);
 		return;
 	}
+	if (aaa_reload(c)) {
+		log_err("configuration %s: RADIUS servers cannot be set up: "
+			"keeping the old one", cfg_path);
+		cfg_free(c);
+		return;
+	}
 	cfg_free(cfg);
 	cfg = c;
 	log_info("configuration %s reloaded", cfg_path);
@@ -156,6 +163,8 @@ static int start(const char *ctl_path)
 
 	ret = loop_init(on_signal);
 	if (!ret)
+		ret = aaa_reload(cfg);
+	if (!ret)
 		ret = route_open();
 	if (ret)
 		return ret;
@@ -181,6 +190,7 @@ static void stop(void)
 {
 	tunnel_stop_all();
 	ike_sa_free_all();
+	aaa_fini();
 	ike_dos_fini();
 	control_close();
 	sock_close_all();
