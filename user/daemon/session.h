@@ -120,6 +120,59 @@ struct session_template {
 	uint32_t nhrp_network_id;
 };
 
+#define SESSION_AUDIT_ID_MAX	64	/* audit-session-id, with its NUL */
+#define SESSION_USER_MAX	254	/* User-Name: RFC 2865 §5.1 */
+#define SESSION_CLASS_MAX	253	/* Class: RFC 2865 §5.25 */
+
+struct radius_group;
+
+/* why a session ended: the Acct-Terminate-Cause values of RFC 2866 §5.10
+ * that a headend has reason to send */
+enum session_cause {
+	SESSION_CAUSE_NONE = 0,		/* not known yet */
+	SESSION_CAUSE_USER_REQUEST = 1,	/* the peer deleted it */
+	SESSION_CAUSE_LOST_CARRIER = 2,	/* the peer stopped answering */
+	SESSION_CAUSE_IDLE_TIMEOUT = 4,
+	SESSION_CAUSE_SESSION_TIMEOUT = 5, /* a lifetime or Session-Timeout */
+	SESSION_CAUSE_ADMIN_RESET = 6,	/* clear, Disconnect-Request */
+	SESSION_CAUSE_ADMIN_REBOOT = 7,
+	SESSION_CAUSE_PORT_ERROR = 8,	/* its interface went away */
+	SESSION_CAUSE_NAS_ERROR = 9,	/* an error of ours */
+	SESSION_CAUSE_NAS_REQUEST = 10,	/* replaced, reconfigured */
+	SESSION_CAUSE_NAS_REBOOT = 11,	/* the daemon stops */
+};
+
+/**
+ * struct session_aaa - what AAA knows of a session
+ * @audit_id: its audit-session-id: printable, unique among the sessions
+ *	of this host, fixed for the session's life (rekeys included); the
+ *	key of accounting records, CoA and Disconnect requests
+ * @acct_id: its Acct-Session-Id (RFC 2866 §5.5), sent as 8 hex digits
+ * @user: the User-Name of its authorization and accounting: the name
+ *	authorized (mangled, configured, or the peer's identity), the
+ *	identity of its EAP authentication, or the User-Name of the
+ *	Access-Accept that authenticated it (RFC 3579 §2.6.1); "" when
+ *	none
+ * @class: the Class of its Access-Accept, echoed in accounting (RFC 2865
+ *	§5.25); @class_len 0 when none
+ * @class_len: bytes at @class
+ * @acct: the server group of its accounting list, NULL when the session
+ *	is not accounted
+ * @session_timeout: Session-Timeout of its Access-Accept, seconds; 0:
+ *	none (RFC 2865 §5.27)
+ * @cause: why it ended, once known (the first reason given wins)
+ */
+struct session_aaa {
+	char audit_id[SESSION_AUDIT_ID_MAX];
+	uint32_t acct_id;
+	char user[SESSION_USER_MAX + 1];
+	uint8_t class[SESSION_CLASS_MAX];
+	uint8_t class_len;
+	struct radius_group *acct;
+	uint32_t session_timeout;
+	enum session_cause cause;
+};
+
 /**
  * struct session - a live session
  * @ike: its IKE SA
@@ -154,6 +207,7 @@ struct session_template {
  * @rekeys: CHILD_SA rekeys done
  * @hnext: next session in the same bucket of the table by @ifindex
  * @created: loop_now() when it was set up
+ * @aaa: its authorization and accounting
  */
 struct session {
 	struct ike_sa *ike;
@@ -181,6 +235,7 @@ struct session {
 	unsigned int rekeys;
 	struct session *hnext;
 	uint64_t created;
+	struct session_aaa aaa;
 };
 
 int session_init(void);
