@@ -1,0 +1,509 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The attributes of an Access-Accept that authorize a session's
+ * addressing and routing, read into struct radius_authz (see
+ * radius_authz.h).
+ */
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "radius_authz.h"
+
+/* IETF attributes read here (RFC 2865 §5, RFC 3162, RFC 6911) */
+#define ATTR_USER_NAME		1
+#define ATTR_FRAMED_IP_ADDRESS	8
+#define ATTR_FRAMED_IP_NETMASK	9
+#define ATTR_FILTER_ID		11
+#define ATTR_CLASS		25
+#define ATTR_SESSION_TIMEOUT	27
+#define ATTR_FRAMED_POOL	88
+#define ATTR_FRAMED_IPV6_POOL	100
+#define ATTR_FRAMED_IPV6_ADDRESS 168
+
+/* a reply that cannot be applied: @why says which attribute and why */
+static int __attribute__((format(printf, 4, 5)))
+authz_bad(char *why, size_t len, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, len, fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+static void authz_ignore(struct radius_authz *a, const char *name)
+{
+	size_t n = strlen(a->ignored);
+
+	if (n + strlen(name) + 2 < sizeof(a->ignored))
+		snprintf(a->ignored + n, sizeof(a->ignored) - n, "%s%s",
+			 n ? ", " : "", name);
+}
+
+/* up to @max addresses of @family separated by spaces, ',' or '*' */
+static int authz_addrs(const char *v, int family, void *out,
+		       unsigned int max, unsigned int *n)
+{
+	size_t alen = family == AF_INET ? 4 : 16;
+	char buf[INET6_ADDRSTRLEN];
+	size_t l;
+
+	*n = 0;
+	for (;;) {
+		v += strspn(v, " \t,*");
+		if (!*v)
+			return *n ? 0 : -EINVAL;
+		l = strcspn(v, " \t,*");
+		if (l >= sizeof(buf) || *n == max)
+			return -EINVAL;
+		memcpy(buf, v, l);
+		buf[l] = '\0';
+		if (inet_pton(family, buf, (uint8_t *)out + *n * alen) != 1)
+			return -EINVAL;
+		++*n;
+		v += l;
+	}
+}
+
+static int authz_prefix_len(const char *s, int max)
+{
+	char *end;
+	long n;
+
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	n = strtol(s, &end, 10);
+	return *end || n > max ? -1 : (int)n;
+}
+
+/* a netmask as a prefix length; -1 when not contiguous */
+static int authz_mask_len(struct in_addr m)
+{
+	uint32_t v = ntohl(m.s_addr);
+	int n = 0;
+
+	while (v & 0x80000000u) {
+		v <<= 1;
+		n++;
+	}
+	return v ? -1 : n;
+}
+
+static void authz_clear_host_bits(struct cfg_addr *p)
+{
+	uint8_t *b = (uint8_t *)&p->v4;
+	int i, bytes = p->family == AF_INET ? 4 : 16;
+
+	for (i = 0; i < bytes; i++) {
+		int keep = p->prefix - 8 * i;
+
+		if (keep <= 0)
+			b[i] = 0;
+		else if (keep < 8)
+			b[i] &= 0xff << (8 - keep);
+	}
+}
+
+/* "P/L" or "P MASK" (IPv4), "P/L" (IPv6): a prefix, host bits cleared
+ * as the configuration does
+ */
+static int authz_prefix(const char *v, struct cfg_addr *p)
+{
+	char buf[INET6_ADDRSTRLEN + 20], *sep, c;
+	struct in_addr mask;
+
+	while (*v == ' ')
+		v++;
+	if (strlen(v) >= sizeof(buf))
+		return -EINVAL;
+	strcpy(buf, v);
+	sep = strpbrk(buf, "/ ");
+	if (!sep)
+		return -EINVAL;
+	c = *sep;
+	*sep++ = '\0';
+	p->family = strchr(buf, ':') ? AF_INET6 : AF_INET;
+	if (inet_pton(p->family, buf, &p->v4) != 1)
+		return -EINVAL;
+	if (c == '/')
+		p->prefix = authz_prefix_len(sep, p->family == AF_INET ? 32 :
+					     128);
+	else if (p->family == AF_INET && inet_pton(AF_INET, sep, &mask) == 1)
+		p->prefix = authz_mask_len(mask);
+	else
+		p->prefix = -1;
+	if (p->prefix < 0)
+		return -EINVAL;
+	authz_clear_host_bits(p);
+	return 0;
+}
+
+static int authz_route_set(struct radius_authz *a, const char *v, char *why,
+			   size_t len)
+{
+	const char *name = "ipsec:route-set";
+
+	while (*v == ' ')
+		v++;
+	if (!strncasecmp(v, "prefix ", 7)) {
+		if (a->nroutes == RADIUS_AUTHZ_ROUTES_MAX)
+			return authz_bad(why, len, -EINVAL,
+					 "%s: more than 16 (%s)", name, v);
+		if (authz_prefix(v + 7, &a->routes[a->nroutes]))
+			return authz_bad(why, len, -EINVAL,
+					 "%s: bad prefix '%s'", name, v + 7);
+		a->nroutes++;
+		a->set |= RADIUS_AUTHZ_ROUTES;
+		return 0;
+	}
+	if (!strcasecmp(v, "interface")) {
+		authz_ignore(a, "ipsec:route-set=interface");
+		return 0;
+	}
+	/* access-list: standard ACLs are not configurable here */
+	return authz_bad(why, len, -EOPNOTSUPP, "%s=%s is not supported",
+			 name, v);
+}
+
+static int authz_name(char *dst, const char *v, const char *name, char *why,
+		      size_t len)
+{
+	size_t n = strlen(v);
+
+	if (!n || n >= RADIUS_AUTHZ_NAME_MAX)
+		return authz_bad(why, len, -EINVAL, "%s: bad name '%s'", name,
+				 v);
+	memcpy(dst, v, n + 1);
+	return 0;
+}
+
+/* the "ipsec:" pairs about addresses and routes */
+static int authz_ipsec_addr(struct radius_authz *a, const char *key,
+			    const char *v, char *why, size_t len)
+{
+	int n;
+
+	if (!strcasecmp(key, "addr-pool")) {
+		/* Framed-Pool wins when both are given (inventory §3 27) */
+		if (a->set & RADIUS_AUTHZ_POOL)
+			return 0;
+		a->set |= RADIUS_AUTHZ_POOL;
+		return authz_name(a->pool, v, "ipsec:addr-pool", why, len);
+	}
+	if (!strcasecmp(key, "ipv6-addr-pool")) {
+		a->set |= RADIUS_AUTHZ_POOL6;
+		return authz_name(a->pool6, v, "ipsec:ipv6-addr-pool", why,
+				  len);
+	}
+	if (!strcasecmp(key, "addrv6")) {
+		a->set |= RADIUS_AUTHZ_ADDR6;
+		if (inet_pton(AF_INET6, v, &a->addr6) != 1)
+			return authz_bad(why, len, -EINVAL, "%s: bad address "
+					 "'%s'", "ipsec:addrv6", v);
+		return 0;
+	}
+	if (!strcasecmp(key, "prefix-len")) {
+		n = authz_prefix_len(v, 128);
+		if (n < 1)
+			return authz_bad(why, len, -EINVAL, "%s: bad length "
+					 "'%s'", "ipsec:prefix-len", v);
+		a->prefix6 = n;
+		a->set |= RADIUS_AUTHZ_PREFIX6;
+		return 0;
+	}
+	return -ENOENT;
+}
+
+/* the "ipsec:" pairs about servers pushed to the client */
+static int authz_ipsec_servers(struct radius_authz *a, const char *key,
+			       const char *v, char *why, size_t len)
+{
+	const char *fmt = "%s: bad address list '%s'";
+
+	if (!strcasecmp(key, "dns-servers")) {
+		a->set |= RADIUS_AUTHZ_DNS;
+		if (authz_addrs(v, AF_INET, a->dns, 2, &a->ndns))
+			return authz_bad(why, len, -EINVAL, fmt,
+					 "ipsec:dns-servers", v);
+		return 0;
+	}
+	if (!strcasecmp(key, "ipv6-dns-servers-addr")) {
+		a->set |= RADIUS_AUTHZ_DNS6;
+		if (authz_addrs(v, AF_INET6, a->dns6, 2, &a->ndns6))
+			return authz_bad(why, len, -EINVAL, fmt,
+					 "ipsec:ipv6-dns-servers-addr", v);
+		return 0;
+	}
+	if (!strcasecmp(key, "wins-servers")) {
+		a->set |= RADIUS_AUTHZ_WINS;
+		if (authz_addrs(v, AF_INET, a->wins, 2, &a->nwins))
+			return authz_bad(why, len, -EINVAL, fmt,
+					 "ipsec:wins-servers", v);
+		return 0;
+	}
+	return -ENOENT;
+}
+
+/* what only Cisco clients see, or what does not restrict a session */
+static const char *const authz_ipsec_ignored[] = {
+	"banner", "default-domain", "split-dns", "ipsec-backup-gateway",
+	"pfs", "include-local-lan", "smartcard-removal-disconnect",
+	"configuration-url", "configuration-version", "route-accept",
+	"ipsec-flow-limit", "group-dhcp-server", "dhcp-giaddr",
+	"dhcp-timeout", "ikev2-password-local", "ikev2-password-remote",
+	NULL,
+};
+
+/* policies on the session: refused until the daemon can apply them */
+static const char *const authz_refused[] = {
+	"ipsec:inacl", "ipsec:outacl", "ip:inacl", "ip:outacl",
+	"ip:sub-qos-policy-in", "ip:sub-qos-policy-out", "ip:sub-policy-in",
+	"ip:sub-policy-out", "ip:interface-config", NULL,
+};
+
+static bool authz_in(const char *const *list, const char *s, size_t n)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && !strncasecmp(*list, s, n))
+			return true;
+	return false;
+}
+
+/* "protocol:key=value" (or "key*value", optional): a Cisco-AVPair */
+static int authz_avpair(struct radius_authz *a, const char *pair, char *why,
+			size_t len)
+{
+	char buf[256], *proto_end, *key, *v;
+	size_t plen;
+	int ret;
+
+	snprintf(buf, sizeof(buf), "%s", pair);
+	proto_end = strchr(buf, ':');
+	v = strpbrk(buf, "=*");
+	if (!proto_end || !v || v < proto_end)
+		return 0;	/* not an attribute-value pair of ours */
+	*v++ = '\0';
+	/* "ip:inacl#5": per-rule ACL entries, refused with the ACLs */
+	plen = strcspn(buf, "#");
+	if (authz_in(authz_refused, buf, plen))
+		return authz_bad(why, len, -EOPNOTSUPP, "%s=%s: per-session "
+				 "ACL, QoS and interface policies are not "
+				 "supported yet", buf, v);
+	if (strncasecmp(buf, "ipsec:", 6))
+		return 0;
+	key = proto_end + 1;
+	while (*key == ' ')
+		key++;
+	if (!strcasecmp(key, "route-set"))
+		return authz_route_set(a, v, why, len);
+	ret = authz_ipsec_addr(a, key, v, why, len);
+	if (ret == -ENOENT)
+		ret = authz_ipsec_servers(a, key, v, why, len);
+	if (ret != -ENOENT)
+		return ret;
+	if (authz_in(authz_ipsec_ignored, key, strlen(key)))
+		authz_ignore(a, buf);
+	return 0;
+}
+
+static int authz_string(VALUE_PAIR *vp, char *out, size_t max)
+{
+	unsigned int n;
+	char *raw;
+
+	if (rc_avpair_get_raw(vp, &raw, &n) || n >= max)
+		return -EINVAL;
+	memcpy(out, raw, n);
+	out[n] = '\0';
+	return memchr(out, '\0', n) ? -EINVAL : 0;
+}
+
+static int authz_cisco(struct radius_authz *a, VALUE_PAIR *vp, char *why,
+		       size_t len)
+{
+	char pair[254];
+
+	if (authz_string(vp, pair, sizeof(pair)))
+		return authz_bad(why, len, -EINVAL, "Cisco-AVPair: not text");
+	return authz_avpair(a, pair, why, len);
+}
+
+static int authz_ipv4(VALUE_PAIR *vp, struct in_addr *a)
+{
+	uint32_t v;
+
+	if (rc_avpair_get_uint32(vp, &v))
+		return -EINVAL;
+	a->s_addr = htonl(v);
+	return 0;
+}
+
+/* RFC 2865 §5.8: 255.255.255.255 and 255.255.255.254 are no address */
+static int authz_framed_ip(struct radius_authz *a, VALUE_PAIR *vp,
+			   char *why, size_t len)
+{
+	if (authz_ipv4(vp, &a->addr))
+		return -EINVAL;
+	if (ntohl(a->addr.s_addr) >= 0xfffffffeu || !a->addr.s_addr)
+		return authz_bad(why, len, -EOPNOTSUPP,
+				 "Framed-IP-Address: an address the NAS chooses is not supported");
+	a->set |= RADIUS_AUTHZ_ADDR;
+	return 0;
+}
+
+static int authz_ietf_text(struct radius_authz *a, unsigned int id,
+			   VALUE_PAIR *vp, char *why, size_t len)
+{
+	char *raw;
+	unsigned int n;
+
+	switch (id) {
+	case ATTR_USER_NAME:
+		a->set |= RADIUS_AUTHZ_USER;
+		return authz_string(vp, a->user, sizeof(a->user));
+	case ATTR_FRAMED_POOL:
+		a->set |= RADIUS_AUTHZ_POOL;
+		if (authz_string(vp, a->pool, sizeof(a->pool)))
+			return authz_bad(why, len, -EINVAL,
+					 "Framed-Pool: bad name");
+		return 0;
+	case ATTR_FRAMED_IPV6_POOL:
+		a->set |= RADIUS_AUTHZ_POOL6;
+		if (authz_string(vp, a->pool6, sizeof(a->pool6)))
+			return authz_bad(why, len, -EINVAL,
+					 "Framed-IPv6-Pool: bad name");
+		return 0;
+	case ATTR_CLASS:
+		if (rc_avpair_get_raw(vp, &raw, &n) || n > sizeof(a->class))
+			return -EINVAL;
+		memcpy(a->class, raw, n);
+		a->class_len = n;
+		a->set |= RADIUS_AUTHZ_CLASS;
+		return 0;
+	case ATTR_FILTER_ID:
+		return authz_bad(why, len, -EOPNOTSUPP,
+				 "Filter-Id: per-session ACLs are not supported yet");
+	}
+	return 0;
+}
+
+static int authz_ietf(struct radius_authz *a, unsigned int id,
+		      VALUE_PAIR *vp, char *why, size_t len)
+{
+	unsigned int plen;
+
+	switch (id) {
+	case ATTR_FRAMED_IP_ADDRESS:
+		return authz_framed_ip(a, vp, why, len);
+	case ATTR_FRAMED_IP_NETMASK:
+		a->set |= RADIUS_AUTHZ_NETMASK;
+		return authz_ipv4(vp, &a->netmask);
+	case ATTR_SESSION_TIMEOUT:
+		a->set |= RADIUS_AUTHZ_TIMEOUT;
+		return rc_avpair_get_uint32(vp, &a->session_timeout) ?
+		       -EINVAL : 0;
+	case ATTR_FRAMED_IPV6_ADDRESS:
+		a->set |= RADIUS_AUTHZ_ADDR6;
+		return rc_avpair_get_in6(vp, &a->addr6, &plen) ? -EINVAL : 0;
+	}
+	return authz_ietf_text(a, id, vp, why, len);
+}
+
+/**
+ * radius_authz_parse - read the authorization of an Access-Accept
+ * @rh: the radcli handle the attributes were decoded with (unused now,
+ *	for names in messages)
+ * @vps: the reply's attributes
+ * @a: filled in (zeroed first)
+ * @why: receives the reason on error
+ * @len: bytes at @why
+ *
+ * Return: 0; -EINVAL when an attribute of the table has a value that is
+ * not well formed; -EOPNOTSUPP when the reply asks for a policy the
+ * daemon cannot enforce (ACLs, QoS, interface commands, a Framed-IP of
+ * the NAS's choice).  Attributes of no concern here are skipped.
+ */
+int radius_authz_parse(const rc_handle *rh, VALUE_PAIR *vps,
+		       struct radius_authz *a, char *why, size_t len)
+{
+	unsigned int type, id;
+	VALUE_PAIR *vp;
+	int ret = 0;
+
+	(void)rh;
+	memset(a, 0, sizeof(*a));
+	snprintf(why, len, "malformed attribute");
+	for (vp = vps; vp && !ret; vp = rc_avpair_next(vp)) {
+		rc_avpair_get_attr(vp, &type, &id);
+		if (VENDOR(id) == RADIUS_VENDOR_CISCO &&
+		    ATTRID(id) == RADIUS_CISCO_AVPAIR)
+			ret = authz_cisco(a, vp, why, len);
+		else if (!VENDOR(id))
+			ret = authz_ietf(a, id, vp, why, len);
+	}
+	if (!ret)
+		*why = '\0';
+	return ret;
+}
+
+/**
+ * radius_authz_merge - let @src's fields take precedence over @dst's
+ * @dst: the authorization of lower precedence; receives the merge
+ * @src: that of higher precedence (user over group)
+ *
+ * Each field @src sets replaces @dst's, as a whole (two DNS servers of
+ * the group and one of the user: the user's one).
+ */
+void radius_authz_merge(struct radius_authz *dst,
+			const struct radius_authz *src)
+{
+	struct radius_authz old = *dst;
+
+	*dst = *src;
+	dst->set = old.set | src->set;
+#define KEEP(bit, field) \
+	do { \
+		if (!(src->set & (bit))) \
+			memcpy(&dst->field, &old.field, sizeof(old.field)); \
+	} while (0)
+	KEEP(RADIUS_AUTHZ_ADDR, addr);
+	KEEP(RADIUS_AUTHZ_NETMASK, netmask);
+	KEEP(RADIUS_AUTHZ_POOL, pool);
+	KEEP(RADIUS_AUTHZ_POOL6, pool6);
+	KEEP(RADIUS_AUTHZ_ADDR6, addr6);
+	KEEP(RADIUS_AUTHZ_PREFIX6, prefix6);
+	KEEP(RADIUS_AUTHZ_TIMEOUT, session_timeout);
+	KEEP(RADIUS_AUTHZ_USER, user);
+	if (!(src->set & RADIUS_AUTHZ_CLASS)) {
+		memcpy(dst->class, old.class, sizeof(old.class));
+		dst->class_len = old.class_len;
+	}
+	if (!(src->set & RADIUS_AUTHZ_DNS)) {
+		memcpy(dst->dns, old.dns, sizeof(old.dns));
+		dst->ndns = old.ndns;
+	}
+	if (!(src->set & RADIUS_AUTHZ_DNS6)) {
+		memcpy(dst->dns6, old.dns6, sizeof(old.dns6));
+		dst->ndns6 = old.ndns6;
+	}
+	if (!(src->set & RADIUS_AUTHZ_WINS)) {
+		memcpy(dst->wins, old.wins, sizeof(old.wins));
+		dst->nwins = old.nwins;
+	}
+	if (!(src->set & RADIUS_AUTHZ_ROUTES)) {
+		memcpy(dst->routes, old.routes, sizeof(old.routes));
+		dst->nroutes = old.nroutes;
+	}
+#undef KEEP
+	snprintf(dst->ignored, sizeof(dst->ignored), "%s", old.ignored);
+	if (*src->ignored)
+		authz_ignore(dst, src->ignored);
+}
