@@ -4,10 +4,15 @@
 # A sequence-checked UDP flow:
 #   esp_flow.py send ADDR PORT COUNT RATE [STOPFILE]
 #                           COUNT datagrams at RATE per second, fewer when
-#                           STOPFILE appears; the end marker tells how many
+#                           STOPFILE appears; the end marker tells how many.
+#                           A datagram the sending host's own kernel refuses
+#                           (sendto() fails, so it never left) is counted
+#                           and sent again once; the receiver sees a gap
+#                           only if that fails too.
 #   esp_flow.py recv ADDR PORT
-#                           until the sender's end marker or 10 s of
-#                           silence; prints a summary
+#                           until half a second after the sender's first
+#                           end marker, or 10 s of silence; prints a
+#                           summary with the first missing numbers
 import os
 import socket
 import struct
@@ -24,17 +29,25 @@ if mode == 'send':
     start = time.monotonic()
     sent = 0
     errors = {}
+
+    def send(i, again):
+        try:
+            s.sendto(struct.pack('!II', count, i), (addr, port))
+            return True
+        except OSError as e:
+            errors[e.strerror] = errors.get(e.strerror, 0) + 1
+            if sum(errors.values()) <= 10:
+                print('send error at %d%s: %s (%.3f s)' %
+                      (i, ' (again)' if again else '', e.strerror,
+                       time.monotonic() - start))
+            return False
+
     for i in range(1, count + 1):
         if stop and i % 16 == 0 and os.path.exists(stop):
             break
-        try:
-            s.sendto(struct.pack('!II', count, i), (addr, port))
-        except OSError as e:
-            # counted, and the receiver sees the gap
-            errors[e.strerror] = errors.get(e.strerror, 0) + 1
-            if len(errors) == 1 and errors[e.strerror] == 1:
-                print('first send error at %d: %s (%.3f s)' %
-                      (i, e.strerror, time.monotonic() - start))
+        if not send(i, False):
+            time.sleep(0.001)
+            send(i, True)
         sent = i
         delay = start + i / rate - time.monotonic()
         if delay > 0:
@@ -51,19 +64,26 @@ if mode == 'send':
 s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 20)
 s.bind((addr, port))
 s.settimeout(10)
-seen, last, ordered, count = set(), 0, True, None
+seen, last, ordered, count, end = set(), 0, True, None, None
 try:
-    while True:
+    # the sender's end markers go on for a second: what was sent before
+    # the first one still counts when it comes in just after it
+    while end is None or time.monotonic() < end:
+        if end is not None:
+            s.settimeout(max(end - time.monotonic(), 0.01))
         total, seq = struct.unpack('!II', s.recv(64))
         count = total
         if seq == 0:
-            break
+            end = end or time.monotonic() + 0.5
+            continue
         ordered = ordered and seq > last
         last = max(last, seq)
         seen.add(seq)
 except socket.timeout:
     pass
 count = count or 0
-print('received %d of %d, %d missing, %s' % (
-    len(seen), count, count - len(seen),
+missing = sorted(set(range(1, count + 1)) - seen)
+print('received %d of %d, %d missing%s, %s' % (
+    len(seen), count, len(missing),
+    ' (%s)' % ' '.join(map(str, missing[:10])) if missing else '',
     'in order' if ordered else 'reordered'))

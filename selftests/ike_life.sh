@@ -194,6 +194,8 @@ rekeys() {
 	echo "LAN to client: $(cat "$IKE_TMP/down-tx.txt") / $(cat "$IKE_TMP/down.txt")"
 	echo "rekeyed: CHILD_SA $(session_field rekeys) times," \
 	     "IKE SA $(ike_stat ike-rekeyed) times"
+	echo "client's xfrm errors: $(ip netns exec $NSC awk \
+		'$2 != 0 { printf "%s=%s ", $1, $2 }' /proc/net/xfrm_stat)"
 	[ $ok = 1 ] || return 1
 	grep -q " 0 missing" "$IKE_TMP/up.txt" &&
 		grep -q " 0 missing" "$IKE_TMP/down.txt" || return 1
