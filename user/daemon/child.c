@@ -346,7 +346,8 @@ static void child_cp_subnet(const struct cfg_addr *r, struct ikev2_cp_attr *a,
  * @vals: room for their values, one per attribute
  * @max: entries of @attr and @vals
  *
- * The assigned addresses (IPv6 with prefix length 128), and from the
+ * The assigned addresses (IPv6 with prefix length 128 unless RADIUS
+ * gave one: ipsec:prefix-len), and from the
  * policy the netmask, DNS servers and the protected subnets ("route set
  * remote") of the families the client got an address of.
  *
@@ -369,7 +370,8 @@ int child_cp_reply(const struct cfg_authz_policy *ap, const struct session *s,
 			v6 = true;
 			child_cp_add(attr, vals, &n, max,
 				     IKEV2_CFG_INTERNAL_IP6_ADDRESS,
-				     &s->addr[i].v6, 16, 128);
+				     &s->addr[i].v6, 16,
+				     s->prefix6 ? s->prefix6 : 128);
 		}
 	}
 	if (!ap)

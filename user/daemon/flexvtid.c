@@ -56,26 +56,21 @@ const struct cfg *daemon_cfg(void)
 	return cfg;
 }
 
-/* the line of a profile setting that needs RADIUS, 0 when none does */
+/* the line of a profile's accounting list, 0 when it has none */
 static unsigned int radius_line(const struct cfg_profile *pf)
 {
 	unsigned int m;
 
-	for (m = 0; m < CFG_AAA_NMETHODS; m++) {
-		if (pf->authz_group[m].aaa && pf->authz_group[m].aaa->group)
-			return pf->authz_group[m].list.line;
-		if (pf->authz_user[m].aaa && pf->authz_user[m].aaa->group)
-			return pf->authz_user[m].list.line;
+	for (m = 0; m < CFG_AAA_NMETHODS; m++)
 		if (pf->acct[m])
 			return pf->acct_refs[m].line;
-	}
 	return 0;
 }
 
 /*
- * The parser knows RADIUS authorization and accounting; the daemon does
- * not apply them yet.  A profile that uses them is refused rather than
- * authorized by what the daemon has (issue 6 in progress).
+ * The parser knows RADIUS accounting; the daemon does not send it yet.
+ * A profile that uses it is refused rather than left unaccounted (issue
+ * 6 in progress).
  */
 static int refuse_radius(const struct cfg *c)
 {
@@ -85,8 +80,8 @@ static int refuse_radius(const struct cfg *c)
 		line = radius_line(c->profiles[i]);
 		if (!line)
 			continue;
-		fprintf(stderr, "%s:%u: profile %s: RADIUS authorization and "
-			"accounting are not supported by flexvtid yet\n",
+		fprintf(stderr, "%s:%u: profile %s: RADIUS accounting is not "
+			"supported by flexvtid yet\n",
 			cfg_path, line, c->profiles[i]->name);
 		return -EOPNOTSUPP;
 	}

@@ -356,7 +356,9 @@ static int ikev2_open(struct ike_sa *sa, struct ike_dgram *d,
 		stats_inc(STAT_RX_ICV_FAILED);
 		return -EBADMSG;
 	}
-	ret = ikev2_msg_parse_inner(msg, d->buf + off, len, msg->sk.first);
+	d->inner = d->buf + off;
+	d->inner_len = len;
+	ret = ikev2_msg_parse_inner(msg, d->inner, len, msg->sk.first);
 	if (ret && ret != -EOPNOTSUPP) {
 		stats_inc(STAT_RX_MALFORMED);
 		return ret;

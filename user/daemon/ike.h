@@ -167,6 +167,8 @@ void ike_put_window(struct ike_msg *m, const struct ike_sa *sa);
 /* ike_cert.c */
 void ike_cert_put_init(struct ikev2_writer *w);
 bool ike_cert_method(uint8_t method);
+const char *ike_cert_dn_rfc4514(const uint8_t *der, size_t len, char *buf,
+				size_t buflen);
 const char *ike_cert_dn_str(const uint8_t *der, size_t len, char *buf,
 			    size_t buflen);
 int ike_cert_verify(struct ike_sa *sa, const struct cfg_profile *p,

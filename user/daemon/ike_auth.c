@@ -23,6 +23,7 @@
 #include "child.h"
 #include "flexvtid.h"
 #include "ike.h"
+#include "ike_authz.h"
 #include "log.h"
 #include "pool.h"
 #include "session.h"
@@ -49,6 +50,10 @@
  * @tsr: narrowed TSr
  * @ntsr: entries of @tsr
  * @transport: ESP transport mode agreed
+ * @method: how the peer authenticated: CFG_AAA_PSK, CFG_AAA_CERT
+ * @merged: the authorization in force when RADIUS granted any: the local
+ *	policy (if any) with what RADIUS granted over it; @authz points here
+ * @radius: what RADIUS granted, user and group merged
  */
 struct auth_ctx {
 	struct ike_sa *sa;
@@ -67,6 +72,9 @@ struct auth_ctx {
 	struct ikev2_ts tsr[AUTH_TS_MAX];
 	int ntsr;
 	bool transport;
+	int method;
+	struct cfg_authz_policy merged;
+	struct radius_authz radius;
 };
 
 /**
@@ -287,23 +295,132 @@ void ike_local_id(const struct cfg_profile *pr,
 	}
 }
 
-/* the authorization policy of "aaa authorization group psk|cert list L
- * NAME", of the method the peer authenticated with */
-static void auth_authz(struct auth_ctx *ctx)
+/* the local policy of an authorization: the configured NAME's, else the
+ * one named as the mangled name or the peer's identity */
+static const struct cfg_authz_policy *auth_local_policy(struct auth_ctx *ctx,
+							 const struct cfg_authz *az)
 {
-	const struct cfg_authz *az = &ctx->profile->authz_group[
-		ctx->sa->auth_verify == CFG_AUTH_PSK ? CFG_AAA_PSK :
-		CFG_AAA_CERT];
-	char name[128];
+	char name[256];
 
-	if (!az->aaa)
-		return;
-	if (az->policy) {
-		ctx->authz = az->policy;
-		return;
+	if (az->policy)
+		return az->policy;
+	if (ike_authz_name(az, ctx->sa, name, sizeof(name)))
+		return NULL;
+	return cfg_authz_policy_find(daemon_cfg(), name);
+}
+
+/*
+ * One layer (group or user) of the authorization: what RADIUS answered
+ * into @r, or its local policy into @local.  False when it refuses the
+ * peer: a reject, or no answer without "local" in the list.
+ */
+static bool auth_layer(struct auth_ctx *ctx, enum ike_authz_layer l,
+		       const struct cfg_authz *cz, struct radius_authz *r,
+		       const struct cfg_authz_policy **local, char *why,
+		       size_t len)
+{
+	const struct ike_authz *az = ctx->sa->authz;
+	enum ike_authz_outcome o = az ? az->outcome[l] : IKE_AUTHZ_NONE;
+
+	if (!cz->aaa)
+		return true;
+	if (o == IKE_AUTHZ_REJECT) {
+		snprintf(why, len, "%s", az->why);
+		return false;
 	}
-	ike_id_str(&ctx->sa->peer_id, name, sizeof(name));
-	ctx->authz = cfg_authz_policy_find(daemon_cfg(), name);
+	if (o == IKE_AUTHZ_ACCEPT) {
+		*r = az->authz[l];
+		return true;
+	}
+	if (cz->aaa->group && !cz->aaa->local) {
+		snprintf(why, len, "no RADIUS server of list %s answered",
+			 cz->aaa->name);
+		return false;
+	}
+	if (o == IKE_AUTHZ_NO_ANSWER)
+		log_warn("IKE SA %u: no RADIUS server of list %s answered: "
+			 "local authorization", ctx->sa->id, cz->aaa->name);
+	*local = auth_local_policy(ctx, cz);
+	return true;
+}
+
+static void auth_pools(struct auth_ctx *ctx, const struct radius_authz *r)
+{
+	const struct cfg *c = daemon_cfg();
+	struct cfg_authz_policy *p = &ctx->merged;
+
+	if (r->set & RADIUS_AUTHZ_POOL) {
+		p->pool = cfg_pool_find(c, r->pool, AF_INET);
+		if (!p->pool)
+			log_warn("IKE SA %u: RADIUS pool %s is not configured",
+				 ctx->sa->id, r->pool);
+	}
+	if (r->set & RADIUS_AUTHZ_POOL6) {
+		p->pool6 = cfg_pool_find(c, r->pool6, AF_INET6);
+		if (!p->pool6)
+			log_warn("IKE SA %u: RADIUS IPv6 pool %s is not "
+				 "configured", ctx->sa->id, r->pool6);
+	}
+}
+
+/* @ctx->merged: the local policy with what RADIUS granted over it */
+static void auth_merge(struct auth_ctx *ctx,
+		       const struct cfg_authz_policy *local)
+{
+	const struct radius_authz *r = &ctx->radius;
+	struct cfg_authz_policy *p = &ctx->merged;
+
+	if (local)
+		*p = *local;
+	else
+		memset(p, 0, sizeof(*p));
+	auth_pools(ctx, r);
+	if (r->set & RADIUS_AUTHZ_NETMASK)
+		p->netmask = r->netmask;
+	if (r->set & RADIUS_AUTHZ_DNS) {
+		memcpy(p->dns, r->dns, sizeof(p->dns));
+		p->ndns = r->ndns;
+	}
+	if (r->set & RADIUS_AUTHZ_DNS6) {
+		memcpy(p->dns6, r->dns6, sizeof(p->dns6));
+		p->ndns6 = r->ndns6;
+	}
+	if (r->set & RADIUS_AUTHZ_WINS) {
+		memcpy(p->wins, r->wins, sizeof(p->wins));
+		p->nwins = r->nwins;
+	}
+	if (r->set & RADIUS_AUTHZ_ROUTES) {
+		p->routes = ctx->radius.routes;
+		p->nroutes = r->nroutes;
+	}
+	ctx->authz = p;
+}
+
+/*
+ * "aaa authorization group|user METHOD list L": the authorization of the
+ * method the peer authenticated with.  RADIUS over the local policy;
+ * the user's answer over the group's, unless "aaa authorization group
+ * override".  False (@why says) when the peer is refused.
+ */
+static bool auth_authz(struct auth_ctx *ctx, char *why, size_t len)
+{
+	const struct cfg_profile *pf = ctx->profile;
+	const struct cfg_authz_policy *group_local = NULL, *user_local = NULL;
+	struct radius_authz r[IKE_AUTHZ_NLAYERS] = { 0 };
+	enum ike_authz_layer lo = pf->authz_group_override ?
+				  IKE_AUTHZ_USER : IKE_AUTHZ_GROUP;
+
+	if (!auth_layer(ctx, IKE_AUTHZ_GROUP, &pf->authz_group[ctx->method],
+			&r[IKE_AUTHZ_GROUP], &group_local, why, len) ||
+	    !auth_layer(ctx, IKE_AUTHZ_USER, &pf->authz_user[ctx->method],
+			&r[IKE_AUTHZ_USER], &user_local, why, len))
+		return false;
+	ctx->radius = r[lo];
+	radius_authz_merge(&ctx->radius, &r[!lo]);
+	ctx->authz = user_local ? user_local : group_local;
+	if (ctx->radius.set)
+		auth_merge(ctx, ctx->authz);
+	return true;
 }
 
 /* the template's mode, and the family its selectors are of */
@@ -400,12 +517,26 @@ static int auth_pool_alloc(const struct cfg_pool *p, struct session *s)
 	return 0;
 }
 
-/* CFG_REQUEST: an address of each family asked for that the VA carries */
+/* a fixed address RADIUS gave (Framed-IP-Address, ipsec:addrv6) */
+static void auth_fixed_addr(struct session *s, int family, const void *a)
+{
+	struct route_addr *ra = &s->addr[s->naddr++];
+
+	ra->family = family;
+	memcpy(&ra->v4, a, family == AF_INET ? 4 : 16);
+}
+
+/*
+ * CFG_REQUEST: an address of each family asked for that the VA carries:
+ * the one RADIUS gave, else one of the policy's pool (guide ch4: the
+ * Framed-IP-Address first, then the pool)
+ */
 static int auth_addresses(struct auth_ctx *ctx, struct session *s)
 {
 	const struct ikev2_cp *cp = &ctx->req->cp;
-	bool v4, v6;
-	int ret;
+	const struct radius_authz *r = &ctx->radius;
+	bool v4, v6, fixed4, fixed6;
+	int ret = 0;
 
 	if (!ikev2_msg_has(ctx->req, IKEV2_PL_CP) || cp->type != IKEV2_CFG_REQUEST)
 		return 0;
@@ -413,14 +544,21 @@ static int auth_addresses(struct auth_ctx *ctx, struct session *s)
 	     (ctx->transport || ctx->family == AF_INET);
 	v6 = child_cp_wants(cp, IKEV2_CFG_INTERNAL_IP6_ADDRESS) &&
 	     (ctx->transport || ctx->family == AF_INET6);
+	fixed4 = r->set & RADIUS_AUTHZ_ADDR;
+	fixed6 = r->set & RADIUS_AUTHZ_ADDR6;
 	if (!v4 && !v6)
 		return 0;
 	/* no authorization, no address (inventory §3 item 34) */
-	if (!ctx->authz || (v4 && !ctx->authz->pool) ||
-	    (v6 && !ctx->authz->pool6))
+	if (!ctx->authz || (v4 && !fixed4 && !ctx->authz->pool) ||
+	    (v6 && !fixed6 && !ctx->authz->pool6))
 		return -ENOENT;
-	ret = v4 ? auth_pool_alloc(ctx->authz->pool, s) : 0;
-	if (!ret && v6)
+	if (v4 && fixed4)
+		auth_fixed_addr(s, AF_INET, &r->addr);
+	else if (v4)
+		ret = auth_pool_alloc(ctx->authz->pool, s);
+	if (!ret && v6 && fixed6)
+		auth_fixed_addr(s, AF_INET6, &r->addr6);
+	else if (!ret && v6)
 		ret = auth_pool_alloc(ctx->authz->pool6, s);
 	return ret;
 }
@@ -668,6 +806,23 @@ static void auth_initial_contact(struct auth_ctx *ctx)
 	}
 }
 
+/* what RADIUS said of the session that accounting and timers need */
+static void auth_session_aaa(struct auth_ctx *ctx, struct session *s)
+{
+	const struct radius_authz *r = &ctx->radius;
+
+	if (r->set & RADIUS_AUTHZ_USER)
+		snprintf(s->aaa.user, sizeof(s->aaa.user), "%s", r->user);
+	memcpy(s->aaa.class, r->class, r->class_len);
+	s->aaa.class_len = r->class_len;
+	if (r->set & RADIUS_AUTHZ_TIMEOUT)
+		s->aaa.session_timeout = r->session_timeout;
+	else if (ctx->authz)
+		s->aaa.session_timeout = ctx->authz->session_lifetime;
+	if (r->set & RADIUS_AUTHZ_PREFIX6)
+		s->prefix6 = r->prefix6;
+}
+
 static void auth_respond(struct auth_ctx *ctx)
 {
 	struct ike_msg msg, *m = &msg;
@@ -677,10 +832,11 @@ static void auth_respond(struct auth_ctx *ctx)
 	char id[128];
 
 	ike_local_id(ctx->profile, &sa->local, &sa->local_id);
-	auth_authz(ctx);
 	auth_initial_contact(ctx);
-	if (s)
+	if (s) {
+		auth_session_aaa(ctx, s);
 		err = auth_child(ctx, s);
+	}
 	ike_msg_response(m, sa, &ctx->req->hdr);
 	auth_put_id_auth(ctx, m);
 	ike_put_window(m, sa);
@@ -704,6 +860,10 @@ static void auth_respond(struct auth_ctx *ctx)
 	}
 	log_info("IKE SA %u: %s (%s) up, profile %s, %s", sa->id,
 		 sock_addr_str(&sa->remote), id, sa->profile, s->name);
+	if (s->aaa.session_timeout)
+		session_timeout_set(s, s->aaa.session_timeout);
+	/* the kept request and the answers are done with */
+	ike_authz_free(sa);
 }
 
 /**
@@ -724,8 +884,13 @@ void ike_auth_request(struct ike_sa *sa, struct ike_dgram *d,
 	struct auth_ctx ctx = { .sa = sa, .req = req };
 	const struct cfg_key *local, *remote;
 	char why[160] = "";
+	int ret;
 
-	(void)d;
+	/* a retransmission while RADIUS is asked: the answer comes later */
+	if (sa->authz && !sa->authz->done) {
+		stats_inc(STAT_AUTH_WAITING);
+		return;
+	}
 	if (!ikev2_msg_has(req, IKEV2_PL_IDI) ||
 	    !ikev2_msg_has(req, IKEV2_PL_AUTH)) {
 		auth_fail(&ctx, "IDi or AUTH missing (EAP is not supported)");
@@ -745,6 +910,52 @@ void ike_auth_request(struct ike_sa *sa, struct ike_dgram *d,
 		auth_fail(&ctx, why);
 		return;
 	}
+	ctx.method = sa->auth_verify == CFG_AUTH_PSK ? CFG_AAA_PSK :
+		     CFG_AAA_CERT;
+	if (!sa->authz) {
+		ret = ike_authz_start(sa, ctx.profile, ctx.method, d, req, why,
+				      sizeof(why));
+		if (ret > 0)
+			return;
+		if (ret < 0) {
+			auth_fail(&ctx, why);
+			return;
+		}
+	}
+	if (!auth_authz(&ctx, why, sizeof(why))) {
+		stats_inc(STAT_AUTHZ_FAILED);
+		auth_fail(&ctx, why);
+		return;
+	}
 	ctx.local_key = local;
 	auth_respond(&ctx);
+}
+
+/**
+ * ike_auth_resume - handle an IKE_AUTH request again, now that RADIUS
+ *	has answered: from the copy ike_authz_start() kept
+ * @sa: the half-open IKE SA, with sa->authz done
+ *
+ * The request is parsed and its peer authenticated again, with the
+ * configuration in force now; then it is answered as ike_auth_request()
+ * does.
+ */
+void ike_auth_resume(struct ike_sa *sa)
+{
+	const struct ike_authz *az = sa->authz;
+	struct ike_dgram d = {
+		.sock = sa->sock, .local = sa->local, .remote = sa->remote,
+		.inner = az->inner, .inner_len = az->inner_len,
+	};
+	struct ikev2_msg *req = calloc(1, sizeof(*req));
+
+	if (!req || ikev2_msg_parse_inner(req, az->inner, az->inner_len,
+					  az->first)) {
+		free(req);
+		ike_sa_free(sa, "cannot handle IKE_AUTH again");
+		return;
+	}
+	req->hdr = az->hdr;
+	ike_auth_request(sa, &d, req);
+	free(req);
 }

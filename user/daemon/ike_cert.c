@@ -81,6 +81,30 @@ bool ike_cert_method(uint8_t method)
 	return false;
 }
 
+static const char *ike_cert_dn_print(const uint8_t *der, size_t len,
+				     unsigned long flags, char *buf,
+				     size_t buflen)
+{
+	const unsigned char *p = der;
+	X509_NAME *name;
+	BIO *bio = NULL;
+	int n = -1;
+
+	if (!buflen || len > LONG_MAX)
+		return NULL;
+	name = d2i_X509_NAME(NULL, &p, len);
+	if (name && p == der + len)
+		bio = BIO_new(BIO_s_mem());
+	if (bio && X509_NAME_print_ex(bio, name, 0, flags) >= 0)
+		n = BIO_read(bio, buf, buflen - 1);
+	BIO_free(bio);
+	X509_NAME_free(name);
+	if (n < 0)
+		return NULL;
+	buf[n] = '\0';
+	return buf;
+}
+
 /**
  * ike_cert_dn_str - a DER Distinguished Name as text
  * @der: the DER Name (the data of an ID_DER_ASN1_DN identity)
@@ -94,24 +118,23 @@ bool ike_cert_method(uint8_t method)
 const char *ike_cert_dn_str(const uint8_t *der, size_t len, char *buf,
 			    size_t buflen)
 {
-	const unsigned char *p = der;
-	X509_NAME *name;
-	BIO *bio = NULL;
-	int n = -1;
+	return ike_cert_dn_print(der, len, IKE_CERT_DN_FLAGS, buf, buflen);
+}
 
-	if (!buflen || len > LONG_MAX)
-		return NULL;
-	name = d2i_X509_NAME(NULL, &p, len);
-	if (name && p == der + len)
-		bio = BIO_new(BIO_s_mem());
-	if (bio && X509_NAME_print_ex(bio, name, 0, IKE_CERT_DN_FLAGS) >= 0)
-		n = BIO_read(bio, buf, buflen - 1);
-	BIO_free(bio);
-	X509_NAME_free(name);
-	if (n < 0)
-		return NULL;
-	buf[n] = '\0';
-	return buf;
+/**
+ * ike_cert_dn_rfc4514 - a DER Distinguished Name as an RFC 4514 string,
+ *	as name manglers read it: last RDN first, "CN=x,O=flexvti test,C=CH"
+ * @der: the DER Name
+ * @len: bytes at @der
+ * @buf: receives the string; truncated to fit
+ * @buflen: bytes at @buf
+ *
+ * Return: @buf, or NULL when @der is not exactly one DER Name.
+ */
+const char *ike_cert_dn_rfc4514(const uint8_t *der, size_t len, char *buf,
+				size_t buflen)
+{
+	return ike_cert_dn_print(der, len, XN_FLAG_RFC2253, buf, buflen);
 }
 
 /* the peer's certificates: every CERT payload, X.509 signature only */

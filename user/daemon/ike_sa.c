@@ -14,6 +14,7 @@
 
 #include "flexvtid.h"
 #include "ike.h"
+#include "ike_authz.h"
 #include "ike_sa.h"
 #include "../lib/cfg.h"
 #include "log.h"
@@ -302,6 +303,7 @@ void ike_sa_free(struct ike_sa *sa, const char *reason)
 	log_info("IKE SA %u with %s deleted: %s", sa->id,
 		 sock_addr_str(&sa->remote), reason);
 	snprintf(why, sizeof(why), "%s", reason);
+	ike_authz_free(sa);
 	if (sa->session)
 		session_free(sa->session);
 	if (sa->state != IKE_SA_HALF_OPEN)

@@ -22,6 +22,7 @@
 #include "loop.h"
 #include "sock.h"
 
+struct ike_authz;
 struct session;
 struct ike_task;
 struct ike_dos_src;
@@ -154,6 +155,7 @@ struct ike_liveness {
  * @auth_verify: how the peer's AUTH was checked, likewise
  * @conn: the connection of ours negotiating it (ike_initiator.c), until
  *	IKE_AUTH is done; told when the IKE SA goes before that
+ * @authz: its RADIUS authorization while IKE_AUTH is handled, else NULL
  */
 struct ike_sa {
 	struct ike_sa *next, *prev;
@@ -212,6 +214,7 @@ struct ike_sa {
 	uint8_t auth_sign;
 	uint8_t auth_verify;
 	struct ike_conn *conn;
+	struct ike_authz *authz;
 };
 
 /* a half-open IKE SA is removed after this long without IKE_AUTH */

@@ -122,6 +122,31 @@ struct kern_nl *session_genl(void)
 static void session_life_timer(struct timer *t);
 static void session_swap_timer(struct timer *t);
 
+/* Session-Timeout (RFC 2865 §5.27) or "session-lifetime": the end */
+static void session_timeout_timer(struct timer *t)
+{
+	struct session *s = container_of(t, struct session, timeout);
+
+	if (s->aaa.cause == SESSION_CAUSE_NONE)
+		s->aaa.cause = SESSION_CAUSE_SESSION_TIMEOUT;
+	ike_delete_start(s->ike, "session timeout");
+}
+
+/**
+ * session_timeout_set - end a session a time from now, whatever it does
+ *	(Session-Timeout of its Access-Accept, "session-lifetime" of its
+ *	authorization policy)
+ * @s: the session, with its IKE SA
+ * @seconds: from now; 0 for never
+ */
+void session_timeout_set(struct session *s, unsigned int seconds)
+{
+	if (seconds)
+		timer_set(&s->timeout, (uint64_t)seconds * 1000);
+	else
+		timer_del(&s->timeout);
+}
+
 /**
  * session_new - a session to fill and set up
  *
@@ -134,6 +159,7 @@ struct session *session_new(void)
 	if (s) {
 		timer_init(&s->life.timer, session_life_timer);
 		timer_init(&s->swap_timer, session_swap_timer);
+		timer_init(&s->timeout, session_timeout_timer);
 	}
 	return s;
 }
@@ -486,6 +512,7 @@ void session_free(struct session *s)
 
 	timer_del(&s->life.timer);
 	timer_del(&s->swap_timer);
+	timer_del(&s->timeout);
 	if (s->fixed) {
 		session_unhash(s);
 		session_fixed_clear(s);

@@ -208,6 +208,8 @@ struct session_aaa {
  * @hnext: next session in the same bucket of the table by @ifindex
  * @created: loop_now() when it was set up
  * @aaa: its authorization and accounting
+ * @prefix6: prefix length sent with the client's IPv6 address, 0 for 128
+ * @timeout: ends it after @aaa.session_timeout seconds
  */
 struct session {
 	struct ike_sa *ike;
@@ -236,6 +238,8 @@ struct session {
 	struct session *hnext;
 	uint64_t created;
 	struct session_aaa aaa;
+	uint8_t prefix6;
+	struct timer timeout;
 };
 
 int session_init(void);
@@ -251,6 +255,7 @@ int session_child_use(struct session *s, uint32_t spi_out);
 void session_child_del(struct session *s, const struct session_pair *p);
 void session_child_life(struct session *s);
 void session_peer_moved(struct session *s, struct ike_sa *sa);
+void session_timeout_set(struct session *s, unsigned int seconds);
 int session_counters(struct session *s, uint64_t *pkts_in,
 		     uint64_t *pkts_out);
 int session_link_create(const char *name, const struct kern_dev *d,

@@ -37,6 +37,9 @@ struct ike_sock {
  * @remote: the address and port it came from
  * @buf: the message, without the non-ESP marker
  * @len: bytes in @buf
+ * @inner: once its SK payload is decrypted (in @buf), its plaintext
+ *	payloads; NULL before
+ * @inner_len: bytes at @inner
  */
 struct ike_dgram {
 	struct ike_sock *sock;
@@ -44,6 +47,8 @@ struct ike_dgram {
 	struct sockaddr_storage remote;
 	uint8_t *buf;
 	size_t len;
+	const uint8_t *inner;
+	size_t inner_len;
 };
 
 typedef void (*ike_recv_fn)(struct ike_dgram *d);
