@@ -36,6 +36,12 @@
 #   RADIUS_ACCT_PORT    accounting port (default 1813)
 #   RADIUS_REQUIRE_MA   "yes": Access-Requests without a
 #                       Message-Authenticator are dropped (default "no")
+#   RADIUS_REPLY_MA     "yes" (default): every Access-Accept, -Reject and
+#                       -Challenge carries a Message-Authenticator, as
+#                       servers fixed for BlastRADIUS (CVE-2024-3596;
+#                       FreeRADIUS 3.2.5 and later) send it; "no": only
+#                       EAP replies do, as FreeRADIUS 3.2.1 of Debian 12
+#                       does by itself
 #   RADIUS_EAP_TYPE     the EAP method the server proposes first: md5
 #                       (default) or mschapv2; a peer may Nak it for
 #                       the other
@@ -232,16 +238,26 @@ radius_write_main() {
 		ok
 	}
 	post-auth {
+		$(radius_reply_ma)
 		Post-Auth-Type REJECT {
+			$(radius_reply_ma)
 			reject_filter
 			eap
 		}
 		Post-Auth-Type Challenge {
+			$(radius_reply_ma)
 			challenge_filter
 		}
 	}
 	}
 	EOT
+}
+
+# radius_reply_ma: the unlang that adds a Message-Authenticator to a
+# reply (the server computes it), unless RADIUS_REPLY_MA is "no"
+radius_reply_ma() {
+	[ "${RADIUS_REPLY_MA:-yes}" = no ] ||
+		echo "update reply { Message-Authenticator := 0x00 }"
 }
 
 # radius_write_clients SECRET REQUIRE_MA: clients.conf
