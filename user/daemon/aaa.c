@@ -13,6 +13,7 @@
 #include "../lib/cfg.h"
 #include "aaa.h"
 #include "log.h"
+#include "route.h"
 
 /**
  * struct aaa_group - a server group and its place in the list
@@ -41,8 +42,50 @@ static void aaa_sockaddr(const struct cfg_addr *a, struct sockaddr_storage *ss)
 		((struct sockaddr_in6 *)ss)->sin6_addr = a->v6;
 }
 
+/*
+ * "ip radius source-interface" of the first group listing @cs that has
+ * one: that interface's address of the server's family, into @src
+ * (family 0 when no group has one).  A server is one socket per port,
+ * so one source: a later group's other interface does not apply
+ * (documented).
+ */
+static int aaa_server_source(const struct cfg *c,
+			     const struct cfg_radius_server *cs,
+			     struct sockaddr_storage *src)
+{
+	const struct cfg_radius_group *g;
+	struct route_addr ra;
+	unsigned int i, j;
+	int ret;
+
+	memset(src, 0, sizeof(*src));
+	for (i = 0; i < c->nradius_groups; i++) {
+		g = c->radius_groups[i];
+		for (j = 0; j < g->nservers && g->servers[j] != cs; j++)
+			;
+		if (j == g->nservers || !g->source_if)
+			continue;
+		ret = route_ifaddr(g->source_if, cs->addr.family, &ra);
+		if (ret) {
+			log_err("RADIUS group %s: no IPv%c address on "
+				"source-interface %s: %s", g->name,
+				cs->addr.family == AF_INET ? '4' : '6',
+				g->source_if, strerror(-ret));
+			return ret;
+		}
+		src->ss_family = ra.family;
+		if (ra.family == AF_INET)
+			((struct sockaddr_in *)src)->sin_addr = ra.v4;
+		else
+			((struct sockaddr_in6 *)src)->sin6_addr = ra.v6;
+		return 0;
+	}
+	return 0;
+}
+
 /* a server made for @cs earlier, when nothing of it changed */
-static struct radius_server *aaa_server_same(const struct cfg_radius_server *cs)
+static struct radius_server *aaa_server_same(const struct cfg_radius_server *cs,
+					     const struct sockaddr_storage *src)
 {
 	struct sockaddr_storage ss;
 	unsigned int i;
@@ -53,6 +96,7 @@ static struct radius_server *aaa_server_same(const struct cfg_radius_server *cs)
 
 		if (s && !strcmp(s->name, cs->name) &&
 		    !memcmp(&s->addr, &ss, sizeof(ss)) &&
+		    !memcmp(&s->source, src, sizeof(*src)) &&
 		    s->auth_port == cs->auth_port &&
 		    s->acct_port == cs->acct_port &&
 		    strlen(s->secret) == cs->key.len &&
@@ -64,7 +108,8 @@ static struct radius_server *aaa_server_same(const struct cfg_radius_server *cs)
 	return NULL;
 }
 
-static struct radius_server *aaa_server_make(const struct cfg_radius_server *cs)
+static struct radius_server *aaa_server_make(const struct cfg_radius_server *cs,
+					     const struct sockaddr_storage *src)
 {
 	struct sockaddr_storage ss;
 	char secret[CFG_RADIUS_SECRET_MAX + 1];
@@ -73,8 +118,9 @@ static struct radius_server *aaa_server_make(const struct cfg_radius_server *cs)
 	aaa_sockaddr(&cs->addr, &ss);
 	memcpy(secret, cs->key.data, cs->key.len);
 	secret[cs->key.len] = '\0';
-	s = radius_server_new(cs->name, &ss, cs->auth_port, cs->acct_port,
-			      secret, cs->timeout * 1000, cs->retransmit);
+	s = radius_server_new(cs->name, &ss, src->ss_family ? src : NULL,
+			      cs->auth_port, cs->acct_port, secret,
+			      cs->timeout * 1000, cs->retransmit);
 	explicit_bzero(secret, sizeof(secret));
 	return s;
 }
@@ -234,12 +280,16 @@ static void aaa_servers_drop(struct radius_server **v, unsigned int n)
  *	force
  * @c: the configuration
  *
- * Servers whose name, address, ports, secret, timeout and retransmit
- * count are unchanged stay as they are.  The radcli dictionaries are
+ * Servers whose name, address, source address, ports, secret, timeout
+ * and retransmit count are unchanged stay as they are.  A server's
+ * requests leave from the address of the "ip radius source-interface"
+ * of the first group that lists it and has one, as that address is at
+ * this call; route_open() comes first.  The radcli dictionaries are
  * loaded on the first call.
  *
- * Return: 0; -ENOENT when the dictionaries cannot be read, -ENOMEM, or
- * the errno of a socket that could not be made (logged).  On error the
+ * Return: 0; -ENOENT when the dictionaries cannot be read, -ENOMEM, the
+ * errno of a source interface without an address of the server's family
+ * (logged), or -EIO when a socket could not be made (logged).  On error the
  * servers and groups in force are left as they were.
  */
 int aaa_reload(const struct cfg *c)
@@ -256,9 +306,15 @@ int aaa_reload(const struct cfg *c)
 	if (!v)
 		return -ENOMEM;
 	for (i = 0, ret = 0; i < n && !ret; i++) {
-		v[i] = aaa_server_same(c->radius_servers[i]);
+		const struct cfg_radius_server *cs = c->radius_servers[i];
+		struct sockaddr_storage src;
+
+		ret = aaa_server_source(c, cs, &src);
+		if (ret)
+			break;
+		v[i] = aaa_server_same(cs, &src);
 		if (!v[i])
-			v[i] = aaa_server_make(c->radius_servers[i]);
+			v[i] = aaa_server_make(cs, &src);
 		if (!v[i])
 			ret = -EIO;
 	}

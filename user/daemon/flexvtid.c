@@ -158,9 +158,9 @@ static int start(const char *ctl_path)
 
 	ret = loop_init(on_signal);
 	if (!ret)
-		ret = aaa_reload(cfg);
-	if (!ret)
 		ret = route_open();
+	if (!ret)
+		ret = aaa_reload(cfg);
 	if (ret)
 		return ret;
 	ret = session_init();

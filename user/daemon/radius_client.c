@@ -164,7 +164,9 @@ static int radius_sock_open(struct radius_sock *rs, struct radius_server *s,
 		    0);
 	if (fd < 0)
 		return -errno;
-	if (connect(fd, (struct sockaddr *)&ss, sizeof(ss))) {
+	if ((s->source.ss_family &&
+	     bind(fd, (struct sockaddr *)&s->source, sizeof(s->source))) ||
+	    connect(fd, (struct sockaddr *)&ss, sizeof(ss))) {
 		ret = -errno;
 		close(fd);
 		return ret;
@@ -203,6 +205,8 @@ static void radius_sock_close(struct radius_sock *rs)
  * radius_server_new - a server with its two sockets
  * @name: its name, for logs and counters
  * @addr: its address (the port is ignored)
+ * @source: the address requests leave from (port 0), NULL for the one
+ *	the route towards @addr gives
  * @auth_port: authentication port
  * @acct_port: accounting port
  * @secret: the shared secret, at most 128 bytes
@@ -214,6 +218,7 @@ static void radius_sock_close(struct radius_sock *rs)
  */
 struct radius_server *radius_server_new(const char *name,
 					const struct sockaddr_storage *addr,
+					const struct sockaddr_storage *source,
 					uint16_t auth_port, uint16_t acct_port,
 					const char *secret,
 					unsigned int timeout_ms,
@@ -228,6 +233,8 @@ struct radius_server *radius_server_new(const char *name,
 	}
 	snprintf(s->name, sizeof(s->name), "%s", name);
 	s->addr = *addr;
+	if (source)
+		s->source = *source;
 	s->auth_port = auth_port;
 	s->acct_port = acct_port;
 	strcpy(s->secret, secret);

@@ -51,6 +51,9 @@ struct radius_sock {
  * struct radius_server - a "radius server" block at run time
  * @name: its name
  * @addr: its address, port 0
+ * @source: the address its requests leave from ("ip radius
+ *	source-interface" of its group), port 0; family 0: the one the
+ *	route towards @addr gives
  * @auth_port: authentication port (1812 unless configured)
  * @acct_port: accounting port (1813 unless configured)
  * @secret: the shared secret (wiped when the server is freed)
@@ -63,6 +66,7 @@ struct radius_sock {
 struct radius_server {
 	char name[64];
 	struct sockaddr_storage addr;
+	struct sockaddr_storage source;
 	uint16_t auth_port;
 	uint16_t acct_port;
 	char secret[129];
@@ -142,6 +146,7 @@ void radius_client_fini(void);
 rc_handle *radius_rh(void);
 struct radius_server *radius_server_new(const char *name,
 					const struct sockaddr_storage *addr,
+					const struct sockaddr_storage *source,
 					uint16_t auth_port, uint16_t acct_port,
 					const char *secret,
 					unsigned int timeout_ms,

@@ -113,7 +113,8 @@ static struct radius_server *scripted_server(struct scripted *f, const char *nam
 {
 	uint16_t port = ntohs(((struct sockaddr_in *)&f->addr)->sin_port);
 
-	return radius_server_new(name, &f->addr, port, port, SECRET, 100, 1);
+	return radius_server_new(name, &f->addr, NULL, port, port, SECRET, 100,
+				 1);
 }
 
 static void done(struct radius_req *req, int err, uint8_t code,
