@@ -5,9 +5,10 @@
 # with strongSwan clients authenticated by pre-shared key: group
 # authorization with a configured name and user authorization with the
 # client's identity, the user's answer over the group's (Framed-IP-Address,
-# route-set); an Access-Reject refuses the client; Session-Timeout ends a
-# session; failover to the second server when the first is down; both
+# route-set); requests from the group's source interface; an
+# Access-Reject refuses the client; Session-Timeout ends a session; failover to the second server when the first is down; both
 # down: refused, or authorized locally when the list says "local".
+# Forged and malformed replies are dropped and counted.
 #
 #   fvt-lan  FreeRADIUS rad1 on 10.200.0.2, rad2 on 10.200.0.3
 
@@ -37,7 +38,16 @@ hub_conf() {
 	aaa group server radius rad
 	 server name rad1
 	 server name rad2
+	 ip radius source-interface br0
+	radius server forger
+	 address ipv4 10.200.0.4
+	 key flexvti-radius-secret
+	 timeout 2
+	 retransmit 0
+	aaa group server radius forge
+	 server name forger
 	aaa authorization network rad-list group rad $1
+	aaa authorization network forge-list group forge
 	radius authorization password $AUTHZ_PW
 	ip local pool ra-pool 10.10.0.10 10.10.0.250
 	ip local pool local-pool 10.12.0.10 10.12.0.20
@@ -55,6 +65,10 @@ hub_conf() {
 	  address 0.0.0.0 0.0.0.0
 	  identity fqdn domain example.com
 	  pre-shared-key $PSK
+	 peer forged
+	  address 0.0.0.0 0.0.0.0
+	  identity fqdn domain forge.example.net
+	  pre-shared-key $PSK
 	crypto ikev2 profile ra
 	 match identity remote fqdn domain example.com
 	 identity local fqdn hub.example.com
@@ -63,6 +77,14 @@ hub_conf() {
 	 keyring local ra-keys
 	 aaa authorization group psk list rad-list ra-group
 	 aaa authorization user psk list rad-list
+	 virtual-template 1
+	crypto ikev2 profile forge
+	 match identity remote fqdn domain forge.example.net
+	 identity local fqdn hub.example.com
+	 authentication remote pre-share
+	 authentication local pre-share
+	 keyring local ra-keys
+	 aaa authorization user psk list forge-list
 	 virtual-template 1
 	crypto ipsec transform-set ts-gcm esp-gcm 256
 	crypto ipsec profile ra-ipsec
@@ -93,13 +115,16 @@ c13.example.com	Cleartext-Password := \"$AUTHZ_PW\"
 	Session-Timeout = 3
 "
 
-# sw_conns: a connection per client 10.99.0.N, N = 10..13, asking for an
-# address and every destination (the headend narrows it)
+# sw_conns: a connection per client 10.99.0.N, N = 10..14 (14 is of the
+# forge profile), asking for an address and every destination (the
+# headend narrows it)
 sw_conns() {
-	local n
+	local n id
 
 	echo "connections {"
-	for n in 10 11 12 13; do
+	for n in 10 11 12 13 14; do
+		id=c$n.example.com
+		[ $n = 14 ] && id=c14.forge.example.net
 		cat <<-EOT
 		c$n {
 			local_addrs = 10.99.0.$n
@@ -107,7 +132,7 @@ sw_conns() {
 			vips = 0.0.0.0
 			proposals = aes256gcm16-prfsha256-ecp256
 			local { auth = psk
-				id = c$n.example.com }
+				id = $id }
 			remote { auth = psk
 				id = hub.example.com }
 			children { net { remote_ts = 0.0.0.0/0
@@ -124,7 +149,8 @@ setup() {
 
 	ike_topology || return 1
 	ip -n $NSL addr add 10.200.0.3/24 dev lan1
-	for n in 11 12 13; do
+	ip -n $NSL addr add 10.200.0.4/24 dev lan1
+	for n in 11 12 13 14; do
 		ip -n $NSC addr add 10.99.0.$n/24 dev cli0
 	done
 	RADIUS_ADDR=10.200.0.2 radius_conf "$RAD1" &&
@@ -177,7 +203,9 @@ client_vip() {
 # user_over_group: c10's user answer (Framed-IP-Address, a narrower
 # route-set) beats the group's pool and route-set; the requests carry
 # the group's configured name and the user's identity, the password,
-# the client's and our addresses, a Message-Authenticator
+# the client's and our addresses, a Message-Authenticator, and leave from
+# the address of br0 (the group's source-interface; the route to the
+# server is through lan0)
 user_over_group() {
 	local reqs
 
@@ -192,7 +220,10 @@ user_over_group() {
 		grep -q "^User-Name = c10.example.com$" <<<"$reqs" &&
 		grep -q "^Calling-Station-Id = 10.99.0.10$" <<<"$reqs" &&
 		grep -q "^NAS-IP-Address = 10.99.0.1$" <<<"$reqs" &&
-		grep -q "^Message-Authenticator = " <<<"$reqs" || return 1
+		grep -q "^Message-Authenticator = " <<<"$reqs" &&
+		grep -q "^Packet-Src-IP-Address = 10.99.0.1$" <<<"$reqs" &&
+		! grep "^Packet-Src-IP-Address = " <<<"$reqs" |
+			grep -qv "= 10.99.0.1$" || return 1
 	disconnect 10
 }
 
@@ -229,6 +260,31 @@ failover() {
 	disconnect 11
 }
 
+# forged: the server "forger" answers each request with a wrong Response
+# Authenticator, a wrong Message-Authenticator, none, a truncated
+# attribute, then rightly: the four are dropped and counted, the client
+# is authorized by the fifth
+forged() {
+	local stats
+
+	ip netns exec $NSL python3 "$IKE_DIR/radius_forge.py" 10.200.0.4 1812 \
+		flexvti-radius-secret 10.10.9.14 >"$IKE_TMP/forge.log" 2>&1 &
+	echo $! >"$IKE_TMP/forge.pid"
+	sleep 0.5
+	connect 14 || return 1
+	echo "c14: $(client_vip 14)"
+	[ "$(client_vip 14)" = "local-vips=[10.10.9.14]" ] || return 1
+	stats=$(ike_ctl -j show aaa servers |
+		jq -c '.servers[] | select(.name == "forger") | .stats')
+	echo "$stats"
+	jq -e '.["drop-bad-authenticator"] == 1 and
+	       .["drop-bad-message-authenticator"] == 1 and
+	       .["drop-no-message-authenticator"] == 1 and
+	       .["drop-bad-attribute"] == 1 and .accepts == 1' \
+		<<<"$stats" >/dev/null || return 1
+	disconnect 14
+}
+
 # both_down: no server answers: refused; with "local" in the list, the
 # local policy ra-group authorizes (its pool and route-set)
 both_down() {
@@ -249,14 +305,16 @@ command -v charon-systemd >/dev/null && command -v swanctl >/dev/null ||
 command -v freeradius >/dev/null ||
 	{ ktap_skip_all "FreeRADIUS is not installed"; exit "$KSFT_SKIP"; }
 ktap_print_header
-ktap_set_plan 7
+ktap_set_plan 8
 flexvti_stage "headend, two FreeRADIUS servers, strongSwan clients" setup
 flexvti_stage "user authorization over group: Framed-IP-Address, route-set; request attributes" user_over_group
 flexvti_stage "group authorization alone: the group's pool and route-set" group_only
 flexvti_stage "Access-Reject: AUTHENTICATION_FAILED, no VA, counted" refused 12
 flexvti_stage "Session-Timeout of the Access-Accept ends the session" session_timeout
 flexvti_stage "first server down: the second authorizes" failover
+flexvti_stage "forged replies (authenticator, Message-Authenticator, truncated): dropped, counted" forged
 flexvti_stage "both down: refused; with 'local' in the list, the local policy" both_down
+kill "$(cat "$IKE_TMP/forge.pid" 2>/dev/null)" 2>/dev/null
 ike_sw_stop
 ike_hub_stop
 radius_cleanup

@@ -61,7 +61,9 @@
 # Reply-Message, Error-Cause, MS-CHAP-Error and Proxy-State, an
 # Access-Challenge only what RFC 2865 allows there.  Accounting-Requests
 # are all answered; each one is a record in the detail file DIR/detail,
-# each Access-Request one in DIR/auth-detail: a line with the time, then
+# each Access-Request one in DIR/auth-detail (with the packet's
+# addresses and ports first: Packet-Src-IP-Address and so on): a line
+# with the time, then
 # a tab-indented "Attribute = value" line per attribute, then an empty
 # line.  The functions reading them print strings without their quotes
 # and octets (Class, State) in hex, 0x...
@@ -196,6 +198,7 @@ radius_write_main() {
 			permissions = 0600
 			header = "%t"
 			locking = no
+			log_packet_header = yes
 		}
 		attr_filter reject_filter {
 			key = "%{User-Name}"
