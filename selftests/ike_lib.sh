@@ -128,7 +128,8 @@ ike_stat() {
 }
 
 # ike_sw_start: charon in the client namespace (ike_sw_use); connections
-# come with ike_sw_load
+# come with ike_sw_load.  IKE_SW_PLUGINS: more plugins to load (e.g.
+# "eap-identity eap-md5 eap-mschapv2")
 ike_sw_start() {
 	local d=$IKE_SW_DIR sub
 
@@ -139,7 +140,7 @@ ike_sw_start() {
 	done
 	cat >"$d/strongswan.conf" <<-EOT
 	charon-systemd {
-		load = random nonce openssl kdf pem pkcs1 x509 pubkey kernel-netlink socket-default vici
+		load = random nonce openssl kdf pem pkcs1 x509 pubkey kernel-netlink socket-default vici ${IKE_SW_PLUGINS:-}
 		install_routes = yes
 		retransmit_tries = 2
 		retransmit_timeout = 2

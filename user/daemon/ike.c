@@ -409,8 +409,9 @@ static void ikev2_request(struct ike_sa *sa, struct ike_dgram *d,
 		return;
 	switch (req->hdr.exchange) {
 	case IKEV2_EXCH_IKE_AUTH:
+		/* EAP takes several, in sequence (ike_window_accept()) */
 		if (sa->state == IKE_SA_HALF_OPEN && !sa->initiator &&
-		    req->hdr.msgid == 1) {
+		    (req->hdr.msgid == 1 || sa->eap)) {
 			ike_auth_request(sa, d, req);
 			return;
 		}

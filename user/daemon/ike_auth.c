@@ -3,7 +3,8 @@
  * IKE_AUTH, responder side (RFC 7296 §1.2, §2.15-§2.17, §2.19): match the
  * IKEv2 profile on the initiator's identity, check its AUTH with the
  * pre-shared key of the profile's keyring or its certificate
- * (ike_cert.c), authorize it (local authorization policy: address pool,
+ * (ike_cert.c), or relay its EAP to RADIUS first (ike_eap.c, §2.16),
+ * authorize it (local authorization policy: address pool,
  * DNS, routes), negotiate the CHILD_SA, set the session up in the kernel
  * and answer.  Any failure answers with the error notification and
  * leaves nothing behind.
@@ -24,6 +25,7 @@
 #include "flexvtid.h"
 #include "ike.h"
 #include "ike_authz.h"
+#include "ike_eap.h"
 #include "log.h"
 #include "pool.h"
 #include "session.h"
@@ -35,7 +37,9 @@
 /**
  * struct auth_ctx - what IKE_AUTH works out for one request
  * @sa: the IKE SA
- * @req: the request
+ * @req: the request; after EAP the first IKE_AUTH request, whose
+ *	IDi, SA, TSi, TSr and CP the end of the exchange answers
+ * @hdr: the header of the request being answered
  * @profile: the IKEv2 profile that matched
  * @peer: the keyring's peer block, NULL when the profile has the keys
  * @local_key: the key our AUTH is made with
@@ -50,7 +54,8 @@
  * @tsr: narrowed TSr
  * @ntsr: entries of @tsr
  * @transport: ESP transport mode agreed
- * @method: how the peer authenticated: CFG_AAA_PSK, CFG_AAA_CERT
+ * @method: how the peer authenticated: CFG_AAA_PSK, CFG_AAA_CERT,
+ *	CFG_AAA_EAP
  * @merged: the authorization in force when RADIUS granted any: the local
  *	policy (if any) with what RADIUS granted over it; @authz points here
  * @radius: what RADIUS granted, user and group merged
@@ -58,6 +63,7 @@
 struct auth_ctx {
 	struct ike_sa *sa;
 	struct ikev2_msg *req;
+	const struct ikev2_header *hdr;
 	const struct cfg_profile *profile;
 	const struct cfg_peer *peer;
 	const struct cfg_key *local_key;
@@ -124,7 +130,7 @@ static void auth_fail(struct auth_ctx *ctx, const char *why)
 	log_warn("IKE SA %u: %s (%s) not authenticated: %s", sa->id,
 		 sock_addr_str(&sa->remote), id, why);
 	stats_inc(STAT_AUTH_FAILED);
-	ike_msg_response(m, sa, &ctx->req->hdr);
+	ike_msg_response(m, sa, ctx->hdr);
 	ikev2_put_notify(&m->w, 0, NULL, 0, IKEV2_N_AUTHENTICATION_FAILED,
 			 NULL, 0);
 	ike_msg_send(m);
@@ -721,6 +727,22 @@ static uint16_t auth_child(struct auth_ctx *ctx, struct session *s)
 	return 0;
 }
 
+/* after EAP: our AUTH with the MSK or SK_pr, IDr sent before (§2.16) */
+static void auth_put_eap_auth(struct auth_ctx *ctx, struct ike_msg *m,
+			      const uint8_t *body, size_t len)
+{
+	struct ike_sa *sa = ctx->sa;
+	uint8_t auth[CRYPTO_PRF_MAX];
+	struct cfg_key key;
+
+	ike_eap_key(sa, false, &key);
+	if (ike_auth_psk(sa, false, &key, body, len, auth))
+		m->w.err = -EIO;
+	ikev2_put_auth(&m->w, IKEV2_AUTH_SHARED_KEY_MIC, auth,
+		       sa->prf->out_len);
+	OPENSSL_cleanse(auth, sizeof(auth));
+}
+
 static void auth_put_id_auth(struct auth_ctx *ctx, struct ike_msg *m)
 {
 	struct ike_sa *sa = ctx->sa;
@@ -728,6 +750,10 @@ static void auth_put_id_auth(struct auth_ctx *ctx, struct ike_msg *m)
 	uint8_t auth[CRYPTO_PRF_MAX];
 
 	memcpy(body + 4, sa->local_id.data, sa->local_id.len);
+	if (ctx->method == CFG_AAA_EAP) {
+		auth_put_eap_auth(ctx, m, body, 4 + sa->local_id.len);
+		return;
+	}
 	ikev2_put_id(&m->w, IKEV2_PL_IDR, sa->local_id.type, sa->local_id.data,
 		     sa->local_id.len);
 	if (!ctx->local_key) {
@@ -811,8 +837,12 @@ static void auth_session_aaa(struct auth_ctx *ctx, struct session *s)
 {
 	const struct radius_authz *r = &ctx->radius;
 
+	const char *eap = ike_eap_identity(ctx->sa);
+
 	if (r->set & RADIUS_AUTHZ_USER)
 		snprintf(s->aaa.user, sizeof(s->aaa.user), "%s", r->user);
+	else if (eap)
+		snprintf(s->aaa.user, sizeof(s->aaa.user), "%s", eap);
 	memcpy(s->aaa.class, r->class, r->class_len);
 	s->aaa.class_len = r->class_len;
 	if (r->set & RADIUS_AUTHZ_TIMEOUT)
@@ -837,7 +867,7 @@ static void auth_respond(struct auth_ctx *ctx)
 		auth_session_aaa(ctx, s);
 		err = auth_child(ctx, s);
 	}
-	ike_msg_response(m, sa, &ctx->req->hdr);
+	ike_msg_response(m, sa, ctx->hdr);
 	auth_put_id_auth(ctx, m);
 	ike_put_window(m, sa);
 	if (err)
@@ -862,8 +892,127 @@ static void auth_respond(struct auth_ctx *ctx)
 		 sock_addr_str(&sa->remote), id, sa->profile, s->name);
 	if (s->aaa.session_timeout)
 		session_timeout_set(s, s->aaa.session_timeout);
-	/* the kept request and the answers are done with */
+	/* the kept request, the answers and the MSK are done with */
 	ike_authz_free(sa);
+	ike_eap_free(sa);
+}
+
+/**
+ * ike_auth_eap_reply - answer an IKE_AUTH request during EAP (ike_eap.c)
+ * @sa: the half-open IKE SA
+ * @hdr: the header of the request answered
+ * @first: it is the first IKE_AUTH request: the answer carries IDr, our
+ *	certificate and AUTH (a signature) too (§2.16)
+ * @eap: the EAP message for the peer, NULL for none
+ * @len: bytes at @eap
+ * @fail: NULL, or why the peer is refused: the answer carries
+ *	AUTHENTICATION_FAILED after @eap (an EAP-Failure) and the IKE SA is
+ *	freed
+ *
+ * Otherwise the peer has the profile's "eap timeout" (else the half-open
+ * expiry) for its next request.
+ */
+void ike_auth_eap_reply(struct ike_sa *sa, const struct ikev2_header *hdr,
+			bool first, const uint8_t *eap, size_t len,
+			const char *fail)
+{
+	struct auth_ctx ctx = { .sa = sa, .hdr = hdr };
+	struct ike_msg msg, *m = &msg;
+	char id[128];
+
+	if (first) {
+		ctx.profile = cfg_profile_find(daemon_cfg(), sa->profile);
+		if (!ctx.profile && !fail)
+			fail = "the profile is gone";
+	}
+	ike_msg_response(m, sa, hdr);
+	if (first && ctx.profile) {
+		ike_local_id(ctx.profile, &sa->local, &sa->local_id);
+		auth_put_id_auth(&ctx, m);
+	}
+	if (eap)
+		ikev2_put_eap(&m->w, eap, len);
+	if (fail)
+		ikev2_put_notify(&m->w, 0, NULL, 0,
+				 IKEV2_N_AUTHENTICATION_FAILED, NULL, 0);
+	if (ike_msg_send(m) && !fail)
+		fail = "cannot send the IKE_AUTH response";
+	if (!fail) {
+		timer_set(&sa->timer, sa->eap->timeout_ms);
+		return;
+	}
+	ike_id_str(&sa->peer_id, id, sizeof(id));
+	log_warn("IKE SA %u: %s (%s) not authenticated: %s", sa->id,
+		 sock_addr_str(&sa->remote), id, fail);
+	stats_inc(STAT_AUTH_FAILED);
+	ike_sa_free(sa, "EAP authentication failed");
+}
+
+/* the peer's AUTH after EAP: made with the MSK, else with SK_pi (§2.16) */
+static bool auth_eap_verify(struct auth_ctx *ctx, const struct ikev2_msg *req)
+{
+	uint8_t expect[CRYPTO_PRF_MAX];
+	struct cfg_key key;
+	bool ok;
+
+	if (!ikev2_msg_has(req, IKEV2_PL_AUTH) ||
+	    req->auth.method != IKEV2_AUTH_SHARED_KEY_MIC ||
+	    req->auth.data.len != ctx->sa->prf->out_len)
+		return false;
+	ike_eap_key(ctx->sa, true, &key);
+	if (ike_auth_psk(ctx->sa, true, &key, ctx->req->idi.body.data,
+			 ctx->req->idi.body.len, expect))
+		return false;
+	ok = !CRYPTO_memcmp(expect, req->auth.data.data, req->auth.data.len);
+	OPENSSL_cleanse(expect, sizeof(expect));
+	return ok;
+}
+
+/*
+ * The last IKE_AUTH request of EAP: the peer's AUTH, then authorization
+ * and the CHILD_SA of the first request, as without EAP.
+ */
+static void auth_eap_end(struct ike_sa *sa, struct ike_dgram *d,
+			 struct ikev2_msg *req)
+{
+	struct auth_ctx ctx = { .sa = sa, .hdr = &req->hdr };
+	char why[160] = "";
+	int ret;
+
+	ctx.req = ike_eap_first(sa);
+	if (!ctx.req) {
+		ctx.req = req;
+		auth_fail(&ctx, "cannot handle the first IKE_AUTH again");
+		return;
+	}
+	ctx.method = CFG_AAA_EAP;
+	if (!auth_profile(&ctx, why, sizeof(why))) {
+		auth_fail(&ctx, why);
+		goto out;
+	}
+	if (!auth_eap_verify(&ctx, req)) {
+		stats_inc(STAT_EAP_FAILED);
+		auth_fail(&ctx, "AUTH after EAP does not verify");
+		goto out;
+	}
+	if (!sa->authz) {
+		ret = ike_authz_start(sa, ctx.profile, ctx.method, d, req, why,
+				      sizeof(why));
+		if (ret > 0)
+			goto out;
+		if (ret < 0) {
+			auth_fail(&ctx, why);
+			goto out;
+		}
+	}
+	if (!auth_authz(&ctx, why, sizeof(why))) {
+		stats_inc(STAT_AUTHZ_FAILED);
+		auth_fail(&ctx, why);
+		goto out;
+	}
+	auth_respond(&ctx);
+out:
+	free(ctx.req);
 }
 
 /**
@@ -881,7 +1030,7 @@ static void auth_respond(struct auth_ctx *ctx)
 void ike_auth_request(struct ike_sa *sa, struct ike_dgram *d,
 		      struct ikev2_msg *req)
 {
-	struct auth_ctx ctx = { .sa = sa, .req = req };
+	struct auth_ctx ctx = { .sa = sa, .req = req, .hdr = &req->hdr };
 	const struct cfg_key *local, *remote;
 	char why[160] = "";
 	int ret;
@@ -891,9 +1040,23 @@ void ike_auth_request(struct ike_sa *sa, struct ike_dgram *d,
 		stats_inc(STAT_AUTH_WAITING);
 		return;
 	}
-	if (!ikev2_msg_has(req, IKEV2_PL_IDI) ||
-	    !ikev2_msg_has(req, IKEV2_PL_AUTH)) {
-		auth_fail(&ctx, "IDi or AUTH missing (EAP is not supported)");
+	if (sa->eap && !sa->eap->done) {
+		ike_eap_request(sa, req);
+		return;
+	}
+	if (sa->eap) {
+		auth_eap_end(sa, d, req);
+		return;
+	}
+	if (!ikev2_msg_has(req, IKEV2_PL_IDI)) {
+		auth_fail(&ctx, "IDi missing");
+		return;
+	}
+	/* no AUTH: the peer asks for EAP (§2.16) */
+	if (!ikev2_msg_has(req, IKEV2_PL_AUTH)) {
+		if (!auth_profile(&ctx, why, sizeof(why)) ||
+		    ike_eap_start(sa, ctx.profile, d, req, why, sizeof(why)))
+			auth_fail(&ctx, why);
 		return;
 	}
 	if (!auth_profile(&ctx, why, sizeof(why)) ||

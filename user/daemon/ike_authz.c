@@ -19,6 +19,7 @@
 #include "flexvtid.h"
 #include "ike.h"
 #include "ike_authz.h"
+#include "ike_eap.h"
 #include "log.h"
 #include "stats.h"
 
@@ -66,7 +67,9 @@ static int authz_mangle(const struct cfg_name_mangler *m,
  *	else that identity as text
  * @az: the authorization ("aaa authorization group|user METHOD list L
  *	[NAME | name-mangler M]")
- * @sa: the IKE SA, with the peer's identity
+ * @sa: the IKE SA, with the peer's identity; after EAP the identity EAP
+ *	established (ike_eap_identity()) is used instead, and a mangler
+ *	applies its "eap" rule
  * @out: receives the name
  * @len: bytes at @out
  *
@@ -77,8 +80,20 @@ static int authz_mangle(const struct cfg_name_mangler *m,
 int ike_authz_name(const struct cfg_authz *az, const struct ike_sa *sa,
 		   char *out, size_t len)
 {
+	const char *eap = ike_eap_identity(sa);
 	int ret;
 
+	if (eap && !az->username) {
+		if (az->mangler) {
+			ret = cfg_mangle_name(az->mangler, CFG_MANGLE_SRC_EAP,
+					      eap, out, len);
+			return ret < 0 ? ret : 0;
+		}
+		if (strlen(eap) >= len)
+			return -ENOSPC;
+		strcpy(out, eap);
+		return 0;
+	}
 	if (az->username) {
 		if (strlen(az->username) >= len)
 			return -ENOSPC;

@@ -15,6 +15,7 @@
 #include "flexvtid.h"
 #include "ike.h"
 #include "ike_authz.h"
+#include "ike_eap.h"
 #include "ike_sa.h"
 #include "../lib/cfg.h"
 #include "log.h"
@@ -108,7 +109,7 @@ static void ike_sa_timer(struct timer *t)
 
 	switch (sa->state) {
 	case IKE_SA_HALF_OPEN:
-		stats_inc(STAT_HALF_OPEN_EXPIRED);
+		stats_inc(sa->eap ? STAT_EAP_TIMEOUT : STAT_HALF_OPEN_EXPIRED);
 		ike_sa_free(sa, "no IKE_AUTH in time");
 		return;
 	case IKE_SA_ESTABLISHED:
@@ -304,6 +305,7 @@ void ike_sa_free(struct ike_sa *sa, const char *reason)
 		 sock_addr_str(&sa->remote), reason);
 	snprintf(why, sizeof(why), "%s", reason);
 	ike_authz_free(sa);
+	ike_eap_free(sa);
 	if (sa->session)
 		session_free(sa->session);
 	if (sa->state != IKE_SA_HALF_OPEN)

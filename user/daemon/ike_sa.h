@@ -23,6 +23,7 @@
 #include "sock.h"
 
 struct ike_authz;
+struct ike_eap;
 struct session;
 struct ike_task;
 struct ike_dos_src;
@@ -156,6 +157,8 @@ struct ike_liveness {
  * @conn: the connection of ours negotiating it (ike_initiator.c), until
  *	IKE_AUTH is done; told when the IKE SA goes before that
  * @authz: its RADIUS authorization while IKE_AUTH is handled, else NULL
+ * @eap: the EAP conversation relayed to RADIUS while the peer
+ *	authenticates with EAP (ike_eap.c), else NULL
  */
 struct ike_sa {
 	struct ike_sa *next, *prev;
@@ -215,6 +218,7 @@ struct ike_sa {
 	uint8_t auth_verify;
 	struct ike_conn *conn;
 	struct ike_authz *authz;
+	struct ike_eap *eap;
 };
 
 /* a half-open IKE SA is removed after this long without IKE_AUTH */

@@ -133,6 +133,8 @@ static void radius_sock_reply(struct radius_sock *rs, const uint8_t *buf,
 	}
 	radius_count_reply(s, code);
 	radius_group_prefer(r->group, s);
+	r->reply = buf;
+	r->reply_len = len;
 	radius_req_end(r, 0, code, radius_decode(radius_handle, buf, len));
 }
 

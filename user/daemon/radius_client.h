@@ -123,6 +123,10 @@ typedef void (*radius_done_fn)(struct radius_req *req, int err, uint8_t code,
  * @timer: the retransmission timer
  * @done: called once at the end
  * @arg: @done's argument
+ * @reply: while @done runs with a reply: the reply as received, checked
+ *	(for what radcli's decoding does not keep: EAP-Message order, the
+ *	MS-MPPE keys as sent); NULL otherwise
+ * @reply_len: bytes at @reply
  */
 struct radius_req {
 	struct radius_group *group;
@@ -139,6 +143,8 @@ struct radius_req {
 	struct timer timer;
 	radius_done_fn done;
 	void *arg;
+	const uint8_t *reply;
+	size_t reply_len;
 };
 
 int radius_client_init(const char *dict_dir);

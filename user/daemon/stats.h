@@ -26,6 +26,10 @@ enum stat_id {
 	STAT_AUTH_FAILED,	/* AUTHENTICATION_FAILED sent */
 	STAT_AUTHZ_FAILED,	/* ... of them for authorization */
 	STAT_AUTH_WAITING,	/* IKE_AUTH again while RADIUS is asked */
+	STAT_EAP_SUCCESS,	/* EAP relayed to an Access-Accept */
+	STAT_EAP_FAILED,	/* ... to a reject, or the peer's AUTH wrong */
+	STAT_EAP_NO_SERVER,	/* ... and no RADIUS server answered */
+	STAT_EAP_TIMEOUT,	/* the peer stalled in EAP (eap timeout) */
 	STAT_TS_UNACCEPTABLE,	/* TS_UNACCEPTABLE sent */
 	STAT_ADDR_FAILURE,	/* INTERNAL_ADDRESS_FAILURE sent */
 	STAT_CRITICAL,		/* UNSUPPORTED_CRITICAL_PAYLOAD sent */

@@ -54,6 +54,8 @@ static const struct cfg_cmd cfg_top_cmds[] = {
 	  "LIST local|group GROUP [local]", 2, CFG_WORDS_MAX },
 	{ "aaa accounting network", cfg_cmd_aaa_acct,
 	  "LIST start-stop group GROUP", 2, CFG_WORDS_MAX },
+	{ "aaa authentication login", cfg_cmd_aaa_login,
+	  "LIST group GROUP", 2, CFG_WORDS_MAX },
 	{ "aaa accounting update", cfg_cmd_aaa_acct_update,
 	  "periodic <1-71582>", 1, CFG_WORDS_MAX },
 	{ "radius authorization password", cfg_cmd_radius_password,
@@ -674,6 +676,7 @@ void cfg_free(struct cfg *cfg)
 	CFG_FREE_ALL(cfg->pools, cfg->npools, cfg_pool_free);
 	CFG_FREE_ALL(cfg->aaa_lists, cfg->naaa_lists, cfg_aaa_list_free);
 	CFG_FREE_ALL(cfg->acct_lists, cfg->nacct_lists, cfg_aaa_list_free);
+	CFG_FREE_ALL(cfg->login_lists, cfg->nlogin_lists, cfg_aaa_list_free);
 	CFG_FREE_ALL(cfg->radius_servers, cfg->nradius_servers,
 		     cfg_radius_server_free);
 	CFG_FREE_ALL(cfg->radius_groups, cfg->nradius_groups,

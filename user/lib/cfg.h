@@ -513,6 +513,10 @@ struct cfg_dpd {
  * @acct: @acct_refs resolved: the accounting list of a session, by the
  *	method the peer authenticated with (cert: rsa-sig or ecdsa-sig);
  *	NULL: no accounting for that method
+ * @eap_list_ref: "aaa authentication eap LIST": the "aaa authentication
+ *	login" list whose RADIUS group EAP is relayed to; name NULL when
+ *	not set
+ * @eap_list: @eap_list_ref resolved
  * @shutdown: "shutdown": the profile never matches
  */
 struct cfg_profile {
@@ -552,6 +556,8 @@ struct cfg_profile {
 	bool authz_group_override;
 	struct cfg_ref acct_refs[CFG_AAA_NMETHODS];
 	const struct cfg_aaa_list *acct[CFG_AAA_NMETHODS];
+	struct cfg_ref eap_list_ref;
+	const struct cfg_aaa_list *eap_list;
 	bool shutdown;
 };
 
@@ -962,6 +968,7 @@ enum cfg_defaults_set {
  * @aaa_lists: "aaa authorization network" lists
  * @manglers: "crypto ikev2 name-mangler" blocks
  * @acct_lists: "aaa accounting network" lists
+ * @login_lists: "aaa authentication login" lists (EAP relay)
  * @radius: the global RADIUS options
  * @radius_servers: "radius server" blocks in configured order
  * @radius_groups: "aaa group server radius" blocks in configured order
@@ -1004,6 +1011,8 @@ struct cfg {
 	unsigned int naaa_lists;
 	struct cfg_aaa_list **acct_lists;
 	unsigned int nacct_lists;
+	struct cfg_aaa_list **login_lists;
+	unsigned int nlogin_lists;
 	struct cfg_radius_global radius;
 	struct cfg_radius_server **radius_servers;
 	unsigned int nradius_servers;

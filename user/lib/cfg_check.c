@@ -237,6 +237,24 @@ static void cfg_check_acct(struct cfg_parser *p, struct cfg_profile *pf)
 	}
 }
 
+/*
+ * "aaa authentication eap LIST": an "aaa authentication login" list.
+ * Optional, as in IOS: without it the daemon refuses EAP peers of the
+ * profile (there is no EAP server to relay to).
+ */
+static void cfg_check_eap(struct cfg_parser *p, struct cfg_profile *pf)
+{
+	struct cfg *cfg = p->cfg;
+	const struct cfg_ref *r = &pf->eap_list_ref;
+
+	if (!r->name)
+		return;
+	pf->eap_list = CFG_FIND(cfg->login_lists, cfg->nlogin_lists, r->name);
+	if (!pf->eap_list)
+		cfg_diag(p, r->line, "unknown aaa authentication login list "
+			 "'%s'", r->name);
+}
+
 /* the methods need their keys or trustpoints */
 static void cfg_check_auth(struct cfg_parser *p, struct cfg_profile *pf)
 {
@@ -343,6 +361,7 @@ static void cfg_check_profile(struct cfg_parser *p, struct cfg_profile *pf)
 	cfg_check_authz_slots(p, pf->authz_user);
 	cfg_check_authz_slots(p, pf->authz_group);
 	cfg_check_acct(p, pf);
+	cfg_check_eap(p, pf);
 }
 
 static void cfg_check_ipsec(struct cfg_parser *p, struct cfg_ipsec_profile *ip)
@@ -570,6 +589,8 @@ static void cfg_check_aaa(struct cfg_parser *p)
 		  "aaa authorization", &line, &what);
 	cfg_first(cfg_lists_line(cfg->acct_lists, cfg->nacct_lists),
 		  "aaa accounting", &line, &what);
+	cfg_first(cfg_lists_line(cfg->login_lists, cfg->nlogin_lists),
+		  "aaa authentication", &line, &what);
 	cfg_first(cfg->radius.acct_update_line, "aaa accounting", &line,
 		  &what);
 	cfg_first(cfg->nradius_groups ? cfg->radius_groups[0]->line : 0,

@@ -420,6 +420,9 @@ static void cfg_put_profile(struct cfg_out *o, const struct cfg_profile *pf)
 	cfg_put_authz_refs(o, "group", pf->authz_group,
 			   pf->authz_group_override);
 	cfg_put_acct_refs(o, pf);
+	if (pf->eap_list_ref.name)
+		fprintf(o->f, " aaa authentication eap %s\n",
+			pf->eap_list_ref.name);
 	if (pf->shutdown)
 		fputs(" shutdown\n", o->f);
 }
@@ -656,7 +659,13 @@ static void cfg_put_aaa(struct cfg_out *o, const struct cfg *cfg)
 			cfg->acct_lists[i]->name);
 		cfg_put_methods(o, cfg->acct_lists[i]);
 	}
+	for (i = 0; i < cfg->nlogin_lists; i++) {
+		fprintf(o->f, "aaa authentication login %s",
+			cfg->login_lists[i]->name);
+		cfg_put_methods(o, cfg->login_lists[i]);
+	}
 	if (cfg->aaa_new_model || cfg->naaa_lists || cfg->nacct_lists ||
+	    cfg->nlogin_lists ||
 	    g->authz_password.data || g->acct_update_min)
 		fputs("!\n", o->f);
 }

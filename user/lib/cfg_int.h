@@ -270,6 +270,7 @@ void cfg_pool_free(struct cfg_pool *pool);
 /* cfg_radius.c: method lists, RADIUS servers and groups, global options */
 int cfg_cmd_aaa_authz(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_aaa_acct(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_aaa_login(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_aaa_acct_update(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_radius_password(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_radius_server(struct cfg_parser *p, int argc, char **argv);

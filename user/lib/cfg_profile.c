@@ -385,6 +385,20 @@ static int cfg_profile_acct(struct cfg_parser *p, int argc, char **argv)
 	return 0;
 }
 
+/* "aaa authentication eap LIST": the EAP server's list */
+static int cfg_profile_authn_eap(struct cfg_parser *p,
+				 int argc __always_unused, char **argv)
+{
+	struct cfg_profile *pf = p->obj;
+
+	if (strcasecmp(argv[0], "eap")) {
+		cfg_error(p, "aaa authentication: only 'eap LIST' is "
+			  "supported ('%s')", argv[0]);
+		return -1;
+	}
+	return cfg_set_ref(p, &pf->eap_list_ref, argv[1]);
+}
+
 static int cfg_profile_shutdown(struct cfg_parser *p,
 				int argc __always_unused,
 				char **argv __always_unused)
@@ -434,6 +448,7 @@ static const struct cfg_cmd cfg_profile_cmds[] = {
 	{ "aaa authorization user", cfg_profile_authz_user,
 	  "psk|cert|eap list LIST [NAME|name-mangler MANGLER]", 1, 5 },
 	{ "aaa accounting", cfg_profile_acct, "[psk|cert|eap] LIST", 1, 2 },
+	{ "aaa authentication", cfg_profile_authn_eap, "eap LIST", 2, 2 },
 	{ "shutdown", cfg_profile_shutdown, "", 0, 0 },
 	{ "no shutdown", cfg_profile_no_shutdown, "", 0, 0 },
 };
@@ -493,6 +508,7 @@ void cfg_profile_free(struct cfg_profile *pf)
 	for (i = 0; i < CFG_AAA_NMETHODS; i++)
 		free(pf->acct_refs[i].name);
 	free(pf->keyring_ref.name);
+	free(pf->eap_list_ref.name);
 	free(pf->trustpoint_sign);
 	free(pf->trustpoint_verify);
 	free(pf->description);

@@ -409,6 +409,43 @@ int cfg_cmd_aaa_acct(struct cfg_parser *p, int argc, char **argv)
 }
 
 /**
+ * cfg_cmd_aaa_login() - "aaa authentication login LIST group GROUP"
+ * @p: the parser
+ * @argc: words at @argv, at least 2
+ * @argv: LIST and its method
+ *
+ * Defines the authentication list an IKEv2 profile's "aaa authentication
+ * eap LIST" relays EAP through (the FlexVPN guide's EAP server example),
+ * or replaces its group.  Only one RADIUS group: local authentication
+ * and other methods are refused.
+ *
+ * Return: 0, or -1 reported (nothing changed).
+ */
+int cfg_cmd_aaa_login(struct cfg_parser *p, int argc, char **argv)
+{
+	struct cfg *cfg = p->cfg;
+	struct cfg_ref r = { NULL, 0 };
+	struct cfg_aaa_list *l;
+	int rc = argc == 3 ? cfg_aaa_group(p, argc - 1, argv + 1, &r) : 1;
+
+	if (rc < 0)
+		return -1;
+	if (rc) {
+		cfg_error(p, "aaa authentication login %s: only 'group GROUP' "
+			  "is supported", argv[0]);
+		return -1;
+	}
+	l = cfg_aaa_list_get(p, &cfg->login_lists, &cfg->nlogin_lists,
+			     argv[0]);
+	if (!l) {
+		free(r.name);
+		return -1;
+	}
+	l->group_ref = r;
+	return 0;
+}
+
+/**
  * cfg_cmd_aaa_acct_update() - "aaa accounting update periodic M"
  * @p: the parser
  * @argc: words at @argv, at least 1
@@ -592,6 +629,8 @@ void cfg_check_radius(struct cfg_parser *p)
 		cfg_check_aaa_list(p, cfg->aaa_lists[i], "authorization");
 	for (i = 0; i < cfg->nacct_lists; i++)
 		cfg_check_aaa_list(p, cfg->acct_lists[i], "accounting");
+	for (i = 0; i < cfg->nlogin_lists; i++)
+		cfg_check_aaa_list(p, cfg->login_lists[i], "authentication");
 }
 
 /**
