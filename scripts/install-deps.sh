@@ -20,7 +20,7 @@ pkgs="make gcc libc6-dev pkg-config xz-utils
 	iproute2 iputils-ping procps rsync perl python3
 	libnl-3-dev libnl-genl-3-dev libnl-route-3-dev libssl-dev libradcli-dev
 	charon-systemd strongswan-swanctl libstrongswan-standard-plugins
-	libcharon-extra-plugins freeradius freeradius-utils iperf3 tcpdump
+	libcharon-extra-plugins libcharon-extauth-plugins freeradius freeradius-utils iperf3 tcpdump
 	nftables jq
 	clang libclang-rt-14-dev
 	$*"
