@@ -602,8 +602,8 @@ static void cfg_check_aaa_list(struct cfg_parser *p, struct cfg_aaa_list *l,
 	}
 	l->group = cfg_radius_all(p);
 	if (l->group && !l->group->nservers)
-		cfg_diag(p, l->line, "aaa %s network %s: 'group radius' but "
-			 "no radius server is configured", what, l->name);
+		cfg_diag(p, l->line, "aaa %s %s: 'group radius' but no "
+			 "radius server is configured", what, l->name);
 }
 
 /**
@@ -626,11 +626,14 @@ void cfg_check_radius(struct cfg_parser *p)
 	for (i = 0; i < cfg->nradius_groups; i++)
 		cfg_check_radius_group(p, cfg->radius_groups[i]);
 	for (i = 0; i < cfg->naaa_lists; i++)
-		cfg_check_aaa_list(p, cfg->aaa_lists[i], "authorization");
+		cfg_check_aaa_list(p, cfg->aaa_lists[i],
+				   "authorization network");
 	for (i = 0; i < cfg->nacct_lists; i++)
-		cfg_check_aaa_list(p, cfg->acct_lists[i], "accounting");
+		cfg_check_aaa_list(p, cfg->acct_lists[i],
+				   "accounting network");
 	for (i = 0; i < cfg->nlogin_lists; i++)
-		cfg_check_aaa_list(p, cfg->login_lists[i], "authentication");
+		cfg_check_aaa_list(p, cfg->login_lists[i],
+				   "authentication login");
 }
 
 /**
