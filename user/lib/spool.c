@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -358,6 +359,24 @@ int spool_open(struct spool *sp, const char *path, spool_log_fn log)
 }
 
 /**
+ * spool_open_mem - a spool in memory (memfd_create()), for when no file
+ *	can be had: records survive nothing, but go out in order as well
+ * @sp: the spool
+ * @log: as for spool_open()
+ *
+ * Return: 0, or the errno of memfd_create().
+ */
+int spool_open_mem(struct spool *sp, spool_log_fn log)
+{
+	memset(sp, 0, sizeof(*sp));
+	sp->log = log;
+	strcpy(sp->path, "(memory)");
+	sp->mem = true;
+	sp->fd = memfd_create("flexvti-spool", MFD_CLOEXEC);
+	return sp->fd < 0 ? -errno : 0;
+}
+
+/**
  * spool_close - close the file and free the records in memory
  * @sp: the spool; closing it twice is harmless
  *
@@ -500,7 +519,8 @@ int spool_done(struct spool *sp, struct spool_rec *rec)
 		sp->dead = 0;
 		return 0;
 	}
-	if (sp->dead > SPOOL_COMPACT_MIN && sp->dead * 2 > sp->size)
+	if (!sp->mem && sp->dead > SPOOL_COMPACT_MIN &&
+	    sp->dead * 2 > sp->size)
 		return spool_rewrite(sp);
 	return 0;
 }

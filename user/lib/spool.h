@@ -30,6 +30,7 @@
 #ifndef FLEXVTI_SPOOL_H
 #define FLEXVTI_SPOOL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -75,6 +76,7 @@ typedef void (*spool_log_fn)(const char *fmt, ...) __printf(1, 2);
  * @size: bytes in the file
  * @dead: bytes of delivered records in it
  * @log: where problems with the file are told, or NULL
+ * @mem: the spool is in memory (spool_open_mem())
  */
 struct spool {
 	int fd;
@@ -86,9 +88,11 @@ struct spool {
 	off_t size;
 	off_t dead;
 	spool_log_fn log;
+	bool mem;
 };
 
 int spool_open(struct spool *sp, const char *path, spool_log_fn log);
+int spool_open_mem(struct spool *sp, spool_log_fn log);
 void spool_close(struct spool *sp);
 int spool_add(struct spool *sp, const char *group, uint64_t created,
 	      const void *data, size_t len, struct spool_rec **rec);

@@ -258,6 +258,24 @@ TEST_F(spool, garbage)
 	EXPECT_STREQ("rec0 rec1", out);
 }
 
+/* without a file: the same, in memory */
+TEST(in_memory)
+{
+	struct spool sp;
+	struct spool_rec *r;
+	char out[256];
+
+	ASSERT_EQ(0, spool_open_mem(&sp, test_log));
+	add_n(_metadata, &sp, 3);
+	ASSERT_EQ(0, spool_done(&sp, sp.head));
+	payloads(&sp, out, sizeof(out));
+	EXPECT_STREQ("rec1 rec2", out);
+	while ((r = sp.head))
+		ASSERT_EQ(0, spool_done(&sp, r));
+	EXPECT_EQ(0, sp.size);
+	spool_close(&sp);
+}
+
 TEST(crc32_check_value)
 {
 	/* the standard check value of CRC-32/ISO-HDLC */
