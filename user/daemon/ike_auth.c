@@ -20,6 +20,7 @@
 
 #include "../lib/cfg.h"
 #include "../lib/keymat.h"
+#include "acct.h"
 #include "child.h"
 #include "flexvtid.h"
 #include "ike.h"
@@ -704,6 +705,7 @@ static void auth_respond(struct auth_ctx *ctx)
 	}
 	log_info("IKE SA %u: %s (%s) up, profile %s, %s", sa->id,
 		 sock_addr_str(&sa->remote), id, sa->profile, s->name);
+	acct_session_start(s, ctx->profile, acct_method(sa));
 }
 
 /**
