@@ -55,13 +55,15 @@ ike_topology() {
 
 # ike_fvt_start NS NAME CONF: a flexvtid in namespace NS with
 # configuration CONF (text); its configuration, control socket, log and
-# pid are $IKE_TMP/NAME.conf, .sock, .log and .pid
+# pid are $IKE_TMP/NAME.conf, .sock, .log and .pid, its state directory
+# (accounting spool) $IKE_TMP/NAME.state, kept across restarts
 ike_fvt_start() {
 	local ns=$1 name=$2 ctl=$IKE_TMP/$2.sock
 
 	printf '%s\n' "$3" >"$IKE_TMP/$name.conf"
 	ip netns exec "$ns" flexvtid -d -f "$IKE_TMP/$name.conf" \
-		-s "$ctl" >"$IKE_TMP/$name.log" 2>&1 &
+		-s "$ctl" -l "$IKE_TMP/$name.state" \
+		>"$IKE_TMP/$name.log" 2>&1 &
 	echo $! >"$IKE_TMP/$name.pid"
 	for _ in $(seq 50); do
 		[ -S "$ctl" ] && return 0

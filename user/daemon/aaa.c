@@ -364,6 +364,22 @@ struct radius_group *aaa_group(const struct cfg_radius_group *cg)
 }
 
 /**
+ * aaa_group_find - a run-time group by name
+ * @name: its name (struct radius_group's)
+ *
+ * Return: the group, NULL when no group of that name has servers.
+ */
+struct radius_group *aaa_group_find(const char *name)
+{
+	struct aaa_group *ag;
+
+	for (ag = aaa_groups; ag; ag = ag->next)
+		if (!strcmp(ag->g.name, name))
+			return ag->g.nservers ? &ag->g : NULL;
+	return NULL;
+}
+
+/**
  * aaa_server_first - the first server in force, for show commands
  *
  * Return: the server, NULL when none is configured.

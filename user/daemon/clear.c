@@ -51,6 +51,7 @@ static bool clear_addr_is(const struct sockaddr_storage *ss,
 static void clear_one(struct ike_sa *sa)
 {
 	stats_inc(STAT_CLEARED);
+	session_set_cause(sa->session, SESSION_CAUSE_ADMIN_RESET);
 	ike_delete_start(sa, "cleared by an operator");
 }
 

@@ -2,12 +2,16 @@
 /*
  * flexvtid: the IKEv2 daemon of flexvti.
  *
- *   flexvtid [-d] [-S] [-s SOCKET] [-f FILE]   run in the foreground
- *   flexvtid -n [-f FILE]                      check FILE and exit
+ *   flexvtid [-d] [-S] [-s SOCKET] [-f FILE] [-l STATEDIR]
+ *                                     run in the foreground
+ *   flexvtid -n [-f FILE]             check FILE and exit
  *
  * -f names the configuration (default /etc/flexvti/flexvtid.conf), -s
- * the control socket (default /run/flexvti/flexvtid.sock), -d adds debug
- * messages, -S logs to syslog too.  SIGHUP reloads the configuration
+ * the control socket (default /run/flexvti/flexvtid.sock), -l the
+ * directory of the state that outlives the daemon (default
+ * /var/lib/flexvti, made mode 0700 when missing: the accounting spool
+ * acct.spool and the session numbers acct.ids), -d adds debug messages,
+ * -S logs to syslog too.  SIGHUP reloads the configuration
  * (a file with errors is refused and the old one stays in force; the
  * static tunnels whose settings changed are set up anew);
  * SIGINT and SIGTERM end every session and exit.
@@ -26,6 +30,7 @@
 #include "../lib/cfg.h"
 #include "../lib/ikev2.h"
 #include "aaa.h"
+#include "acct.h"
 #include "control.h"
 #include "flexvtid.h"
 #include "ike_sa.h"
@@ -56,38 +61,6 @@ const struct cfg *daemon_cfg(void)
 	return cfg;
 }
 
-/* the line of a profile's accounting list, 0 when it has none */
-static unsigned int radius_line(const struct cfg_profile *pf)
-{
-	unsigned int m;
-
-	for (m = 0; m < CFG_AAA_NMETHODS; m++)
-		if (pf->acct[m])
-			return pf->acct_refs[m].line;
-	return 0;
-}
-
-/*
- * The parser knows RADIUS accounting; the daemon does not send it yet.
- * A profile that uses it is refused rather than left unaccounted (issue
- * 6 in progress).
- */
-static int refuse_radius(const struct cfg *c)
-{
-	unsigned int i, line;
-
-	for (i = 0; i < c->nprofiles; i++) {
-		line = radius_line(c->profiles[i]);
-		if (!line)
-			continue;
-		fprintf(stderr, "%s:%u: profile %s: RADIUS accounting is not "
-			"supported by flexvtid yet\n",
-			cfg_path, line, c->profiles[i]->name);
-		return -EOPNOTSUPP;
-	}
-	return 0;
-}
-
 /* the configuration and the files of its trustpoints, all or nothing:
  * pki_reload() puts the new certificates in force only when all loaded */
 static struct cfg *load(void)
@@ -96,7 +69,7 @@ static struct cfg *load(void)
 	struct cfg *c = cfg_load_file(cfg_path, &err);
 
 	cfg_err_print(&err, stderr);
-	if (c && (refuse_radius(c) || pki_reload(c, cfg_path))) {
+	if (c && pki_reload(c, cfg_path)) {
 		cfg_free(c);
 		return NULL;
 	}
@@ -121,6 +94,7 @@ static void reload(void)
 	cfg_free(cfg);
 	cfg = c;
 	log_info("configuration %s reloaded", cfg_path);
+	acct_reload();
 	tunnel_reload();
 }
 
@@ -134,7 +108,8 @@ static void on_signal(int signo)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: flexvtid [-d] [-S] [-s SOCKET] [-f FILE]\n"
+	fprintf(stderr, "usage: flexvtid [-d] [-S] [-s SOCKET] [-f FILE] "
+		"[-l STATEDIR]\n"
 		"       flexvtid -n [-f FILE]\n");
 	return 2;
 }
@@ -152,11 +127,13 @@ static void make_parent(const char *path)
 	}
 }
 
-static int start(const char *ctl_path)
+static int start(const char *ctl_path, const char *state_dir)
 {
 	int ret;
 
 	ret = loop_init(on_signal);
+	if (!ret)
+		ret = acct_init(state_dir);
 	if (!ret)
 		ret = route_open();
 	if (!ret)
@@ -181,14 +158,16 @@ static int start(const char *ctl_path)
 	return ret;
 }
 
+/* the sessions' Stop records go out while no new IKE SA can come */
 static void stop(void)
 {
 	tunnel_stop_all();
 	ike_sa_free_all();
+	sock_close_all();
+	acct_fini(ACCT_DRAIN_MS);
 	aaa_fini();
 	ike_dos_fini();
 	control_close();
-	sock_close_all();
 	session_fini();
 	route_close();
 	loop_fini();
@@ -199,17 +178,20 @@ static void stop(void)
 
 int main(int argc, char **argv)
 {
-	const char *ctl_path = CONTROL_PATH;
+	const char *ctl_path = CONTROL_PATH, *state_dir = ACCT_STATE_DIR;
 	bool check = false, use_syslog = false;
 	int opt, verbosity = 0, ret;
 
-	while ((opt = getopt(argc, argv, "df:ns:S")) != -1) {
+	while ((opt = getopt(argc, argv, "df:l:ns:S")) != -1) {
 		switch (opt) {
 		case 'd':
 			verbosity++;
 			break;
 		case 'f':
 			cfg_path = optarg;
+			break;
+		case 'l':
+			state_dir = optarg;
 			break;
 		case 'n':
 			check = true;
@@ -232,7 +214,7 @@ int main(int argc, char **argv)
 		return 1;
 	if (check)
 		goto out;
-	ret = start(ctl_path);
+	ret = start(ctl_path, state_dir);
 	if (!ret) {
 		log_info("flexvtid started, configuration %s", cfg_path);
 		tunnel_start_all();

@@ -21,6 +21,7 @@
 
 #include "../lib/cfg.h"
 #include "../lib/keymat.h"
+#include "acct.h"
 #include "child.h"
 #include "flexvtid.h"
 #include "ike.h"
@@ -828,6 +829,9 @@ static void auth_initial_contact(struct auth_ctx *ctx)
 		    strcmp(o->profile, sa->profile))
 			continue;
 		stats_inc(STAT_INITIAL_CONTACT);
+		if (o->session)
+			session_set_cause(o->session,
+					  SESSION_CAUSE_NAS_REQUEST);
 		ike_sa_free(o, "replaced: INITIAL_CONTACT from the peer");
 	}
 }
@@ -892,6 +896,7 @@ static void auth_respond(struct auth_ctx *ctx)
 		 sock_addr_str(&sa->remote), id, sa->profile, s->name);
 	if (s->aaa.session_timeout)
 		session_timeout_set(s, s->aaa.session_timeout);
+	acct_session_start(s, ctx->profile, ctx->method);
 	/* the kept request, the answers and the MSK are done with */
 	ike_authz_free(sa);
 	ike_eap_free(sa);
@@ -995,6 +1000,7 @@ static void auth_eap_end(struct ike_sa *sa, struct ike_dgram *d,
 		auth_fail(&ctx, "AUTH after EAP does not verify");
 		goto out;
 	}
+	sa->auth_verify = CFG_AUTH_EAP;
 	if (!sa->authz) {
 		ret = ike_authz_start(sa, ctx.profile, ctx.method, d, req, why,
 				      sizeof(why));

@@ -45,8 +45,10 @@ void ike_info_request(struct ike_sa *sa, struct ikev2_msg *req)
 	free(m);
 	if (end_ike) {
 		stats_inc(STAT_RX_DELETE);
+		session_set_cause(sa->session, SESSION_CAUSE_USER_REQUEST);
 		ike_sa_free(sa, "deleted by the peer");
 	} else if (end_child) {
+		session_set_cause(sa->session, SESSION_CAUSE_USER_REQUEST);
 		ike_delete_start(sa, "CHILD_SA deleted by the peer");
 	}
 }

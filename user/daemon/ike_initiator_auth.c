@@ -35,6 +35,7 @@
 #include <openssl/crypto.h>
 
 #include "../lib/cfg.h"
+#include "acct.h"
 #include "child.h"
 #include "flexvtid.h"
 #include "ike.h"
@@ -377,6 +378,8 @@ static bool iauth_session(struct ike_sa *sa, const struct iauth_task *at,
 	log_info("IKE SA %u: %s up with %s (%s), profile %s, SPIs %08x/%08x",
 		 sa->id, c->cfg.name, sock_addr_str(&sa->remote), id,
 		 sa->profile, s->child.spi_in, s->child.spi_out);
+	acct_session_start(s, cfg_profile_find(daemon_cfg(), sa->profile),
+			   acct_method(sa));
 	return true;
 }
 

@@ -84,16 +84,16 @@ void ike_live_stop(struct ike_sa *sa)
 static bool ike_live_traffic_due(struct ike_sa *sa)
 {
 	struct ike_liveness *l = &sa->live;
-	uint64_t in, out;
+	struct session_counts c;
 	bool sent;
 
-	if (!sa->session || session_counters(sa->session, &in, &out))
+	if (!sa->session || session_counters(sa->session, &c))
 		return true;
-	sent = out != l->esp_out;
-	if (in != l->esp_in)
+	sent = c.pkts_out != l->esp_out;
+	if (c.pkts_in != l->esp_in)
 		l->last_rx = loop_now();
-	l->esp_in = in;
-	l->esp_out = out;
+	l->esp_in = c.pkts_in;
+	l->esp_out = c.pkts_out;
 	return l->last_rx + l->dpd_interval * 1000ULL <= loop_now() &&
 	       (l->dpd_periodic || sent);
 }

@@ -115,6 +115,8 @@ static void ike_sa_timer(struct timer *t)
 	case IKE_SA_ESTABLISHED:
 		if (sa->expire_at && now >= sa->expire_at) {
 			stats_inc(STAT_IKE_EXPIRED);
+			session_set_cause(sa->session,
+					  SESSION_CAUSE_SESSION_TIMEOUT);
 			ike_delete_start(sa, "lifetime expired");
 			return;
 		}
@@ -441,6 +443,8 @@ void ike_sa_free_all(void)
 	while (ike_sa_head) {
 		if (ike_sa_head->state == IKE_SA_ESTABLISHED)
 			ike_delete_notify(ike_sa_head);
+		session_set_cause(ike_sa_head->session,
+				  SESSION_CAUSE_ADMIN_REBOOT);
 		ike_sa_free(ike_sa_head, "daemon stopping");
 	}
 }

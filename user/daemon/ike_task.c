@@ -16,6 +16,7 @@
 
 #include "ike.h"
 #include "log.h"
+#include "session.h"
 #include "stats.h"
 
 static void ike_task_next(struct ike_sa *sa);
@@ -169,6 +170,7 @@ void ike_task_timeout(struct timer *timer)
 	stats_inc(sa->task->ops->dpd ? STAT_DPD_DEAD : STAT_TX_TIMEOUT);
 	snprintf(why, sizeof(why), "no answer to %u transmissions of the %s "
 		 "request", IKE_TRANSMIT_MAX, sa->task->ops->name);
+	session_set_cause(sa->session, SESSION_CAUSE_LOST_CARRIER);
 	ike_sa_free(sa, why);
 }
 

@@ -276,7 +276,7 @@ void radius_server_free(struct radius_server *s)
 /* RFC 2866 §5.2: the seconds the record has waited so far */
 static int radius_delay_time(struct radius_req *r)
 {
-	uint32_t delay = (loop_now() - r->created) / 1000;
+	uint32_t delay = (loop_now() - r->created + r->age) / 1000;
 	VALUE_PAIR *vp = rc_avpair_get(r->vps, PW_ACCT_DELAY_TIME, 0);
 
 	if (vp)
@@ -439,6 +439,26 @@ struct radius_req *radius_req_send(struct radius_group *g, uint8_t code,
 				   VALUE_PAIR *vps, radius_done_fn done,
 				   void *arg)
 {
+	return radius_req_send_aged(g, code, vps, 0, done, arg);
+}
+
+/**
+ * radius_req_send_aged - send a request made earlier
+ * @g: as radius_req_send()
+ * @code: as radius_req_send()
+ * @vps: as radius_req_send()
+ * @age: milliseconds since the request was made (an accounting record
+ *	from the spool, made before a restart perhaps): its
+ *	Acct-Delay-Time counts them too (RFC 2866 §5.2)
+ * @done: as radius_req_send()
+ * @arg: as radius_req_send()
+ *
+ * Return: as radius_req_send().
+ */
+struct radius_req *radius_req_send_aged(struct radius_group *g, uint8_t code,
+					VALUE_PAIR *vps, uint64_t age,
+					radius_done_fn done, void *arg)
+{
 	struct radius_req *r = calloc(1, sizeof(*r));
 	int ret;
 
@@ -450,6 +470,7 @@ struct radius_req *radius_req_send(struct radius_group *g, uint8_t code,
 	r->code = code;
 	r->vps = vps;
 	r->created = loop_now();
+	r->age = age;
 	r->done = done;
 	r->arg = arg;
 	timer_init(&r->timer, radius_req_timer);

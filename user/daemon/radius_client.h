@@ -118,7 +118,8 @@ typedef void (*radius_done_fn)(struct radius_req *req, int err, uint8_t code,
  * @auth: its Request Authenticator, to check the reply with (and decrypt
  *	MS-MPPE keys)
  * @vps: its attributes, owned here
- * @created: loop_now() when it was made, for Acct-Delay-Time
+ * @created: loop_now() when it was sent first, for Acct-Delay-Time
+ * @age: milliseconds it had waited before that (radius_req_send_aged())
  * @pkt: the packet as sent to @server
  * @timer: the retransmission timer
  * @done: called once at the end
@@ -139,6 +140,7 @@ struct radius_req {
 	uint8_t auth[RADIUS_AUTH_LEN];
 	VALUE_PAIR *vps;
 	uint64_t created;
+	uint64_t age;
 	struct radius_pkt pkt;
 	struct timer timer;
 	radius_done_fn done;
@@ -161,6 +163,9 @@ void radius_server_free(struct radius_server *s);
 struct radius_req *radius_req_send(struct radius_group *g, uint8_t code,
 				   VALUE_PAIR *vps, radius_done_fn done,
 				   void *arg);
+struct radius_req *radius_req_send_aged(struct radius_group *g, uint8_t code,
+					VALUE_PAIR *vps, uint64_t age,
+					radius_done_fn done, void *arg);
 void radius_req_cancel(struct radius_req *r);
 
 #endif /* FLEXVTID_RADIUS_CLIENT_H */

@@ -17,6 +17,7 @@
 
 #include "../lib/ikev2.h"
 #include "../lib/kern_nl.h"
+#include "acct.h"
 #include "ike.h"
 #include "ike_sa.h"
 #include "stats.h"
@@ -150,7 +151,8 @@ void session_timeout_set(struct session *s, unsigned int seconds)
 /**
  * session_new - a session to fill and set up
  *
- * Return: the session, zeroed, or NULL without memory.
+ * Return: the session, zeroed but for its audit-session-id and
+ * Acct-Session-Id (acct_session_ids()), or NULL without memory.
  */
 struct session *session_new(void)
 {
@@ -160,8 +162,23 @@ struct session *session_new(void)
 		timer_init(&s->life.timer, session_life_timer);
 		timer_init(&s->swap_timer, session_swap_timer);
 		timer_init(&s->timeout, session_timeout_timer);
+		acct_session_ids(s);
 	}
 	return s;
+}
+
+/**
+ * session_set_cause - say why a session ends, for its Acct-Terminate-Cause
+ * @s: the session, or NULL (nothing happens)
+ * @cause: the reason
+ *
+ * The first reason given wins: what happened first ended the session,
+ * whatever the teardown runs into after.
+ */
+void session_set_cause(struct session *s, enum session_cause cause)
+{
+	if (s && !s->aaa.cause)
+		s->aaa.cause = cause;
 }
 
 /* the interface's tunnel endpoints: the IKE SA's addresses */
@@ -502,7 +519,9 @@ void session_attach(struct session *s, struct ike_sa *sa)
  *
  * A static tunnel interface stays, without the session's SAs (its
  * negotiated addresses stay until the next session's replace them), and
- * the session's connection is told (ike_conn_session_gone()).
+ * the session's connection is told (ike_conn_session_gone()).  An
+ * accounted session's Stop record is made first, with the counters of
+ * the interface before it goes.
  */
 void session_free(struct session *s)
 {
@@ -510,6 +529,7 @@ void session_free(struct session *s)
 	unsigned int i;
 	int ret;
 
+	acct_session_stop(s);
 	timer_del(&s->life.timer);
 	timer_del(&s->swap_timer);
 	timer_del(&s->timeout);
@@ -542,6 +562,7 @@ static void session_life_timer(struct timer *t)
 
 	if (now >= s->life.expire_at) {
 		stats_inc(STAT_CHILD_EXPIRED);
+		session_set_cause(s, SESSION_CAUSE_SESSION_TIMEOUT);
 		ike_delete_start(s->ike, "CHILD_SA lifetime expired");
 		return;
 	}
@@ -677,21 +698,24 @@ static int session_dev_stats(const struct kern_dev *d, void *arg)
 }
 
 /**
- * session_counters - packets through a session's interface
+ * session_counters - packets and bytes through a session's interface, as
+ *	the module counts them (FLEXVTI_A_STATS of dev-get, the counters of
+ *	"ip -s link")
  * @s: the session
- * @pkts_in: filled with the packets received (decrypted)
- * @pkts_out: filled with the packets sent (encrypted)
+ * @c: filled with them; zeros on error
  *
  * Return: 0 or a negative errno.
  */
-int session_counters(struct session *s, uint64_t *pkts_in, uint64_t *pkts_out)
+int session_counters(struct session *s, struct session_counts *c)
 {
 	struct kern_stats st = { 0 };
 	int ret = kern_nl_dev_get(&session_nl, s->ifindex, session_dev_stats,
 				  &st);
 
-	*pkts_in = st.rx_packets;
-	*pkts_out = st.tx_packets;
+	c->pkts_in = st.rx_packets;
+	c->pkts_out = st.tx_packets;
+	c->bytes_in = st.rx_bytes;
+	c->bytes_out = st.tx_bytes;
 	return ret;
 }
 
@@ -714,6 +738,7 @@ static void session_sa_event(struct session *s, const struct kern_sa *ksa)
 	case FLEXVTI_SA_EVENT_HARD_PACKETS:
 	case FLEXVTI_SA_EVENT_SEQ_EXHAUSTED:
 		stats_inc(STAT_CHILD_EXPIRED);
+		session_set_cause(s, SESSION_CAUSE_SESSION_TIMEOUT);
 		ike_delete_start(s->ike, kern_sa_event_name(ksa->event));
 		break;
 	}
@@ -737,6 +762,7 @@ static int session_event(const struct kern_event *e, void *arg)
 			session_unhash(s);
 			session_va_release(s);
 			s->ifindex = 0;
+			session_set_cause(s, SESSION_CAUSE_PORT_ERROR);
 			ike_delete_start(s->ike, "interface deleted");
 		}
 		break;

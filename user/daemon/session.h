@@ -143,6 +143,20 @@ enum session_cause {
 };
 
 /**
+ * struct session_counts - the counters of a session's interface
+ * @pkts_in: packets received from the peer (decrypted)
+ * @pkts_out: packets sent to it (encrypted)
+ * @bytes_in: bytes of those received, inner packets
+ * @bytes_out: bytes of those sent, inner packets
+ */
+struct session_counts {
+	uint64_t pkts_in;
+	uint64_t pkts_out;
+	uint64_t bytes_in;
+	uint64_t bytes_out;
+};
+
+/**
  * struct session_aaa - what AAA knows of a session
  * @audit_id: its audit-session-id: printable, unique among the sessions
  *	of this host, fixed for the session's life (rekeys included); the
@@ -161,6 +175,14 @@ enum session_cause {
  * @session_timeout: Session-Timeout of its Access-Accept, seconds; 0:
  *	none (RFC 2865 §5.27)
  * @cause: why it ended, once known (the first reason given wins)
+ * @acct_start: loop_now() when its Start record was made; 0 before, and
+ *	when it is not accounted
+ * @authentic: its Acct-Authentic (enum acct_authentic)
+ * @interim: the timer of its Interim-Update records
+ * @base: the interface's counters at the Start (a static tunnel
+ *	interface counts the sessions before too)
+ * @last: the counters its last record gave, for a Stop after the
+ *	interface went away
  */
 struct session_aaa {
 	char audit_id[SESSION_AUDIT_ID_MAX];
@@ -171,6 +193,11 @@ struct session_aaa {
 	struct radius_group *acct;
 	uint32_t session_timeout;
 	enum session_cause cause;
+	uint64_t acct_start;
+	uint8_t authentic;
+	struct timer interim;
+	struct session_counts base;
+	struct session_counts last;
 };
 
 /**
@@ -256,8 +283,8 @@ void session_child_del(struct session *s, const struct session_pair *p);
 void session_child_life(struct session *s);
 void session_peer_moved(struct session *s, struct ike_sa *sa);
 void session_timeout_set(struct session *s, unsigned int seconds);
-int session_counters(struct session *s, uint64_t *pkts_in,
-		     uint64_t *pkts_out);
+int session_counters(struct session *s, struct session_counts *c);
+void session_set_cause(struct session *s, enum session_cause cause);
 int session_link_create(const char *name, const struct kern_dev *d,
 			unsigned int mtu, uint32_t *ifindex);
 void session_link_delete(uint32_t ifindex, const char *name);

@@ -95,6 +95,8 @@ static const char *show_auth(uint8_t method)
 		return "RSA";
 	case CFG_AUTH_ECDSA_SIG:
 		return "ECDSA";
+	case CFG_AUTH_EAP:
+		return "EAP";
 	}
 	return "None";
 }
@@ -312,6 +314,10 @@ static void show_session_text(FILE *f, const struct session *s, bool detail)
 			s->child.integ ? s->child.integ->name : "",
 			s->child.esn ? " ESN" : "");
 		fprintf(f, "  Rekeys: %u\n", s->rekeys);
+		fprintf(f, "  Username: %s\n  Audit-session-id: %s\n"
+			"  Acct-Session-Id: %08X%s\n", s->aaa.user[0] ?
+			s->aaa.user : "(none)", s->aaa.audit_id,
+			s->aaa.acct_id, s->aaa.acct ? "" : " (not accounted)");
 	}
 	fputc('\n', f);
 }
@@ -343,12 +349,18 @@ static void show_session_json(FILE *f, const struct session *s, bool first)
 			inet_ntop(s->addr[i].family, &s->addr[i].v4, a,
 				  sizeof(a)));
 	fprintf(f, "],\"spi_in\":%u,\"spi_out\":%u,\"esp\":\"%s%s%s\","
-		"\"esn\":%s,\"nat_t\":%s,\"rekeys\":%u}", s->child.spi_in,
+		"\"esn\":%s,\"nat_t\":%s,\"rekeys\":%u", s->child.spi_in,
 		s->child.spi_out, s->child.encr->name,
 		s->child.integ ? " " : "",
 		s->child.integ ? s->child.integ->name : "",
 		s->child.esn ? "true" : "false",
 		sa->nat_local || sa->nat_remote ? "true" : "false", s->rekeys);
+	fputs(",\"user\":", f);
+	json_print_str(f, s->aaa.user);
+	fputs(",\"audit_session_id\":", f);
+	json_print_str(f, s->aaa.audit_id);
+	fprintf(f, ",\"acct_session_id\":\"%08X\",\"accounted\":%s}",
+		s->aaa.acct_id, s->aaa.acct ? "true" : "false");
 }
 
 static int show_session(FILE *f, bool json, int argc, char **argv)
@@ -385,6 +397,7 @@ const struct control_cmd ctl_cmds[] = {
 	{ "show crypto ikev2 stats", show_stats },
 	{ "show crypto session", show_session },
 	{ "show crypto ipsec sa", show_ipsec_sa },
+	{ "show aaa servers", show_aaa_servers },
 	{ "clear crypto session", clear_session },
 	{ "clear crypto ikev2 sa", clear_ike_sa },
 	{ "rekey crypto ikev2 sa", rekey_ike_sa },

@@ -282,8 +282,10 @@ static void tunnel_add(const struct cfg_tunnel *t)
 	ike_conn_start(tun->conn);
 }
 
-/* end a tunnel: its connection (a Delete to the peer), its interface */
-static void tunnel_remove(struct tunnel *tun, const char *why)
+/* end a tunnel: its connection (a Delete to the peer), its interface;
+ * @cause: why its session ends, for accounting */
+static void tunnel_remove(struct tunnel *tun, const char *why,
+			  enum session_cause cause)
 {
 	struct tunnel **p = &tunnels;
 
@@ -291,6 +293,7 @@ static void tunnel_remove(struct tunnel *tun, const char *why)
 		p = &(*p)->next;
 	*p = tun->next;
 	log_info("%s: removed: %s", tun->name, why);
+	session_set_cause(tun->conn->session, cause);
 	ike_conn_free(tun->conn, why);
 	if (tun->ifindex)
 		session_link_delete(tun->ifindex, tun->name);
@@ -328,12 +331,14 @@ void tunnel_reload(void)
 		next = tun->next;
 		t = cfg_tunnel_find(cfg, tun->num);
 		if (!t || !tunnel_protected(t)) {
-			tunnel_remove(tun, "no longer configured");
+			tunnel_remove(tun, "no longer configured",
+				      SESSION_CAUSE_NAS_REQUEST);
 			continue;
 		}
 		tunnel_sig(t, sig, sizeof(sig));
 		if (strcmp(sig, tun->sig))
-			tunnel_remove(tun, "configuration changed");
+			tunnel_remove(tun, "configuration changed",
+				      SESSION_CAUSE_NAS_REQUEST);
 		else
 			/* waiting after a failure the reload may have fixed */
 			ike_conn_start(tun->conn);
@@ -351,5 +356,6 @@ void tunnel_reload(void)
 void tunnel_stop_all(void)
 {
 	while (tunnels)
-		tunnel_remove(tunnels, "daemon stopping");
+		tunnel_remove(tunnels, "daemon stopping",
+			      SESSION_CAUSE_ADMIN_REBOOT);
 }

@@ -5,7 +5,8 @@
  * an answer, a retransmission, failover to the group's next server, a
  * forged reply (wrong Response Authenticator) and one without
  * Message-Authenticator dropped and counted while the request waits on,
- * no server answering, and an Accounting-Request with Acct-Delay-Time.
+ * no server answering, and an Accounting-Request with Acct-Delay-Time,
+ * counting the age of a record sent again.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -175,8 +176,8 @@ FIXTURE_TEARDOWN(client)
 }
 
 /* an Access-Request for "alice" until done or 3 s */
-static struct outcome run(struct radius_group *g, uint8_t code,
-			  struct timer *stop)
+static struct outcome run_aged(struct radius_group *g, uint8_t code,
+			       uint64_t age, struct timer *stop)
 {
 	struct outcome o = { 0 };
 	VALUE_PAIR *vps = NULL;
@@ -189,12 +190,18 @@ static struct outcome run(struct radius_group *g, uint8_t code,
 	else
 		rc_avpair_add(radius_rh(), &vps, PW_ACCT_STATUS_TYPE, &start,
 			      -1, 0);
-	if (!radius_req_send(g, code, vps, done, &o))
+	if (!radius_req_send_aged(g, code, vps, age, done, &o))
 		return o;
 	timer_set(stop, 3000);
 	loop_run();
 	timer_del(stop);
 	return o;
+}
+
+static struct outcome run(struct radius_group *g, uint8_t code,
+			  struct timer *stop)
+{
+	return run_aged(g, code, 0, stop);
 }
 
 TEST_F(client, answer)
@@ -310,6 +317,24 @@ TEST_F(client, accounting)
 	rc_avpair_get_uint32(rc_avpair_get(vps, PW_ACCT_DELAY_TIME, 0),
 			     &delay);
 	EXPECT_EQ(0, delay);	/* 200 ms rounds down to 0 s */
+	rc_avpair_free(vps);
+}
+
+/* a record from the spool: its Acct-Delay-Time counts its age too */
+TEST_F(client, accounting_aged)
+{
+	VALUE_PAIR *vps;
+	uint32_t delay = 0;
+
+	self->out = run_aged(&self->group, RADIUS_ACCOUNTING_REQUEST, 90500,
+			     &self->stop);
+	ASSERT_TRUE(self->out.done);
+	EXPECT_EQ(0, self->out.err);
+	ASSERT_EQ(1, self->a.got);
+	vps = radius_decode(radius_rh(), self->a.last, self->a.last_len);
+	rc_avpair_get_uint32(rc_avpair_get(vps, PW_ACCT_DELAY_TIME, 0),
+			     &delay);
+	EXPECT_EQ(90, delay);
 	rc_avpair_free(vps);
 }
 
