@@ -43,7 +43,7 @@ hub_conf() {
 	 address ipv4 10.200.0.4
 	 key flexvti-radius-secret
 	 timeout 2
-	 retransmit 0
+	 retransmit 1
 	aaa group server radius forge
 	 server name forger
 	aaa authorization network rad-list group rad $1
@@ -270,8 +270,11 @@ forged() {
 	ip netns exec $NSL python3 "$IKE_DIR/radius_forge.py" 10.200.0.4 1812 \
 		flexvti-radius-secret 10.10.9.14 >"$IKE_TMP/forge.log" 2>&1 &
 	echo $! >"$IKE_TMP/forge.pid"
-	sleep 0.5
-	connect 14 || return 1
+	for _ in $(seq 100); do
+		grep -q ready "$IKE_TMP/forge.log" && break
+		sleep 0.1
+	done
+	connect 14 || { cat "$IKE_TMP/forge.log"; return 1; }
 	echo "c14: $(client_vip 14)"
 	[ "$(client_vip 14)" = "local-vips=[10.10.9.14]" ] || return 1
 	stats=$(ike_ctl -j show aaa servers |

@@ -10,8 +10,9 @@
 # whose Message-Authenticator is wrong (its Response Authenticator right),
 # one without a Message-Authenticator, one with an attribute running past
 # the end of the packet, then a well-formed Access-Accept with a
-# Message-Authenticator, which gives FRAMED_IP.  A client that trusts nothing unverified drops
-# the four and takes the last.  Prints one line per request answered.
+# Message-Authenticator, which gives FRAMED_IP.  A client that trusts
+# nothing unverified drops the four and takes the last.  Prints "ready"
+# once it listens, then one line per request answered.
 import hashlib
 import hmac
 import socket
@@ -48,6 +49,7 @@ def packet(code, ident, req_auth, attrs, ma=True, bad_ma=False,
 
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.bind((addr, port))
+print('ready', flush=True)
 while True:
     req, peer = s.recvfrom(4096)
     if len(req) < 20 or req[0] != 1:

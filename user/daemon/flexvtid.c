@@ -131,13 +131,14 @@ static int start(const char *ctl_path, const char *state_dir)
 {
 	int ret;
 
+	/* the spooled records go to the groups aaa_reload() made */
 	ret = loop_init(on_signal);
-	if (!ret)
-		ret = acct_init(state_dir);
 	if (!ret)
 		ret = route_open();
 	if (!ret)
 		ret = aaa_reload(cfg);
+	if (!ret)
+		ret = acct_init(state_dir);
 	if (ret)
 		return ret;
 	ret = session_init();
