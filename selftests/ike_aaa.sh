@@ -85,7 +85,7 @@ hub_conf() {
 	 authentication local pre-share
 	 keyring local ra-keys
 	 aaa authorization user psk list forge-list
-	 virtual-template 1
+	 virtual-template 2
 	crypto ipsec transform-set ts-gcm esp-gcm 256
 	crypto ipsec profile ra-ipsec
 	 set transform-set ts-gcm
@@ -94,6 +94,13 @@ hub_conf() {
 	 ip unnumbered lan0
 	 tunnel mode ipsec ipv4
 	 tunnel protection ipsec profile ra-ipsec
+	crypto ipsec profile forge-ipsec
+	 set transform-set ts-gcm
+	 set ikev2-profile forge
+	interface Virtual-Template2 type tunnel
+	 ip unnumbered lan0
+	 tunnel mode ipsec ipv4
+	 tunnel protection ipsec profile forge-ipsec
 	EOT
 }
 
