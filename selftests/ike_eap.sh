@@ -221,3 +221,7 @@ flexvti_stage "wrong password: EAP-Failure, AUTHENTICATION_FAILED, no VA" wrong_
 flexvti_stage "address identity without query-identity: refused" address_id_refused
 flexvti_stage "query-identity: the EAP identity from EAP-Response/Identity" query_identity
 ike_sw_stop
+ike_hub_stop
+radius_cleanup
+rm -rf "$IKE_TMP"
+ktap_finished
