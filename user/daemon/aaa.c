@@ -32,16 +32,6 @@ static struct radius_server **aaa_servers;
 static unsigned int aaa_nservers;
 static struct aaa_group *aaa_groups;
 
-static void aaa_sockaddr(const struct cfg_addr *a, struct sockaddr_storage *ss)
-{
-	memset(ss, 0, sizeof(*ss));
-	ss->ss_family = a->family;
-	if (a->family == AF_INET)
-		((struct sockaddr_in *)ss)->sin_addr = a->v4;
-	else
-		((struct sockaddr_in6 *)ss)->sin6_addr = a->v6;
-}
-
 /*
  * "ip radius source-interface" of the first group listing @cs that has
  * one: that interface's address of the server's family, into @src
@@ -83,14 +73,15 @@ static int aaa_server_source(const struct cfg *c,
 	return 0;
 }
 
-/* a server made for @cs earlier, when nothing of it changed */
+/* a server made for @cs earlier, when nothing of its socket or secret
+ * changed (its timeout and retransmit count are set in place) */
 static struct radius_server *aaa_server_same(const struct cfg_radius_server *cs,
 					     const struct sockaddr_storage *src)
 {
 	struct sockaddr_storage ss;
 	unsigned int i;
 
-	aaa_sockaddr(&cs->addr, &ss);
+	cfg_addr_to_sockaddr(&cs->addr, &ss);
 	for (i = 0; i < aaa_nservers; i++) {
 		struct radius_server *s = aaa_servers[i];
 
@@ -100,9 +91,7 @@ static struct radius_server *aaa_server_same(const struct cfg_radius_server *cs,
 		    s->auth_port == cs->auth_port &&
 		    s->acct_port == cs->acct_port &&
 		    strlen(s->secret) == cs->key.len &&
-		    !memcmp(s->secret, cs->key.data, cs->key.len) &&
-		    s->timeout_ms == cs->timeout * 1000 &&
-		    s->retransmit == cs->retransmit)
+		    !memcmp(s->secret, cs->key.data, cs->key.len))
 			return s;
 	}
 	return NULL;
@@ -115,7 +104,7 @@ static struct radius_server *aaa_server_make(const struct cfg_radius_server *cs,
 	char secret[CFG_RADIUS_SECRET_MAX + 1];
 	struct radius_server *s;
 
-	aaa_sockaddr(&cs->addr, &ss);
+	cfg_addr_to_sockaddr(&cs->addr, &ss);
 	memcpy(secret, cs->key.data, cs->key.len);
 	secret[cs->key.len] = '\0';
 	s = radius_server_new(cs->name, &ss, src->ss_family ? src : NULL,
@@ -136,13 +125,22 @@ static struct radius_server *aaa_server_in(struct radius_server **v,
 	return NULL;
 }
 
-static struct aaa_group *aaa_group_named(const char *name)
+static struct aaa_group *aaa_group_lookup(const char *name)
 {
 	struct aaa_group *ag;
 
 	for (ag = aaa_groups; ag; ag = ag->next)
 		if (!strcmp(ag->g.name, name))
 			return ag;
+	return NULL;
+}
+
+static struct aaa_group *aaa_group_named(const char *name)
+{
+	struct aaa_group *ag = aaa_group_lookup(name);
+
+	if (ag)
+		return ag;
 	ag = calloc(1, sizeof(*ag));
 	if (!ag)
 		return NULL;
@@ -280,8 +278,9 @@ static void aaa_servers_drop(struct radius_server **v, unsigned int n)
  *	force
  * @c: the configuration
  *
- * Servers whose name, address, source address, ports, secret, timeout
- * and retransmit count are unchanged stay as they are.  A server's
+ * Servers whose name, address, source address, ports and secret are
+ * unchanged stay as they are, their timeout and retransmit count set
+ * anew.  A server's
  * requests leave from the address of the "ip radius source-interface"
  * of the first group that lists it and has one, as that address is at
  * this call; route_open() comes first.  The radcli dictionaries are
@@ -324,6 +323,10 @@ int aaa_reload(const struct cfg *c)
 		aaa_servers_forget(v, n);
 		return ret;
 	}
+	for (i = 0; i < n; i++) {
+		v[i]->timeout_ms = c->radius_servers[i]->timeout * 1000;
+		v[i]->retransmit = c->radius_servers[i]->retransmit;
+	}
 	aaa_servers_drop(v, n);
 	return 0;
 }
@@ -355,12 +358,7 @@ void aaa_fini(void)
  */
 struct radius_group *aaa_group(const struct cfg_radius_group *cg)
 {
-	struct aaa_group *ag;
-
-	for (ag = aaa_groups; ag; ag = ag->next)
-		if (!strcmp(ag->g.name, cg->name))
-			return ag->g.nservers ? &ag->g : NULL;
-	return NULL;
+	return aaa_group_find(cg->name);
 }
 
 /**
@@ -371,12 +369,9 @@ struct radius_group *aaa_group(const struct cfg_radius_group *cg)
  */
 struct radius_group *aaa_group_find(const char *name)
 {
-	struct aaa_group *ag;
+	struct aaa_group *ag = aaa_group_lookup(name);
 
-	for (ag = aaa_groups; ag; ag = ag->next)
-		if (!strcmp(ag->g.name, name))
-			return ag->g.nservers ? &ag->g : NULL;
-	return NULL;
+	return ag && ag->g.nservers ? &ag->g : NULL;
 }
 
 /**

@@ -191,10 +191,15 @@ static void radius_sock_close(struct radius_sock *rs)
 
 		if (!r)
 			continue;
-		/* on to the group's next server */
+		/*
+		 * The server goes, with its group changed by a reload: the
+		 * request starts over on the group as it is now, from the
+		 * loop (never within the reload).
+		 */
 		radius_release(r);
-		timer_del(&r->timer);
-		radius_req_next(r);
+		r->first = r->group->current;
+		r->tried = 0;
+		timer_set(&r->timer, 0);
 	}
 	if (rs->lf.fd >= 0) {
 		loop_del(&rs->lf);
@@ -363,7 +368,7 @@ static int radius_req_try(struct radius_req *r)
 
 	while (r->tried < g->nservers) {
 		struct radius_server *s =
-			g->servers[(g->current + r->tried++) % g->nservers];
+			g->servers[(r->first + r->tried++) % g->nservers];
 
 		ret = radius_req_to(r, s);
 		if (!ret)
@@ -388,6 +393,11 @@ static void radius_req_timer(struct timer *t)
 	struct radius_req *r = container_of(t, struct radius_req, timer);
 	struct radius_server *s = r->server;
 
+	if (!s) {
+		/* its server went (radius_sock_close()) */
+		radius_req_next(r);
+		return;
+	}
 	if (r->tries <= s->retransmit) {
 		radius_transmit(r);
 		return;
@@ -471,6 +481,7 @@ struct radius_req *radius_req_send_aged(struct radius_group *g, uint8_t code,
 	r->vps = vps;
 	r->created = loop_now();
 	r->age = age;
+	r->first = g->current;
 	r->done = done;
 	r->arg = arg;
 	timer_init(&r->timer, radius_req_timer);

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <sys/socket.h>
 
+#include "../lib/cfg.h"
 #include "../lib/radius.h"
 #include "loop.h"
 
@@ -64,7 +65,7 @@ struct radius_sock {
  * @stats: counters, by enum radius_stat
  */
 struct radius_server {
-	char name[64];
+	char name[CFG_NAME_MAX + 1];
 	struct sockaddr_storage addr;
 	struct sockaddr_storage source;
 	uint16_t auth_port;
@@ -85,7 +86,7 @@ struct radius_server {
  * @current: the server requests go to first: the last that answered
  */
 struct radius_group {
-	char name[64];
+	char name[CFG_NAME_MAX + 1];
 	struct radius_server **servers;
 	unsigned int nservers;
 	unsigned int current;
@@ -109,7 +110,9 @@ typedef void (*radius_done_fn)(struct radius_req *req, int err, uint8_t code,
 /**
  * struct radius_req - a request under way
  * @group: the servers it may go to
- * @tried: servers of @group asked so far
+ * @first: the index in @group of the server asked first (its preferred
+ *	one when the request began)
+ * @tried: servers of @group asked so far, from @first on
  * @server: the server it waits for, NULL between two servers
  * @sock: the socket it went out on
  * @tries: transmissions to @server
@@ -131,6 +134,7 @@ typedef void (*radius_done_fn)(struct radius_req *req, int err, uint8_t code,
  */
 struct radius_req {
 	struct radius_group *group;
+	unsigned int first;
 	unsigned int tried;
 	struct radius_server *server;
 	struct radius_sock *sock;

@@ -128,8 +128,7 @@ static void session_timeout_timer(struct timer *t)
 {
 	struct session *s = container_of(t, struct session, timeout);
 
-	if (s->aaa.cause == SESSION_CAUSE_NONE)
-		s->aaa.cause = SESSION_CAUSE_SESSION_TIMEOUT;
+	session_set_cause(s, SESSION_CAUSE_SESSION_TIMEOUT);
 	ike_delete_start(s->ike, "session timeout");
 }
 

@@ -107,17 +107,6 @@ static struct tunnel *tunnel_find(unsigned int num)
 	return NULL;
 }
 
-static void tunnel_sockaddr(const struct cfg_addr *a,
-			    struct sockaddr_storage *ss)
-{
-	memset(ss, 0, sizeof(*ss));
-	ss->ss_family = a->family;
-	if (a->family == AF_INET)
-		((struct sockaddr_in *)ss)->sin_addr = a->v4;
-	else
-		((struct sockaddr_in6 *)ss)->sin6_addr = a->v6;
-}
-
 static void tunnel_route_addr(const struct cfg_addr *a, struct route_addr *r)
 {
 	r->family = a->family;
@@ -235,9 +224,9 @@ static void tunnel_conn_cfg(const struct cfg_tunnel *t, const char *name,
 {
 	memset(cc, 0, sizeof(*cc));
 	snprintf(cc->name, sizeof(cc->name), "%s", name);
-	tunnel_sockaddr(&t->dest, &cc->remote);
+	cfg_addr_to_sockaddr(&t->dest, &cc->remote);
 	if (t->source_addr.family)
-		tunnel_sockaddr(&t->source_addr, &cc->local);
+		cfg_addr_to_sockaddr(&t->source_addr, &cc->local);
 	else if (t->source)
 		snprintf(cc->source_if, sizeof(cc->source_if), "%s",
 			 t->source);

@@ -80,6 +80,8 @@ struct cfg_err {
 	struct cfg_diag diag[CFG_DIAG_MAX];
 };
 
+#define CFG_NAME_MAX	128	/* bytes of an object name */
+
 /**
  * struct cfg_addr - an IPv4 or IPv6 address or prefix
  * @family: AF_INET or AF_INET6; AF_UNSPEC (0) when not set
@@ -1098,6 +1100,14 @@ int cfg_dump(const struct cfg *cfg, FILE *out, unsigned int flags);
  * Return: 0, or -1 for another family.
  */
 int cfg_addr_from_sockaddr(struct cfg_addr *a, const struct sockaddr *sa);
+
+/**
+ * cfg_addr_to_sockaddr() - the socket address of a cfg_addr, port 0
+ * @a: an IPv4 or IPv6 address (its prefix is ignored)
+ * @ss: filled
+ */
+void cfg_addr_to_sockaddr(const struct cfg_addr *a,
+			  struct sockaddr_storage *ss);
 
 /**
  * cfg_encr_is_aead() - whether an encryption transform is AEAD

@@ -93,7 +93,8 @@ int cfg_mask_prefix(struct in_addr mask)
 	return len;
 }
 
-static void cfg_addr_mask(struct cfg_addr *a)
+/* the host bits of @a, cleared */
+void cfg_addr_mask(struct cfg_addr *a)
 {
 	uint8_t *b = a->family == AF_INET ? (uint8_t *)&a->v4 :
 					    (uint8_t *)&a->v6;

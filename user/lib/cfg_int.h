@@ -21,7 +21,6 @@
 
 #define CFG_LINE_MAX	1024	/* bytes of a line */
 #define CFG_WORDS_MAX	64	/* words of a line */
-#define CFG_NAME_MAX	128	/* bytes of an object name */
 #define CFG_VTEMPLATE_MAX	4095	/* N of Virtual-Template<N> */
 
 #ifndef container_of
@@ -225,6 +224,7 @@ bool cfg_addr_in(const struct cfg_addr *net, const struct cfg_addr *a);
 bool cfg_addr_eq(const struct cfg_addr *a, const struct cfg_addr *b);
 bool cfg_addr_unicast(const struct cfg_addr *a);
 int cfg_mask_prefix(struct in_addr mask);
+void cfg_addr_mask(struct cfg_addr *a);
 
 /* cfg_alg.c */
 extern const struct cfg_alg cfg_ike_encr[];

@@ -35,6 +35,17 @@ int cfg_addr_from_sockaddr(struct cfg_addr *a, const struct sockaddr *sa)
 	return 0;
 }
 
+void cfg_addr_to_sockaddr(const struct cfg_addr *a,
+			  struct sockaddr_storage *ss)
+{
+	memset(ss, 0, sizeof(*ss));
+	ss->ss_family = a->family;
+	if (a->family == AF_INET)
+		((struct sockaddr_in *)ss)->sin_addr = a->v4;
+	else
+		((struct sockaddr_in6 *)ss)->sin6_addr = a->v6;
+}
+
 /* the same address, whatever the prefix lengths */
 static bool cfg_host_eq(const struct cfg_addr *a, const struct cfg_addr *b)
 {

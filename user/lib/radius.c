@@ -161,6 +161,9 @@ static int radius_put_vp(struct radius_pkt *pkt, VALUE_PAIR *vp,
 
 	rc_avpair_get_attr(vp, &type, &id);
 	ret = radius_vp_value(vp, val, &len);
+	if (!ret && id == RADIUS_ATTR_USER_PASSWORD &&
+	    len > RADIUS_PASSWORD_MAX)
+		ret = -EINVAL;
 	if (!ret && id == RADIUS_ATTR_USER_PASSWORD) {
 		uint8_t pw[RADIUS_PASSWORD_MAX];
 

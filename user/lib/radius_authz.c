@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cfg_int.h"
 #include "radius_authz.h"
 
 /* IETF attributes read here (RFC 2865 §5, RFC 3162, RFC 6911) */
@@ -84,34 +85,6 @@ static int authz_prefix_len(const char *s, int max)
 	return *end || n > max ? -1 : (int)n;
 }
 
-/* a netmask as a prefix length; -1 when not contiguous */
-static int authz_mask_len(struct in_addr m)
-{
-	uint32_t v = ntohl(m.s_addr);
-	int n = 0;
-
-	while (v & 0x80000000u) {
-		v <<= 1;
-		n++;
-	}
-	return v ? -1 : n;
-}
-
-static void authz_clear_host_bits(struct cfg_addr *p)
-{
-	uint8_t *b = (uint8_t *)&p->v4;
-	int i, bytes = p->family == AF_INET ? 4 : 16;
-
-	for (i = 0; i < bytes; i++) {
-		int keep = p->prefix - 8 * i;
-
-		if (keep <= 0)
-			b[i] = 0;
-		else if (keep < 8)
-			b[i] &= 0xff << (8 - keep);
-	}
-}
-
 /* "P/L" or "P MASK" (IPv4), "P/L" (IPv6): a prefix, host bits cleared
  * as the configuration does
  */
@@ -137,12 +110,12 @@ static int authz_prefix(const char *v, struct cfg_addr *p)
 		p->prefix = authz_prefix_len(sep, p->family == AF_INET ? 32 :
 					     128);
 	else if (p->family == AF_INET && inet_pton(AF_INET, sep, &mask) == 1)
-		p->prefix = authz_mask_len(mask);
+		p->prefix = cfg_mask_prefix(mask);
 	else
 		p->prefix = -1;
 	if (p->prefix < 0)
 		return -EINVAL;
-	authz_clear_host_bits(p);
+	cfg_addr_mask(p);
 	return 0;
 }
 
@@ -262,46 +235,21 @@ static const char *const authz_ipsec_ignored[] = {
 	NULL,
 };
 
-/* policies on the session: refused until the daemon can apply them */
-static const char *const authz_refused[] = {
-	"ipsec:inacl", "ipsec:outacl", "ip:inacl", "ip:outacl",
-	"ip:sub-qos-policy-in", "ip:sub-qos-policy-out", "ip:sub-policy-in",
-	"ip:sub-policy-out", "ip:interface-config", NULL,
-};
-
-static bool authz_in(const char *const *list, const char *s, size_t n)
+static bool authz_in(const char *const *list, const char *s)
 {
 	for (; *list; list++)
-		if (strlen(*list) == n && !strncasecmp(*list, s, n))
+		if (!strcasecmp(*list, s))
 			return true;
 	return false;
 }
 
-/* "protocol:key=value" (or "key*value", optional): a Cisco-AVPair */
-static int authz_avpair(struct radius_authz *a, const char *pair, char *why,
-			size_t len)
+/* an "ipsec:" pair: what authorizes addressing and routing, what is
+ * ignored; any other is refused */
+static int authz_ipsec(struct radius_authz *a, const char *key,
+		       const char *v, char *why, size_t len)
 {
-	char buf[256], *proto_end, *key, *v;
-	size_t plen;
 	int ret;
 
-	snprintf(buf, sizeof(buf), "%s", pair);
-	proto_end = strchr(buf, ':');
-	v = strpbrk(buf, "=*");
-	if (!proto_end || !v || v < proto_end)
-		return 0;	/* not an attribute-value pair of ours */
-	*v++ = '\0';
-	/* "ip:inacl#5": per-rule ACL entries, refused with the ACLs */
-	plen = strcspn(buf, "#");
-	if (authz_in(authz_refused, buf, plen))
-		return authz_bad(why, len, -EOPNOTSUPP, "%s=%s: per-session "
-				 "ACL, QoS and interface policies are not "
-				 "supported yet", buf, v);
-	if (strncasecmp(buf, "ipsec:", 6))
-		return 0;
-	key = proto_end + 1;
-	while (*key == ' ')
-		key++;
 	if (!strcasecmp(key, "route-set"))
 		return authz_route_set(a, v, why, len);
 	ret = authz_ipsec_addr(a, key, v, why, len);
@@ -309,8 +257,42 @@ static int authz_avpair(struct radius_authz *a, const char *pair, char *why,
 		ret = authz_ipsec_servers(a, key, v, why, len);
 	if (ret != -ENOENT)
 		return ret;
-	if (authz_in(authz_ipsec_ignored, key, strlen(key)))
-		authz_ignore(a, buf);
+	if (authz_in(authz_ipsec_ignored, key)) {
+		char name[80];
+
+		snprintf(name, sizeof(name), "ipsec:%s", key);
+		authz_ignore(a, name);
+		return 0;
+	}
+	return authz_bad(why, len, -EOPNOTSUPP, "ipsec:%s=%s is not supported",
+			 key, v);
+}
+
+/*
+ * "protocol:key=value" (or "key*value", optional): a Cisco-AVPair.  The
+ * "ip" and "ipv6" pairs are session policies (ACLs such as "inacl#5",
+ * QoS policies, interface commands): refused until the daemon applies
+ * them; other protocols are not ours.
+ */
+static int authz_avpair(struct radius_authz *a, const char *pair, char *why,
+			size_t len)
+{
+	char buf[256], *colon, *key, *v;
+
+	snprintf(buf, sizeof(buf), "%s", pair);
+	colon = strchr(buf, ':');
+	v = strpbrk(buf, "=*");
+	if (!colon || !v || v < colon)
+		return 0;	/* not an attribute-value pair */
+	*colon = '\0';
+	*v++ = '\0';
+	key = colon + 1 + strspn(colon + 1, " ");
+	if (!strcasecmp(buf, "ipsec"))
+		return authz_ipsec(a, key, v, why, len);
+	if (!strcasecmp(buf, "ip") || !strcasecmp(buf, "ipv6"))
+		return authz_bad(why, len, -EOPNOTSUPP, "%s:%s=%s: per-session "
+				 "ACL, QoS and interface policies are not "
+				 "supported yet", buf, key, v);
 	return 0;
 }
 

@@ -115,6 +115,22 @@ TEST_F(authz, refuses_what_it_cannot_enforce)
 	EXPECT_EQ(-EOPNOTSUPP,
 		  radius_authz_parse(self->rh, self->vps, &self->a, self->why,
 				     sizeof(self->why)));
+	/* spaces after the protocol, IPv6 lists, unknown ipsec pairs */
+	static const char *const more[] = {
+		"ip: inacl#1=deny ip any any", "ipv6:inacl#1=deny any any",
+		"ipsec: inacl=acl-1", "ipsec:some-new-policy=x",
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(more) / sizeof(more[0]); i++) {
+		rc_avpair_free(self->vps);
+		self->vps = NULL;
+		add_avpair(self, more[i]);
+		EXPECT_EQ(-EOPNOTSUPP,
+			  radius_authz_parse(self->rh, self->vps, &self->a,
+					     self->why, sizeof(self->why)))
+			TH_LOG("%s", more[i]);
+	}
 	rc_avpair_free(self->vps);
 	self->vps = NULL;
 	add_str(self, 11, 0, "acl-1");
