@@ -6,6 +6,7 @@
  * longer configured (or configured differently) freed, which moves their
  * requests under way on to their group's next server.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "aaa.h"
 #include "log.h"
 #include "route.h"
+#include "sock.h"
 
 /**
  * struct aaa_group - a server group and its place in the list
@@ -372,6 +374,38 @@ struct radius_group *aaa_group_find(const char *name)
 	struct aaa_group *ag = aaa_group_lookup(name);
 
 	return ag && ag->g.nservers ? &ag->g : NULL;
+}
+
+/**
+ * aaa_add_endpoints - the two ends of an IKE SA in an Access-Request:
+ *	Calling-Station-Id, the peer's address as text (RFC 2865 §5.31),
+ *	and NAS-IP-Address (§5.4) or NAS-IPv6-Address (RFC 3162 §2.1), ours
+ * @vps: the request's attributes, appended to
+ * @peer: the peer's address
+ * @nas: our address
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int aaa_add_endpoints(VALUE_PAIR **vps, const struct sockaddr_storage *peer,
+		      const struct sockaddr_storage *nas)
+{
+	char buf[INET6_ADDRSTRLEN];
+	const void *p;
+	uint32_t v4;
+	size_t len;
+
+	sock_addr_ntop(peer, buf, sizeof(buf));
+	if (!rc_avpair_add(radius_rh(), vps, PW_CALLING_STATION_ID, buf,
+			   strlen(buf), 0))
+		return -ENOMEM;
+	p = sock_addr_bytes(nas, &len);
+	if (len == 16)
+		return rc_avpair_add(radius_rh(), vps, PW_NAS_IPV6_ADDRESS, p,
+				     16, 0) ? 0 : -ENOMEM;
+	memcpy(&v4, p, 4);
+	v4 = ntohl(v4);
+	return rc_avpair_add(radius_rh(), vps, PW_NAS_IP_ADDRESS, &v4, 0, 0) ?
+	       0 : -ENOMEM;
 }
 
 /**

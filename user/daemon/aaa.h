@@ -18,6 +18,8 @@ struct cfg_radius_group;
 int aaa_reload(const struct cfg *c);
 void aaa_fini(void);
 struct radius_group *aaa_group(const struct cfg_radius_group *cg);
+int aaa_add_endpoints(VALUE_PAIR **vps, const struct sockaddr_storage *peer,
+		      const struct sockaddr_storage *nas);
 struct radius_group *aaa_group_find(const char *name);
 struct radius_server *aaa_server_first(void);
 struct radius_server *aaa_server_next(const struct radius_server *s);

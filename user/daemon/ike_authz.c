@@ -7,7 +7,6 @@
  * peer's address (Calling-Station-Id) and ours (NAS-IP-Address), and a
  * Message-Authenticator (radius_client.c adds it).
  */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,12 +21,6 @@
 #include "ike_eap.h"
 #include "log.h"
 #include "stats.h"
-
-#define ATTR_USER_NAME		1
-#define ATTR_USER_PASSWORD	2
-#define ATTR_NAS_IP_ADDRESS	4
-#define ATTR_CALLING_STATION_ID	31
-#define ATTR_NAS_IPV6_ADDRESS	95
 
 static const char *const authz_layer_names[IKE_AUTHZ_NLAYERS] = {
 	[IKE_AUTHZ_GROUP] = "group",
@@ -108,44 +101,17 @@ int ike_authz_name(const struct cfg_authz *az, const struct ike_sa *sa,
 	return 0;
 }
 
-static int authz_add_addr(VALUE_PAIR **vps, int v4_attr, int v6_attr,
-			  const struct sockaddr_storage *ss, bool text)
-{
-	char buf[INET6_ADDRSTRLEN];
-	const void *p;
-	uint32_t v4;
-	size_t len;
-
-	p = sock_addr_bytes(ss, &len);
-	if (text) {
-		inet_ntop(ss->ss_family, p, buf, sizeof(buf));
-		return rc_avpair_add(radius_rh(), vps, v4_attr, buf,
-				     strlen(buf), 0) ? 0 : -ENOMEM;
-	}
-	if (len == 4) {
-		memcpy(&v4, p, 4);
-		v4 = ntohl(v4);
-		return rc_avpair_add(radius_rh(), vps, v4_attr, &v4, 0, 0) ?
-		       0 : -ENOMEM;
-	}
-	return rc_avpair_add(radius_rh(), vps, v6_attr, p, 16, 0) ? 0 :
-	       -ENOMEM;
-}
-
 /* the Access-Request of one layer */
 static VALUE_PAIR *authz_request(const struct ike_sa *sa, const char *name)
 {
 	const struct cfg_key *pw = &daemon_cfg()->radius.authz_password;
 	VALUE_PAIR *vps = NULL;
 
-	if (!rc_avpair_add(radius_rh(), &vps, ATTR_USER_NAME, name,
+	if (!rc_avpair_add(radius_rh(), &vps, PW_USER_NAME, name,
 			   strlen(name), 0) ||
-	    !rc_avpair_add(radius_rh(), &vps, ATTR_USER_PASSWORD, pw->data,
+	    !rc_avpair_add(radius_rh(), &vps, PW_USER_PASSWORD, pw->data,
 			   pw->len, 0) ||
-	    authz_add_addr(&vps, ATTR_CALLING_STATION_ID, 0, &sa->remote,
-			   true) ||
-	    authz_add_addr(&vps, ATTR_NAS_IP_ADDRESS, ATTR_NAS_IPV6_ADDRESS,
-			   &sa->local, false)) {
+	    aaa_add_endpoints(&vps, &sa->remote, &sa->local)) {
 		rc_avpair_free(vps);
 		return NULL;
 	}

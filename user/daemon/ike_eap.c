@@ -8,7 +8,6 @@
  * EAP-Message attributes, the State of the last Access-Challenge and a
  * Message-Authenticator (radius_client.c adds it).
  */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,8 +23,6 @@
 #include "log.h"
 #include "stats.h"
 
-#define ATTR_NAS_IP_ADDRESS	4
-#define ATTR_NAS_IPV6_ADDRESS	95
 /* RFC 2865 §5.6 */
 #define SERVICE_TYPE_LOGIN	1
 #define EAP_HDR_LEN		4
@@ -38,28 +35,6 @@ static bool eap_valid(const uint8_t *m, size_t len)
 	return len >= EAP_HDR_LEN && (size_t)(m[2] << 8 | m[3]) == len;
 }
 
-static int eap_add_addrs(VALUE_PAIR **vps, const struct ike_sa *sa)
-{
-	char buf[INET6_ADDRSTRLEN];
-	const void *p;
-	uint32_t v4;
-	size_t len;
-
-	p = sock_addr_bytes(&sa->remote, &len);
-	inet_ntop(sa->remote.ss_family, p, buf, sizeof(buf));
-	if (!rc_avpair_add(radius_rh(), vps, RADIUS_ATTR_CALLING_STATION_ID,
-			   buf, strlen(buf), 0))
-		return -ENOMEM;
-	p = sock_addr_bytes(&sa->local, &len);
-	if (len == 16)
-		return rc_avpair_add(radius_rh(), vps, ATTR_NAS_IPV6_ADDRESS,
-				     p, 16, 0) ? 0 : -ENOMEM;
-	memcpy(&v4, p, 4);
-	v4 = ntohl(v4);
-	return rc_avpair_add(radius_rh(), vps, ATTR_NAS_IP_ADDRESS, &v4, 0,
-			     0) ? 0 : -ENOMEM;
-}
-
 static void eap_answer(struct radius_req *r, int err, uint8_t code,
 		       VALUE_PAIR *reply, void *arg);
 
@@ -69,14 +44,14 @@ static int eap_radius_send(struct ike_eap *e, const uint8_t *m, size_t len)
 	uint32_t login = SERVICE_TYPE_LOGIN;
 	VALUE_PAIR *vps = NULL;
 
-	if (!rc_avpair_add(radius_rh(), &vps, RADIUS_ATTR_USER_NAME,
+	if (!rc_avpair_add(radius_rh(), &vps, PW_USER_NAME,
 			   e->identity, strlen(e->identity), 0) ||
-	    !rc_avpair_add(radius_rh(), &vps, RADIUS_ATTR_SERVICE_TYPE,
+	    !rc_avpair_add(radius_rh(), &vps, PW_SERVICE_TYPE,
 			   &login, 0, 0) ||
-	    eap_add_addrs(&vps, e->sa) ||
+	    aaa_add_endpoints(&vps, &e->sa->remote, &e->sa->local) ||
 	    radius_eap_add(radius_rh(), &vps, m, len) ||
 	    (e->state_len &&
-	     !rc_avpair_add(radius_rh(), &vps, RADIUS_ATTR_STATE, e->state,
+	     !rc_avpair_add(radius_rh(), &vps, PW_STATE, e->state,
 			    e->state_len, 0))) {
 		rc_avpair_free(vps);
 		return -ENOMEM;

@@ -17,17 +17,6 @@
 #include "cfg_int.h"
 #include "radius_authz.h"
 
-/* IETF attributes read here (RFC 2865 §5, RFC 3162, RFC 6911) */
-#define ATTR_USER_NAME		1
-#define ATTR_FRAMED_IP_ADDRESS	8
-#define ATTR_FRAMED_IP_NETMASK	9
-#define ATTR_FILTER_ID		11
-#define ATTR_CLASS		25
-#define ATTR_SESSION_TIMEOUT	27
-#define ATTR_FRAMED_POOL	88
-#define ATTR_FRAMED_IPV6_POOL	100
-#define ATTR_FRAMED_IPV6_ADDRESS 168
-
 /* a reply that cannot be applied: @why says which attribute and why */
 static int __attribute__((format(printf, 4, 5)))
 authz_bad(char *why, size_t len, int err, const char *fmt, ...)
@@ -348,29 +337,29 @@ static int authz_ietf_text(struct radius_authz *a, unsigned int id,
 	unsigned int n;
 
 	switch (id) {
-	case ATTR_USER_NAME:
+	case PW_USER_NAME:
 		a->set |= RADIUS_AUTHZ_USER;
 		return authz_string(vp, a->user, sizeof(a->user));
-	case ATTR_FRAMED_POOL:
+	case PW_FRAMED_POOL:
 		a->set |= RADIUS_AUTHZ_POOL;
 		if (authz_string(vp, a->pool, sizeof(a->pool)))
 			return authz_bad(why, len, -EINVAL,
 					 "Framed-Pool: bad name");
 		return 0;
-	case ATTR_FRAMED_IPV6_POOL:
+	case PW_FRAMED_IPV6_POOL:
 		a->set |= RADIUS_AUTHZ_POOL6;
 		if (authz_string(vp, a->pool6, sizeof(a->pool6)))
 			return authz_bad(why, len, -EINVAL,
 					 "Framed-IPv6-Pool: bad name");
 		return 0;
-	case ATTR_CLASS:
+	case PW_CLASS:
 		if (rc_avpair_get_raw(vp, &raw, &n) || n > sizeof(a->class))
 			return -EINVAL;
 		memcpy(a->class, raw, n);
 		a->class_len = n;
 		a->set |= RADIUS_AUTHZ_CLASS;
 		return 0;
-	case ATTR_FILTER_ID:
+	case PW_FILTER_ID:
 		return authz_bad(why, len, -EOPNOTSUPP,
 				 "Filter-Id: per-session ACLs are not supported yet");
 	}
@@ -383,16 +372,16 @@ static int authz_ietf(struct radius_authz *a, unsigned int id,
 	unsigned int plen;
 
 	switch (id) {
-	case ATTR_FRAMED_IP_ADDRESS:
+	case PW_FRAMED_IP_ADDRESS:
 		return authz_framed_ip(a, vp, why, len);
-	case ATTR_FRAMED_IP_NETMASK:
+	case PW_FRAMED_IP_NETMASK:
 		a->set |= RADIUS_AUTHZ_NETMASK;
 		return authz_ipv4(vp, &a->netmask);
-	case ATTR_SESSION_TIMEOUT:
+	case PW_SESSION_TIMEOUT:
 		a->set |= RADIUS_AUTHZ_TIMEOUT;
 		return rc_avpair_get_uint32(vp, &a->session_timeout) ?
 		       -EINVAL : 0;
-	case ATTR_FRAMED_IPV6_ADDRESS:
+	case PW_FRAMED_IPV6_ADDRESS:
 		a->set |= RADIUS_AUTHZ_ADDR6;
 		return rc_avpair_get_in6(vp, &a->addr6, &plen) ? -EINVAL : 0;
 	}

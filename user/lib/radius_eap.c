@@ -35,7 +35,7 @@ int radius_eap_add(rc_handle *rh, VALUE_PAIR **vps, const uint8_t *eap,
 		return -EINVAL;
 	for (; len; eap += n, len -= n) {
 		n = len < RADIUS_VALUE_MAX ? len : RADIUS_VALUE_MAX;
-		if (!rc_avpair_add(rh, vps, RADIUS_ATTR_EAP_MESSAGE, eap,
+		if (!rc_avpair_add(rh, vps, PW_EAP_MESSAGE, eap,
 				   (int)n, 0))
 			return -ENOMEM;
 	}
@@ -101,17 +101,17 @@ int radius_eap_parse(const uint8_t *pkt, size_t len,
 			return -EINVAL;
 		alen = a[1];
 		switch (a[0]) {
-		case RADIUS_ATTR_EAP_MESSAGE:
+		case PW_EAP_MESSAGE:
 			if (r->eap_len + alen - 2 > sizeof(r->eap))
 				return -EMSGSIZE;
 			memcpy(r->eap + r->eap_len, a + 2, alen - 2);
 			r->eap_len += alen - 2;
 			break;
-		case RADIUS_ATTR_STATE:
+		case PW_STATE:
 			memcpy(r->state, a + 2, alen - 2);
 			r->state_len = alen - 2;
 			break;
-		case RADIUS_ATTR_USER_NAME:
+		case PW_USER_NAME:
 			memcpy(r->user, a + 2, alen - 2);
 			r->user[alen - 2] = '\0';
 			break;

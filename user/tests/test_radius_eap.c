@@ -106,7 +106,7 @@ TEST(eap_split_join)
 				   vps, SECRET, true));
 	/* 253 + 253 + 94, in order, then the Message-Authenticator */
 	for (off = RADIUS_HDR_LEN; off < pkt.len; off += pkt.data[off + 1]) {
-		if (pkt.data[off] != RADIUS_ATTR_EAP_MESSAGE)
+		if (pkt.data[off] != PW_EAP_MESSAGE)
 			continue;
 		EXPECT_EQ(n < 506 ? 255 : 96, pkt.data[off + 1]);
 		EXPECT_EQ(0, memcmp(pkt.data + off + 2, eap + n,
@@ -135,12 +135,12 @@ TEST(eap_reply_msk)
 		recv[i] = i;
 		send[i] = 0x20 + i;
 	}
-	len += put_attr(pkt + len, RADIUS_ATTR_USER_NAME, "alice@corp", 10);
+	len += put_attr(pkt + len, PW_USER_NAME, "alice@corp", 10);
 	/* the Send key first: the order on the wire does not matter */
 	len += put_mppe(pkt + len, RADIUS_MS_MPPE_SEND_KEY, 0x1234, send, 32);
-	len += put_attr(pkt + len, RADIUS_ATTR_STATE, "st8", 3);
+	len += put_attr(pkt + len, PW_STATE, "st8", 3);
 	len += put_mppe(pkt + len, RADIUS_MS_MPPE_RECV_KEY, 0x5678, recv, 32);
-	len += put_attr(pkt + len, RADIUS_ATTR_EAP_MESSAGE, success, 4);
+	len += put_attr(pkt + len, PW_EAP_MESSAGE, success, 4);
 	set_len(pkt, len);
 	ASSERT_EQ(0, radius_eap_parse(pkt, len, &r));
 	EXPECT_STREQ("alice@corp", r.user);
@@ -174,8 +174,8 @@ TEST(eap_reply_malformed)
 
 	/* an attribute past the end */
 	pkt[0] = RADIUS_ACCESS_CHALLENGE;
-	len += put_attr(pkt + len, RADIUS_ATTR_STATE, "x", 1);
-	pkt[len++] = RADIUS_ATTR_EAP_MESSAGE;
+	len += put_attr(pkt + len, PW_STATE, "x", 1);
+	pkt[len++] = PW_EAP_MESSAGE;
 	pkt[len++] = 10;
 	set_len(pkt, len);
 	EXPECT_EQ(-EINVAL, radius_eap_parse(pkt, len, &r));
@@ -186,7 +186,7 @@ TEST(eap_reply_malformed)
 	 * packet's size, so it always fits */
 	len = RADIUS_HDR_LEN;
 	while (len + 255 <= RADIUS_MAX_LEN)
-		len += put_attr(pkt + len, RADIUS_ATTR_EAP_MESSAGE, chunk,
+		len += put_attr(pkt + len, PW_EAP_MESSAGE, chunk,
 				sizeof(chunk));
 	set_len(pkt, len);
 	EXPECT_EQ(0, radius_eap_parse(pkt, len, &r));
