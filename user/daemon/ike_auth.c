@@ -865,7 +865,9 @@ static void auth_respond(struct auth_ctx *ctx)
 	uint16_t err = IKEV2_N_TEMPORARY_FAILURE;
 	char id[128];
 
-	ike_local_id(ctx->profile, &sa->local, &sa->local_id);
+	/* after EAP, IDr went in the first response and AUTH covers it */
+	if (ctx->method != CFG_AAA_EAP)
+		ike_local_id(ctx->profile, &sa->local, &sa->local_id);
 	auth_initial_contact(ctx);
 	if (s) {
 		auth_session_aaa(ctx, s);
@@ -931,7 +933,7 @@ void ike_auth_eap_reply(struct ike_sa *sa, const struct ikev2_header *hdr,
 			fail = "the profile is gone";
 	}
 	ike_msg_response(m, sa, hdr);
-	if (first && ctx.profile) {
+	if (first && ctx.profile && !fail) {
 		ike_local_id(ctx.profile, &sa->local, &sa->local_id);
 		auth_put_id_auth(&ctx, m);
 	}
@@ -951,6 +953,38 @@ void ike_auth_eap_reply(struct ike_sa *sa, const struct ikev2_header *hdr,
 		 sock_addr_str(&sa->remote), id, fail);
 	stats_inc(STAT_AUTH_FAILED);
 	ike_sa_free(sa, "EAP authentication failed");
+}
+
+/*
+ * The peer is authenticated: its authorization (RADIUS is asked first
+ * when the profile says so: the request @req, as received in @d, is
+ * answered from ike_auth_resume() then), then the answer made with
+ * @local, our pre-shared key (NULL: a signature).
+ */
+static void auth_authorize(struct auth_ctx *ctx, const struct ike_dgram *d,
+			   const struct ikev2_msg *req,
+			   const struct cfg_key *local)
+{
+	char why[160] = "";
+	int ret;
+
+	if (!ctx->sa->authz) {
+		ret = ike_authz_start(ctx->sa, ctx->profile, ctx->method, d,
+				      req, why, sizeof(why));
+		if (ret > 0)
+			return;
+		if (ret < 0) {
+			auth_fail(ctx, why);
+			return;
+		}
+	}
+	if (!auth_authz(ctx, why, sizeof(why))) {
+		stats_inc(STAT_AUTHZ_FAILED);
+		auth_fail(ctx, why);
+		return;
+	}
+	ctx->local_key = local;
+	auth_respond(ctx);
 }
 
 /* the peer's AUTH after EAP: made with the MSK, else with SK_pi (§2.16) */
@@ -981,8 +1015,6 @@ static void auth_eap_end(struct ike_sa *sa, struct ike_dgram *d,
 			 struct ikev2_msg *req)
 {
 	struct auth_ctx ctx = { .sa = sa, .hdr = &req->hdr };
-	char why[160] = "";
-	int ret;
 
 	ctx.req = ike_eap_first(sa);
 	if (!ctx.req) {
@@ -991,8 +1023,11 @@ static void auth_eap_end(struct ike_sa *sa, struct ike_dgram *d,
 		return;
 	}
 	ctx.method = CFG_AAA_EAP;
-	if (!auth_profile(&ctx, why, sizeof(why))) {
-		auth_fail(&ctx, why);
+	/* the profile the first request matched, if a reload left it */
+	ctx.profile = cfg_profile_find(daemon_cfg(), sa->profile);
+	if (!ctx.profile ||
+	    !(ctx.profile->remote_auth & CFG_AUTH_BIT(CFG_AUTH_EAP))) {
+		auth_fail(&ctx, "the profile no longer accepts EAP");
 		goto out;
 	}
 	if (!auth_eap_verify(&ctx, req)) {
@@ -1001,22 +1036,7 @@ static void auth_eap_end(struct ike_sa *sa, struct ike_dgram *d,
 		goto out;
 	}
 	sa->auth_verify = CFG_AUTH_EAP;
-	if (!sa->authz) {
-		ret = ike_authz_start(sa, ctx.profile, ctx.method, d, req, why,
-				      sizeof(why));
-		if (ret > 0)
-			goto out;
-		if (ret < 0) {
-			auth_fail(&ctx, why);
-			goto out;
-		}
-	}
-	if (!auth_authz(&ctx, why, sizeof(why))) {
-		stats_inc(STAT_AUTHZ_FAILED);
-		auth_fail(&ctx, why);
-		goto out;
-	}
-	auth_respond(&ctx);
+	auth_authorize(&ctx, d, req, NULL);
 out:
 	free(ctx.req);
 }
@@ -1039,7 +1059,6 @@ void ike_auth_request(struct ike_sa *sa, struct ike_dgram *d,
 	struct auth_ctx ctx = { .sa = sa, .req = req, .hdr = &req->hdr };
 	const struct cfg_key *local, *remote;
 	char why[160] = "";
-	int ret;
 
 	/* a retransmission while RADIUS is asked: the answer comes later */
 	if (sa->authz && !sa->authz->done) {
@@ -1081,33 +1100,41 @@ void ike_auth_request(struct ike_sa *sa, struct ike_dgram *d,
 	}
 	ctx.method = sa->auth_verify == CFG_AUTH_PSK ? CFG_AAA_PSK :
 		     CFG_AAA_CERT;
-	if (!sa->authz) {
-		ret = ike_authz_start(sa, ctx.profile, ctx.method, d, req, why,
-				      sizeof(why));
-		if (ret > 0)
-			return;
-		if (ret < 0) {
-			auth_fail(&ctx, why);
-			return;
-		}
-	}
-	if (!auth_authz(&ctx, why, sizeof(why))) {
-		stats_inc(STAT_AUTHZ_FAILED);
+	auth_authorize(&ctx, d, req, local);
+}
+
+/*
+ * A request authenticated before RADIUS was asked: authorized and
+ * answered now, with its profile (by name) and our key from the
+ * configuration in force; the peer is not authenticated again.
+ */
+static void auth_continue(struct ike_sa *sa, struct ike_dgram *d,
+			  struct ikev2_msg *req)
+{
+	struct auth_ctx ctx = { .sa = sa, .req = req, .hdr = &req->hdr };
+	const struct cfg_key *local, *remote;
+	char why[160] = "profile gone";
+
+	ctx.profile = cfg_profile_find(daemon_cfg(), sa->profile);
+	if (!ctx.profile ||
+	    !auth_keys(&ctx, &local, &remote, why, sizeof(why))) {
 		auth_fail(&ctx, why);
 		return;
 	}
-	ctx.local_key = local;
-	auth_respond(&ctx);
+	ctx.method = sa->auth_verify == CFG_AUTH_PSK ? CFG_AAA_PSK :
+		     CFG_AAA_CERT;
+	auth_authorize(&ctx, d, req, local);
 }
 
 /**
- * ike_auth_resume - handle an IKE_AUTH request again, now that RADIUS
- *	has answered: from the copy ike_authz_start() kept
+ * ike_auth_resume - answer an IKE_AUTH request now that RADIUS has
+ *	answered: from the copy ike_authz_start() kept
  * @sa: the half-open IKE SA, with sa->authz done
  *
- * The request is parsed and its peer authenticated again, with the
- * configuration in force now; then it is answered as ike_auth_request()
- * does.
+ * The peer was authenticated before RADIUS was asked and is not again:
+ * the kept request is parsed for its CHILD_SA, the profile is found by
+ * name in the configuration in force, and the request answered as
+ * ike_auth_request() does (after EAP, the last request's).
  */
 void ike_auth_resume(struct ike_sa *sa)
 {
@@ -1125,6 +1152,9 @@ void ike_auth_resume(struct ike_sa *sa)
 		return;
 	}
 	req->hdr = az->hdr;
-	ike_auth_request(sa, &d, req);
+	if (sa->eap)
+		auth_eap_end(sa, &d, req);
+	else
+		auth_continue(sa, &d, req);
 	free(req);
 }

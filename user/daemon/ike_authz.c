@@ -269,6 +269,9 @@ int ike_authz_start(struct ike_sa *sa, const struct cfg_profile *pf,
 		return ret;
 	}
 	sa->authz = az;
+	/* no half-open expiry while the servers are asked: their timeouts
+	 * end the requests, then the IKE SA is answered or freed */
+	timer_del(&sa->timer);
 	az->layer = -1;
 	authz_next(az);
 	return 1;

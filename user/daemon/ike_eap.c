@@ -60,8 +60,9 @@ static int eap_radius_send(struct ike_eap *e, const uint8_t *m, size_t len)
 				 eap_answer, e);
 	if (!e->req)
 		return -EIO;
-	/* the servers have their own timeouts: the peer waits for them */
-	timer_set(&e->sa->timer, IKE_SA_HALF_OPEN_MS);
+	/* the servers have their own timeouts, and the request always ends
+	 * (or is cancelled with the IKE SA): the peer waits for them */
+	timer_del(&e->sa->timer);
 	return 0;
 }
 
@@ -119,6 +120,7 @@ static void eap_answer(struct radius_req *r, int err, uint8_t code,
 	}
 	if (!r->reply || radius_eap_parse(r->reply, r->reply_len, rep)) {
 		stats_inc(STAT_EAP_FAILED);
+		radius_eap_wipe(rep);
 		eap_reply_peer(e, failure, sizeof(failure),
 			       "malformed RADIUS reply");
 		return;
