@@ -119,6 +119,9 @@ static int acct_ids_reserve(void)
 	close(fd);
 	if (!ret && rename(tmp, acct_ids_path))
 		ret = -errno;
+	/* the rename itself on disk, or an old block could come back */
+	if (!ret)
+		spool_sync_dir(acct_ids_path);
 	if (ret) {
 		unlink(tmp);
 		return ret;
@@ -345,17 +348,6 @@ static void acct_kick(struct acct_queue *q)
 	}
 }
 
-static __printf(1, 2) void acct_spool_log_warn(const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	log_warn("accounting %s", buf);
-}
-
 static int acct_spool_open(const char *dir)
 {
 	char path[sizeof(acct_spool.path)];
@@ -364,7 +356,7 @@ static int acct_spool_open(const char *dir)
 	if (mkdir(dir, 0700) && errno != EEXIST)
 		return -errno;
 	snprintf(path, sizeof(path), "%s/acct.spool", dir);
-	ret = spool_open(&acct_spool, path, acct_spool_log_warn);
+	ret = spool_open(&acct_spool, path, acct_spool_log);
 	if (ret)
 		log_err("accounting spool %s: %s", path, strerror(-ret));
 	return ret;
@@ -427,9 +419,10 @@ void acct_reload(void)
 {
 	struct acct_queue *q;
 
+	/* a queue waiting after a failure tries the new servers now */
 	for (q = acct_queues; q; q = q->next) {
-		if (q->orphan)
-			timer_del(&q->retry);
+		timer_del(&q->retry);
+		q->backoff = 0;
 		acct_kick(q);
 	}
 }

@@ -121,7 +121,7 @@ struct session_template {
 };
 
 #define SESSION_AUDIT_ID_MAX	64	/* audit-session-id, with its NUL */
-#define SESSION_USER_MAX	254	/* User-Name: RFC 2865 §5.1 */
+#define SESSION_USER_MAX	253	/* User-Name: RFC 2865 §5.1, §5 */
 #define SESSION_CLASS_MAX	253	/* Class: RFC 2865 §5.25 */
 
 struct radius_group;

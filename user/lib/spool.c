@@ -141,7 +141,12 @@ static int spool_keep(struct spool *sp, const uint8_t *p, off_t off)
 	return 0;
 }
 
-static void spool_sync_dir(const char *path)
+/**
+ * spool_sync_dir - flush the directory of a file: a file it created or
+ *	renamed into it is there after a crash too
+ * @path: the file
+ */
+void spool_sync_dir(const char *path)
 {
 	char copy[sizeof(((struct spool *)0)->path)];
 	int fd;
@@ -347,6 +352,8 @@ int spool_open(struct spool *sp, const char *path, spool_log_fn log)
 	sp->fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (sp->fd < 0)
 		return -errno;
+	/* a spool just created stays created */
+	spool_sync_dir(path);
 	if (flock(sp->fd, LOCK_EX | LOCK_NB)) {
 		ret = errno == EWOULDBLOCK ? -EBUSY : -errno;
 		spool_close(sp);
@@ -485,13 +492,15 @@ int spool_read(struct spool *sp, const struct spool_rec *rec, void *buf,
 }
 
 /**
- * spool_done - a record was delivered: mark it so on disk, flushed, and
- *	free it
+ * spool_done - a record was delivered: mark it so on disk and free it
  * @sp: the spool
  * @rec: the record, pending; freed here in any case
  *
- * The file is emptied when no record is pending any more, and rewritten
- * with the pending ones alone when delivered records fill most of it.
+ * The mark is not flushed: one lost in a crash only means the record is
+ * delivered again, while a flush per answer would stall the event loop
+ * as often as records are made.  The file is emptied when no record is
+ * pending any more, and rewritten with the pending ones alone when
+ * delivered records fill most of it.
  *
  * Return: 0, or the errno of writing the mark (the record is delivered
  * again after a restart then) or of the rewrite (harmless: the file is
@@ -503,7 +512,7 @@ int spool_done(struct spool *sp, struct spool_rec *rec)
 	int ret = 0;
 	ssize_t n = pwrite(sp->fd, &mark, 1, rec->off + 4);
 
-	if (n < 0 || (n == 1 && fdatasync(sp->fd)))
+	if (n < 0)
 		ret = -errno;
 	else if (n != 1)
 		ret = -EIO;

@@ -93,6 +93,7 @@ struct spool {
 
 int spool_open(struct spool *sp, const char *path, spool_log_fn log);
 int spool_open_mem(struct spool *sp, spool_log_fn log);
+void spool_sync_dir(const char *path);
 void spool_close(struct spool *sp);
 int spool_add(struct spool *sp, const char *group, uint64_t created,
 	      const void *data, size_t len, struct spool_rec **rec);
