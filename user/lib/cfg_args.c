@@ -242,6 +242,37 @@ static int cfg_hex_key(struct cfg_parser *p, const char *s, struct cfg_key *k)
 }
 
 /*
+ * The text of a key or secret, the rest of the line from @argv (after
+ * the type 0 when @type0), into @k (its old secret wiped, only on
+ * success): "<hidden>" without the type, and more than @max bytes, are
+ * refused.
+ */
+static int cfg_text_secret(struct cfg_parser *p, char **argv, bool type0,
+			   const char *what, size_t max, struct cfg_key *k)
+{
+	const char *s = cfg_rest(p, argv + type0);
+	char *d;
+
+	if (!type0 && !strcmp(s, "<hidden>")) {
+		cfg_error(p, "the %s is '<hidden>': configure the real %s",
+			  what, what);
+		return -1;
+	}
+	if (strlen(s) > max) {
+		cfg_error(p, "%s: %s too long (more than %zu bytes)",
+			  p->cmd->path, what, max);
+		return -1;
+	}
+	d = cfg_strdup(p, s);
+	if (!d)
+		return -1;
+	cfg_key_wipe(k);
+	k->data = (uint8_t *)d;
+	k->len = strlen(d);
+	return 0;
+}
+
+/*
  * "[0|6] KEY..." or "hex HEX" at @argv into @k (replacing it).  After
  * the type 0 the rest of the line is the key as is: "0 hex ab" is the key
  * "hex ab", "0 <hidden>" the key "<hidden>".
@@ -251,32 +282,15 @@ int cfg_arg_key(struct cfg_parser *p, int argc, char **argv,
 {
 	struct cfg_key nk = { NULL, 0 };
 	bool type0 = argc > 1 && !strcmp(argv[0], "0");
-	const char *s;
 
 	if (argc > 1 && !strcmp(argv[0], "6")) {
 		cfg_error(p, "type 6 keys are not supported");
 		return -1;
 	}
-	if (!type0 && argc == 2 && !strcasecmp(argv[0], "hex")) {
-		if (cfg_hex_key(p, argv[1], &nk))
-			return -1;
-	} else {
-		s = cfg_rest(p, argv + type0);
-		if (!type0 && !strcmp(s, "<hidden>")) {
-			cfg_error(p, "the key is '<hidden>': configure the "
-				  "real key");
-			return -1;
-		}
-		if (strlen(s) > CFG_KEY_MAX) {
-			cfg_error(p, "%s: key too long (more than %d bytes)",
-				  p->cmd->path, CFG_KEY_MAX);
-			return -1;
-		}
-		nk.data = (uint8_t *)strdup(s);
-		if (!nk.data)
-			return cfg_oom(p);
-		nk.len = strlen(s);
-	}
+	if (type0 || argc != 2 || strcasecmp(argv[0], "hex"))
+		return cfg_text_secret(p, argv, type0, "key", CFG_KEY_MAX, k);
+	if (cfg_hex_key(p, argv[1], &nk))
+		return -1;
 	cfg_key_wipe(k);
 	*k = nk;
 	return 0;
@@ -304,32 +318,13 @@ int cfg_arg_secret(struct cfg_parser *p, int argc, char **argv,
 		   const char *what, size_t max, struct cfg_key *k)
 {
 	bool type0 = argc > 1 && !strcmp(argv[0], "0");
-	const char *s;
-	char *d;
 
 	if (argc > 1 && (!strcmp(argv[0], "6") || !strcmp(argv[0], "7"))) {
 		cfg_error(p, "type %s %ss are not supported, give the %s in "
 			  "clear", argv[0], what, what);
 		return -1;
 	}
-	s = cfg_rest(p, argv + type0);
-	if (!type0 && !strcmp(s, "<hidden>")) {
-		cfg_error(p, "the %s is '<hidden>': configure the real %s",
-			  what, what);
-		return -1;
-	}
-	if (strlen(s) > max) {
-		cfg_error(p, "%s: %s too long (more than %zu bytes)",
-			  p->cmd->path, what, max);
-		return -1;
-	}
-	d = cfg_strdup(p, s);
-	if (!d)
-		return -1;
-	cfg_key_wipe(k);
-	k->data = (uint8_t *)d;
-	k->len = strlen(d);
-	return 0;
+	return cfg_text_secret(p, argv, type0, what, max, k);
 }
 
 static const char *const cfg_id_kws[] = {
