@@ -127,6 +127,25 @@ enum flexvti_sa_event {
 };
 
 /**
+ * enum flexvti_acl_action - what a matching ACL rule does with the packet
+ * @FLEXVTI_ACL_PERMIT: let it pass (on to the policer of the direction)
+ * @FLEXVTI_ACL_DENY: drop it, counted as FLEXVTI_STATS_A_DROP_ACL
+ */
+enum flexvti_acl_action {
+	FLEXVTI_ACL_PERMIT = 1,
+	FLEXVTI_ACL_DENY,
+
+	/* private: */
+	__FLEXVTI_ACL_MAX,
+	FLEXVTI_ACL_ACTION_MAX = __FLEXVTI_ACL_MAX - 1
+};
+
+/* most rules of one access list */
+#define FLEXVTI_ACL_MAX_RULES	256
+/* longest name of an access list or policer, without the NUL */
+#define FLEXVTI_NAME_MAX	63
+
+/**
  * enum flexvti_a - attributes of the generic netlink family
  * @FLEXVTI_A_IFINDEX: u32, interface index of a flexvti interface in the
  *	request's network namespace.  Required by dev-get (do), dev-set and
@@ -206,6 +225,30 @@ enum flexvti_sa_event {
  * @FLEXVTI_A_UDP_REMOTE_PORT: be16, network order: the peer's port for
  *	ESP-in-UDP, 4500 (RFC 3948 section 2.1) until set; a NAT may map it
  *	elsewhere.  Reported only while the interface uses a socket.
+ * @FLEXVTI_A_ACL_IN: nest of &enum flexvti_acl_a: the access list that
+ *	filters packets received from the peer, after decryption and before
+ *	they enter the stack (IOS "ip access-group NAME in" on the
+ *	virtual-access interface, the RADIUS "ipsec:inacl").  In dev-set,
+ *	the list replaces the attached one as a whole; a nest without any
+ *	FLEXVTI_ACL_A_RULE detaches it.  Rules are tried in order and the
+ *	first match decides; a packet no rule matches is dropped (implicit
+ *	deny).  In dev-get: FLEXVTI_ACL_A_NAME, FLEXVTI_ACL_A_RULE_COUNT and
+ *	FLEXVTI_ACL_A_DENY_HITS; acl-get adds the rules with their hits.
+ *	Absent: no list attached.
+ * @FLEXVTI_A_ACL_OUT: nest of &enum flexvti_acl_a: the access list that
+ *	filters packets the stack sends over the interface, before
+ *	encryption ("ip access-group NAME out", "ipsec:outacl").
+ * @FLEXVTI_A_POLICER_IN: nest of &enum flexvti_policer_a: the token-bucket
+ *	policer of received packets, applied after FLEXVTI_A_ACL_IN (IOS
+ *	"service-policy input" with a "police" class-default,
+ *	"ip:sub-qos-policy-in").  In dev-set a nest without
+ *	FLEXVTI_POLICER_A_RATE, or with rate 0, detaches it.
+ * @FLEXVTI_A_POLICER_OUT: nest of &enum flexvti_policer_a: the policer of
+ *	sent packets, applied after FLEXVTI_A_ACL_OUT, before encryption.
+ *
+ * A dev-set carrying several of the four nests above changes them in one
+ * step: a packet sees either all of the old settings or all of the new.
+ * A list or policer that a dev-set leaves out is kept with its counters.
  */
 enum flexvti_a {
 	FLEXVTI_A_UNSPEC,
@@ -240,10 +283,125 @@ enum flexvti_a {
 	FLEXVTI_A_UDP_SOCKET,
 	FLEXVTI_A_UDP_LOCAL_PORT,
 	FLEXVTI_A_UDP_REMOTE_PORT,
+	FLEXVTI_A_ACL_IN,
+	FLEXVTI_A_ACL_OUT,
+	FLEXVTI_A_POLICER_IN,
+	FLEXVTI_A_POLICER_OUT,
 
 	/* private: */
 	__FLEXVTI_A_MAX,
 	FLEXVTI_A_MAX = __FLEXVTI_A_MAX - 1
+};
+
+/**
+ * enum flexvti_acl_a - an access list, in FLEXVTI_A_ACL_IN/OUT
+ * @FLEXVTI_ACL_A_NAME: string, at most FLEXVTI_NAME_MAX bytes: the list's
+ *	name, for show commands; optional, kept as given.
+ * @FLEXVTI_ACL_A_RULE: nest of &enum flexvti_acl_rule_a, once per rule,
+ *	in order; at most FLEXVTI_ACL_MAX_RULES.
+ * @FLEXVTI_ACL_A_RULE_COUNT: u32, reply only: number of rules.
+ * @FLEXVTI_ACL_A_DENY_HITS: u64, reply only: packets no rule matched,
+ *	dropped by the implicit deny.
+ * @FLEXVTI_ACL_A_PAD: padding
+ */
+enum flexvti_acl_a {
+	FLEXVTI_ACL_A_UNSPEC,
+	FLEXVTI_ACL_A_NAME,
+	FLEXVTI_ACL_A_RULE,
+	FLEXVTI_ACL_A_RULE_COUNT,
+	FLEXVTI_ACL_A_DENY_HITS,
+	FLEXVTI_ACL_A_PAD,
+
+	/* private: */
+	__FLEXVTI_ACL_A_MAX,
+	FLEXVTI_ACL_A_MAX = __FLEXVTI_ACL_A_MAX - 1
+};
+
+/**
+ * enum flexvti_acl_rule_a - one rule of an access list
+ * @FLEXVTI_ACL_RULE_A_ACTION: u32, &enum flexvti_acl_action.  Required.
+ * @FLEXVTI_ACL_RULE_A_FAMILY: u8, AF_INET or AF_INET6: the rule matches
+ *	only packets of that family.  Absent: packets of both families; the
+ *	SRC, DST and ICMP attributes need the family.
+ * @FLEXVTI_ACL_RULE_A_PROTO: u8, the IP protocol (IPv4) or upper-layer
+ *	protocol after the extension headers (IPv6).  Absent: any.
+ * @FLEXVTI_ACL_RULE_A_SRC: binary, 4 bytes (AF_INET) or 16 (AF_INET6),
+ *	network order: the source prefix; host bits must be zero.  Absent:
+ *	any source.
+ * @FLEXVTI_ACL_RULE_A_SRC_PREFIX_LEN: u8, bits of FLEXVTI_ACL_RULE_A_SRC,
+ *	0-32 or 0-128; default the whole address (a host).
+ * @FLEXVTI_ACL_RULE_A_DST: binary: the destination prefix, as
+ *	FLEXVTI_ACL_RULE_A_SRC.
+ * @FLEXVTI_ACL_RULE_A_DST_PREFIX_LEN: u8, as the source's.
+ * @FLEXVTI_ACL_RULE_A_SPORT_MIN: u16, host order: lowest source port;
+ *	with FLEXVTI_ACL_RULE_A_SPORT_MAX (default: the same port) a range.
+ *	Needs PROTO TCP (6), UDP (17), SCTP (132) or UDP-Lite (136).  A rule
+ *	with ports or ICMP fields never matches a non-first fragment.
+ * @FLEXVTI_ACL_RULE_A_SPORT_MAX: u16, highest source port, >= the lowest.
+ * @FLEXVTI_ACL_RULE_A_DPORT_MIN: u16, lowest destination port.
+ * @FLEXVTI_ACL_RULE_A_DPORT_MAX: u16, highest destination port.
+ * @FLEXVTI_ACL_RULE_A_ICMP_TYPE: u8, ICMP (PROTO 1, AF_INET) or ICMPv6
+ *	(PROTO 58, AF_INET6) type.  Absent: any type.
+ * @FLEXVTI_ACL_RULE_A_ICMP_CODE: u8, ICMP code; needs the type.  Absent:
+ *	any code.
+ * @FLEXVTI_ACL_RULE_A_HITS: u64, reply only (acl-get): packets the rule
+ *	matched.
+ * @FLEXVTI_ACL_RULE_A_PAD: padding
+ */
+enum flexvti_acl_rule_a {
+	FLEXVTI_ACL_RULE_A_UNSPEC,
+	FLEXVTI_ACL_RULE_A_ACTION,
+	FLEXVTI_ACL_RULE_A_FAMILY,
+	FLEXVTI_ACL_RULE_A_PROTO,
+	FLEXVTI_ACL_RULE_A_SRC,
+	FLEXVTI_ACL_RULE_A_SRC_PREFIX_LEN,
+	FLEXVTI_ACL_RULE_A_DST,
+	FLEXVTI_ACL_RULE_A_DST_PREFIX_LEN,
+	FLEXVTI_ACL_RULE_A_SPORT_MIN,
+	FLEXVTI_ACL_RULE_A_SPORT_MAX,
+	FLEXVTI_ACL_RULE_A_DPORT_MIN,
+	FLEXVTI_ACL_RULE_A_DPORT_MAX,
+	FLEXVTI_ACL_RULE_A_ICMP_TYPE,
+	FLEXVTI_ACL_RULE_A_ICMP_CODE,
+	FLEXVTI_ACL_RULE_A_HITS,
+	FLEXVTI_ACL_RULE_A_PAD,
+
+	/* private: */
+	__FLEXVTI_ACL_RULE_A_MAX,
+	FLEXVTI_ACL_RULE_A_MAX = __FLEXVTI_ACL_RULE_A_MAX - 1
+};
+
+/**
+ * enum flexvti_policer_a - a token-bucket policer, in FLEXVTI_A_POLICER_IN/OUT
+ * @FLEXVTI_POLICER_A_NAME: string, at most FLEXVTI_NAME_MAX bytes: the
+ *	policy-map it came from, for show commands; optional.
+ * @FLEXVTI_POLICER_A_RATE: u64, bit/s: the committed rate, 8000 to
+ *	10^12; 0 detaches the policer.  Tokens accrue at this rate.
+ * @FLEXVTI_POLICER_A_BURST: u32, bytes: the bucket depth, 1500 to 2^30;
+ *	default rate / 32 (a quarter second, as IOS's Bc), at least 1500.
+ * @FLEXVTI_POLICER_A_CONFORM_PACKETS: u64, reply only: packets that found
+ *	enough tokens and were passed.  Packet sizes are the inner IP
+ *	packet's, headers included.
+ * @FLEXVTI_POLICER_A_CONFORM_BYTES: u64, reply only: their bytes.
+ * @FLEXVTI_POLICER_A_EXCEED_PACKETS: u64, reply only: packets that did
+ *	not, and were dropped (also counted as FLEXVTI_STATS_A_DROP_POLICER).
+ * @FLEXVTI_POLICER_A_EXCEED_BYTES: u64, reply only: their bytes.
+ * @FLEXVTI_POLICER_A_PAD: padding
+ */
+enum flexvti_policer_a {
+	FLEXVTI_POLICER_A_UNSPEC,
+	FLEXVTI_POLICER_A_NAME,
+	FLEXVTI_POLICER_A_RATE,
+	FLEXVTI_POLICER_A_BURST,
+	FLEXVTI_POLICER_A_CONFORM_PACKETS,
+	FLEXVTI_POLICER_A_CONFORM_BYTES,
+	FLEXVTI_POLICER_A_EXCEED_PACKETS,
+	FLEXVTI_POLICER_A_EXCEED_BYTES,
+	FLEXVTI_POLICER_A_PAD,
+
+	/* private: */
+	__FLEXVTI_POLICER_A_MAX,
+	FLEXVTI_POLICER_A_MAX = __FLEXVTI_POLICER_A_MAX - 1
 };
 
 /**
@@ -266,6 +424,13 @@ enum flexvti_a {
  * @FLEXVTI_STATS_A_DROP_OTHER: packets dropped for lack of memory, a
  *	route or an open ESP-in-UDP socket, or by the crypto driver
  * @FLEXVTI_STATS_A_PAD: padding
+ * @FLEXVTI_STATS_A_DROP_ACL: packets dropped by an access list of the
+ *	interface, a deny rule or the implicit deny (either direction)
+ * @FLEXVTI_STATS_A_DROP_POLICER: packets dropped by a policer of the
+ *	interface as exceeding its rate (either direction)
+ *
+ * Received packets an access list or policer drops are not counted in
+ * RX_PACKETS/RX_BYTES; sent ones are not in TX_PACKETS/TX_BYTES.
  */
 enum flexvti_stats_a {
 	FLEXVTI_STATS_A_UNSPEC,
@@ -280,6 +445,8 @@ enum flexvti_stats_a {
 	FLEXVTI_STATS_A_DROP_MTU,
 	FLEXVTI_STATS_A_DROP_OTHER,
 	FLEXVTI_STATS_A_PAD,
+	FLEXVTI_STATS_A_DROP_ACL,
+	FLEXVTI_STATS_A_DROP_POLICER,
 
 	/* private: */
 	__FLEXVTI_STATS_A_MAX,
@@ -317,6 +484,11 @@ enum flexvti_stats_a {
  * @FLEXVTI_CMD_SA_EVENT_NTF: multicast on "events": FLEXVTI_A_IFINDEX,
  *	FLEXVTI_A_IFNAME, FLEXVTI_A_SA_DIR, FLEXVTI_A_SA_SPI,
  *	FLEXVTI_A_SA_EVENT.
+ * @FLEXVTI_CMD_ACL_GET: do: the access lists of one interface
+ *	(FLEXVTI_A_IFINDEX): FLEXVTI_A_ACL_IN and FLEXVTI_A_ACL_OUT with
+ *	every rule and its FLEXVTI_ACL_RULE_A_HITS, in the order of
+ *	evaluation.  A direction without a list is left out.  The lists and
+ *	policers themselves are set by dev-set.
  */
 enum flexvti_cmd {
 	FLEXVTI_CMD_UNSPEC,
@@ -329,6 +501,7 @@ enum flexvti_cmd {
 	FLEXVTI_CMD_SA_GET,
 	FLEXVTI_CMD_SA_SWAP,
 	FLEXVTI_CMD_SA_EVENT_NTF,
+	FLEXVTI_CMD_ACL_GET,
 
 	/* private: */
 	__FLEXVTI_CMD_MAX,
