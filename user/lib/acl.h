@@ -17,6 +17,13 @@
 
 #include <linux/flexvti.h>
 
+/* the direction of a list or policer: index of arrays of both */
+enum acl_dir {
+	ACL_DIR_IN,	/* packets received from the peer, decrypted */
+	ACL_DIR_OUT,	/* packets sent to the peer, before encryption */
+	ACL_NDIRS,
+};
+
 /**
  * struct acl_prefix - an address prefix of a rule
  * @len: prefix length in bits; 0 with a zero address means "any"
