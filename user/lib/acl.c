@@ -998,6 +998,195 @@ int acl_rate_parse(const char *s, uint64_t min, uint64_t max, uint64_t *v)
 	return 0;
 }
 
+static __printf(3, 4) int acl_err(char *err, size_t errlen,
+				  const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return -EINVAL;
+}
+
+/* "name NAME" at @argv[*i]: copied to @name, *i moved past it */
+static int acl_args_name(int argc, char **argv, int *i, char *name,
+			 char *err, size_t errlen)
+{
+	if (*i + 1 >= argc)
+		return acl_err(err, errlen, "name needs a value");
+	if (strlen(argv[*i + 1]) > FLEXVTI_NAME_MAX)
+		return acl_err(err, errlen, "name '%s' is longer than %d bytes",
+			       argv[*i + 1], FLEXVTI_NAME_MAX);
+	strcpy(name, argv[*i + 1]);
+	*i += 2;
+	return 0;
+}
+
+/* the words of @argc arguments, each maybe several words, in @buf */
+static int acl_args_words(int argc, char **argv, char **buf, char ***words)
+{
+	size_t len = 1;
+	char *s, *save;
+	int i, n = 0;
+
+	for (i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	*buf = malloc(len);
+	*words = calloc(len, sizeof(**words));
+	if (!*buf || !*words)
+		return -ENOMEM;
+	**buf = '\0';
+	for (i = 0; i < argc; i++) {
+		strcat(*buf, argv[i]);
+		strcat(*buf, " ");
+	}
+	for (s = strtok_r(*buf, " \t\r\n", &save); s;
+	     s = strtok_r(NULL, " \t\r\n", &save))
+		(*words)[n++] = s;
+	return n;
+}
+
+static bool acl_starts_rule(const char *w)
+{
+	return !strcasecmp(w, "permit") || !strcasecmp(w, "deny");
+}
+
+/* the rules in @n words, each starting at "permit" or "deny" */
+static int acl_args_rules(int n, char **words, struct acl *acl, char *err,
+			  size_t errlen)
+{
+	const char *why;
+	int i, end;
+
+	if (!acl_starts_rule(words[0]))
+		return acl_err(err, errlen, "'%s': a rule starts with permit "
+			       "or deny", words[0]);
+	acl->rules = calloc(FLEXVTI_ACL_MAX_RULES, sizeof(*acl->rules));
+	if (!acl->rules)
+		return acl_err(err, errlen, "out of memory");
+	for (i = 0; i < n; i = end) {
+		for (end = i + 1; end < n && !acl_starts_rule(words[end]);
+		     end++)
+			;
+		if (acl->nrules == FLEXVTI_ACL_MAX_RULES)
+			return acl_err(err, errlen, "more than %d rules",
+				       FLEXVTI_ACL_MAX_RULES);
+		if (acl_rule_parse(end - i, words + i, AF_UNSPEC,
+				   &acl->rules[acl->nrules], &why))
+			return acl_err(err, errlen, "rule %u: %s",
+				       acl->nrules + 1, why);
+		acl->nrules++;
+	}
+	return 0;
+}
+
+/**
+ * acl_parse_args - read the list of "flexvtictl acl set"
+ * @argc: number of arguments
+ * @argv: "none", or [name NAME] RULE...: the rules of a mixed list
+ *	(acl_rule_parse() with AF_UNSPEC), each starting at "permit" or
+ *	"deny"; a rule may be one argument or several, an argument may hold
+ *	several rules
+ * @acl: receives the list; no rules for "none" (detach).  Should be
+ *	zeroed by the caller; free it with acl_free(), also on failure.
+ * @err: receives the reason on failure, naming the rule (1 for the first)
+ * @errlen: size of @err
+ *
+ * Return: 0, or -EINVAL with the reason in @err.
+ */
+int acl_parse_args(int argc, char **argv, struct acl *acl, char *err,
+		   size_t errlen)
+{
+	char *buf = NULL, **words = NULL;
+	int i = 0, n, ret;
+
+	if (argc == 1 && !strcasecmp(argv[0], "none"))
+		return 0;
+	if (argc && !strcasecmp(argv[0], "name") &&
+	    acl_args_name(argc, argv, &i, acl->name, err, errlen))
+		return -EINVAL;
+	n = acl_args_words(argc - i, argv + i, &buf, &words);
+	if (n < 0)
+		ret = acl_err(err, errlen, "out of memory");
+	else if (!n)
+		ret = acl_err(err, errlen, "no rules (or none to detach)");
+	else
+		ret = acl_args_rules(n, words, acl, err, errlen);
+	free(words);
+	free(buf);
+	return ret;
+}
+
+static int acl_args_rate(const char *s, struct acl_policer *p, char *err,
+			 size_t errlen)
+{
+	int ret = acl_rate_parse(s, ACL_POLICER_RATE_MIN,
+				 ACL_POLICER_RATE_MAX, &p->rate);
+
+	if (ret == -ERANGE)
+		return acl_err(err, errlen, "rate %s is out of range %llu-%llu "
+			       "bit/s", s, ACL_POLICER_RATE_MIN,
+			       ACL_POLICER_RATE_MAX);
+	if (ret)
+		return acl_err(err, errlen, "rate '%s' is not a number of "
+			       "bit/s (maybe with k, M or G)", s);
+	return 0;
+}
+
+static int acl_args_burst(const char *s, struct acl_policer *p, char *err,
+			  size_t errlen)
+{
+	uint64_t v;
+	int ret = acl_rate_parse(s, ACL_POLICER_BURST_MIN,
+				 ACL_POLICER_BURST_MAX, &v);
+
+	if (ret == -ERANGE)
+		return acl_err(err, errlen, "burst %s is out of range %u-%u "
+			       "bytes", s, ACL_POLICER_BURST_MIN,
+			       ACL_POLICER_BURST_MAX);
+	if (ret)
+		return acl_err(err, errlen, "burst '%s' is not a number of "
+			       "bytes (maybe with k or M)", s);
+	p->burst = (uint32_t)v;
+	return 0;
+}
+
+/**
+ * acl_policer_parse_args - read the policer of "flexvtictl police set"
+ * @argc: number of arguments
+ * @argv: "none", or RATE [BURST] [name NAME]: RATE in bit/s, 8000 to
+ *	10^12, BURST in bytes, 1500 to 2^30, both decimal numbers with an
+ *	optional k, M or G (10^3, 10^6, 10^9; see acl_rate_parse())
+ * @p: receives the policer; rate 0 for "none" (detach), burst 0 when not
+ *	given (the kernel's default).  Should be zeroed by the caller.
+ * @err: receives the reason on failure
+ * @errlen: size of @err
+ *
+ * Return: 0, or -EINVAL with the reason in @err.
+ */
+int acl_policer_parse_args(int argc, char **argv, struct acl_policer *p,
+			   char *err, size_t errlen)
+{
+	int i = 1;
+
+	if (!argc)
+		return acl_err(err, errlen, "missing rate (or none to detach)");
+	if (argc == 1 && !strcasecmp(argv[0], "none"))
+		return 0;
+	if (acl_args_rate(argv[0], p, err, errlen))
+		return -EINVAL;
+	if (i < argc && strcasecmp(argv[i], "name") &&
+	    acl_args_burst(argv[i++], p, err, errlen))
+		return -EINVAL;
+	if (i < argc && !strcasecmp(argv[i], "name") &&
+	    acl_args_name(argc, argv, &i, p->name, err, errlen))
+		return -EINVAL;
+	if (i < argc)
+		return acl_err(err, errlen, "unexpected '%s'", argv[i]);
+	return 0;
+}
+
 /**
  * acl_free - free the rules of a list
  * @acl: the list; its rules are freed and its count set to 0

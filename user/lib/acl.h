@@ -123,6 +123,10 @@ int acl_rule_format(const struct acl_rule *r, char *buf, size_t len);
 int acl_rule_format_mixed(const struct acl_rule *r, char *buf, size_t len);
 bool acl_rule_equal(const struct acl_rule *a, const struct acl_rule *b);
 int acl_rate_parse(const char *s, uint64_t min, uint64_t max, uint64_t *v);
+int acl_parse_args(int argc, char **argv, struct acl *acl, char *err,
+		   size_t errlen);
+int acl_policer_parse_args(int argc, char **argv, struct acl_policer *p,
+			   char *err, size_t errlen);
 void acl_free(struct acl *acl);
 
 #endif /* FLEXVTI_ACL_H */

@@ -503,6 +503,168 @@ TEST(rates)
 	EXPECT_EQ(-EINVAL, acl_rate_parse("2T", 0, UINT64_MAX, &v));
 }
 
+/* @line split at blanks into arguments, as a shell would */
+static int split(char *line, char **argv, int max)
+{
+	char *save, *s;
+	int n = 0;
+
+	for (s = strtok_r(line, " ", &save); s && n < max;
+	     s = strtok_r(NULL, " ", &save))
+		argv[n++] = s;
+	return n;
+}
+
+TEST(acl_args)
+{
+	char *argv[] = { "name", "web", "permit tcp any any eq www",
+			 "deny udp any any", "permit", "icmp", "any", "any",
+			 "echo" };
+	struct acl acl = { 0 };
+	char err[160];
+
+	ASSERT_EQ(0, acl_parse_args(ARRAY_SIZE(argv), argv, &acl, err,
+				    sizeof(err)));
+	EXPECT_STREQ("web", acl.name);
+	ASSERT_EQ(3, acl.nrules);
+	EXPECT_EQ(80, acl.rules[0].dport_min);
+	EXPECT_EQ(AF_UNSPEC, acl.rules[0].family);
+	EXPECT_EQ(FLEXVTI_ACL_DENY, acl.rules[1].action);
+	EXPECT_EQ(AF_INET, acl.rules[2].family);
+	EXPECT_EQ(8, acl.rules[2].icmp_type);
+	acl_free(&acl);
+
+	/* several rules in one argument too */
+	memset(&acl, 0, sizeof(acl));
+	argv[0] = "permit ip any4 any4 deny ipv6 any any";
+	ASSERT_EQ(0, acl_parse_args(1, argv, &acl, err, sizeof(err)));
+	ASSERT_EQ(2, acl.nrules);
+	EXPECT_STREQ("", acl.name);
+	EXPECT_EQ(AF_INET6, acl.rules[1].family);
+	acl_free(&acl);
+
+	memset(&acl, 0, sizeof(acl));
+	argv[0] = "none";
+	ASSERT_EQ(0, acl_parse_args(1, argv, &acl, err, sizeof(err)));
+	EXPECT_EQ(0, acl.nrules);
+}
+
+TEST(acl_args_refused)
+{
+	static const struct {
+		const char *line;
+		const char *err;
+	} bad[] = {
+		{ "", "no rules (or none to detach)" },
+		{ "name", "name needs a value" },
+		{ "name x", "no rules (or none to detach)" },
+		{ "name x none", "'none': a rule starts with permit or deny" },
+		{ "tcp any any", "'tcp': a rule starts with permit or deny" },
+		{ "permit tcp any any deny tcp any any neq 1",
+		  "rule 2: 'neq' is not one port range: deny the port in a "
+		  "rule of its own before the rule for the others" },
+		{ "permit ip any4 host 2001:db8::1",
+		  "rule 1: '2001:db8::1' is IPv6, the rule is IPv4" },
+		{ "name 0123456789012345678901234567890123456789012345678901"
+		  "234567890123 permit ip any any",
+		  "name '0123456789012345678901234567890123456789012345678901"
+		  "234567890123' is longer than 63 bytes" },
+	};
+	char line[256], *argv[64], err[200];
+	struct acl acl;
+	size_t i;
+	int argc;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		memset(&acl, 0, sizeof(acl));
+		strcpy(line, bad[i].line);
+		argc = split(line, argv, 64);
+		EXPECT_EQ(-EINVAL, acl_parse_args(argc, argv, &acl, err,
+						  sizeof(err)))
+			TH_LOG("accepted \"%s\"", bad[i].line);
+		EXPECT_STREQ(bad[i].err, err);
+		acl_free(&acl);
+	}
+}
+
+TEST(acl_args_at_most_256_rules)
+{
+	char *argv[FLEXVTI_ACL_MAX_RULES + 1];
+	struct acl acl = { 0 };
+	char err[64];
+	int i;
+
+	for (i = 0; i <= FLEXVTI_ACL_MAX_RULES; i++)
+		argv[i] = "permit ip any any";
+	ASSERT_EQ(0, acl_parse_args(FLEXVTI_ACL_MAX_RULES, argv, &acl, err,
+				    sizeof(err)));
+	EXPECT_EQ(FLEXVTI_ACL_MAX_RULES, acl.nrules);
+	acl_free(&acl);
+	EXPECT_EQ(-EINVAL, acl_parse_args(FLEXVTI_ACL_MAX_RULES + 1, argv,
+					  &acl, err, sizeof(err)));
+	EXPECT_STREQ("more than 256 rules", err);
+	acl_free(&acl);
+}
+
+TEST(policer_args)
+{
+	static const struct {
+		const char *line;
+		uint64_t rate;
+		uint32_t burst;
+		const char *name;
+	} good[] = {
+		{ "2M", 2000000, 0, "" },
+		{ "8000 1500", 8000, 1500, "" },
+		{ "1000G 1M name fast", 1000000000000ULL, 1000000, "fast" },
+		{ "64k name slow", 64000, 0, "slow" },
+		{ "none", 0, 0, "" },
+	};
+	static const struct {
+		const char *line;
+		const char *err;
+	} bad[] = {
+		{ "", "missing rate (or none to detach)" },
+		{ "7999",
+		  "rate 7999 is out of range 8000-1000000000000 bit/s" },
+		{ "2Mbit", "rate '2Mbit' is not a number of bit/s (maybe with "
+		  "k, M or G)" },
+		{ "8000 1499", "burst 1499 is out of range 1500-1073741824 "
+		  "bytes" },
+		{ "8000 x", "burst 'x' is not a number of bytes (maybe with k "
+		  "or M)" },
+		{ "8000 1500 2000", "unexpected '2000'" },
+		{ "8000 name", "name needs a value" },
+		{ "none 1500", "rate 'none' is not a number of bit/s (maybe "
+		  "with k, M or G)" },
+	};
+	char line[128], *argv[16], err[128];
+	struct acl_policer p;
+	size_t i;
+	int argc;
+
+	for (i = 0; i < ARRAY_SIZE(good); i++) {
+		memset(&p, 0, sizeof(p));
+		strcpy(line, good[i].line);
+		argc = split(line, argv, 16);
+		ASSERT_EQ(0, acl_policer_parse_args(argc, argv, &p, err,
+						    sizeof(err)))
+			TH_LOG("\"%s\": %s", good[i].line, err);
+		EXPECT_EQ(good[i].rate, p.rate);
+		EXPECT_EQ(good[i].burst, p.burst);
+		EXPECT_STREQ(good[i].name, p.name);
+	}
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		memset(&p, 0, sizeof(p));
+		strcpy(line, bad[i].line);
+		argc = split(line, argv, 16);
+		EXPECT_EQ(-EINVAL, acl_policer_parse_args(argc, argv, &p, err,
+							  sizeof(err)))
+			TH_LOG("accepted \"%s\"", bad[i].line);
+		EXPECT_STREQ(bad[i].err, err);
+	}
+}
+
 TEST(free_is_idempotent)
 {
 	struct acl acl = { .nrules = 1 };
