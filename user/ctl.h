@@ -45,6 +45,11 @@ int ctl_sa_del(const struct ctl *ctl, int argc, char **argv);
 int ctl_sa_swap(const struct ctl *ctl, int argc, char **argv);
 int ctl_sa_show(const struct ctl *ctl, int argc, char **argv);
 
+/* ctl_acl.c */
+int ctl_acl_set(const struct ctl *ctl, int argc, char **argv);
+int ctl_acl_show(const struct ctl *ctl, int argc, char **argv);
+int ctl_police_set(const struct ctl *ctl, int argc, char **argv);
+
 /* ctl_daemon.c */
 int ctl_show(const struct ctl *ctl, int argc, char **argv);
 int ctl_clear(const struct ctl *ctl, int argc, char **argv);

@@ -24,7 +24,18 @@
  *   flexvtictl sa del DEV dir in|out spi SPI
  *   flexvtictl sa swap DEV spi SPI
  *   flexvtictl [-j] sa show [DEV [dir in|out] [spi SPI]]
+ *   flexvtictl acl set DEV in|out [name NAME] RULE...
+ *   flexvtictl acl set DEV in|out none
+ *   flexvtictl [-j] acl show DEV
+ *   flexvtictl police set DEV in|out RATE [BURST] [name NAME]
+ *   flexvtictl police set DEV in|out none
  *   flexvtictl [-j] monitor
+ *
+ * A RULE is an IOS extended access-list entry, one shell argument:
+ * "permit tcp any any eq 5201".  It matches the family it names (ipv6,
+ * icmpv6, an address, any4, any6), else both; the list ends with an
+ * implicit deny.  RATE is in bit/s, BURST in bytes, each a decimal number
+ * with an optional k, M or G (10^3, 10^6, 10^9).
  *
  * Exit status: 0, 1 when the operation failed, 2 for a wrong command line.
  */
@@ -71,6 +82,12 @@ static const struct ctl_cmd ctl_cmds[] = {
 	{ "sa", "del", ctl_sa_del, "DEV dir in|out spi SPI" },
 	{ "sa", "swap", ctl_sa_swap, "DEV spi SPI" },
 	{ "sa", "show", ctl_sa_show, "[DEV [dir in|out] [spi SPI]]" },
+	{ "acl", "set", ctl_acl_set,
+	  "DEV in|out [name NAME] RULE... | DEV in|out none" },
+	{ "acl", "show", ctl_acl_show, "DEV" },
+	{ "police", "set", ctl_police_set,
+	  "DEV in|out RATE [BURST] [name NAME] |" CTL_MORE
+	  "DEV in|out none" },
 	{ "monitor", NULL, ctl_monitor, "" },
 	{ "show", NULL, ctl_show,
 	  "crypto session [detail] | crypto ikev2 sa [detail] |" CTL_MORE
@@ -96,7 +113,10 @@ static void ctl_help(FILE *f)
 		"  ALG  aes-gcm, chacha20-poly1305, aes-cbc-sha1, aes-cbc-sha256,\n"
 		"       aes-cbc-sha384 or aes-cbc-sha512\n"
 		"  KEY  hex digits, maybe after 0x, or @FILE to read them from FILE\n"
-		"  SPI  decimal, or hexadecimal after 0x\n");
+		"  SPI  decimal, or hexadecimal after 0x\n"
+		"  RULE one argument: \"permit tcp any any eq 80\"; any4, any6,\n"
+		"       ipv6 or icmpv6 make it match one family, else both\n"
+		"  RATE bit/s, BURST bytes: a number, maybe with k, M or G\n");
 }
 
 /**

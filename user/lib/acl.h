@@ -17,6 +17,13 @@
 
 #include <linux/flexvti.h>
 
+/* the direction of a list or policer: index of arrays of both */
+enum acl_dir {
+	ACL_DIR_IN,	/* packets received from the peer, decrypted */
+	ACL_DIR_OUT,	/* packets sent to the peer, before encryption */
+	ACL_NDIRS,
+};
+
 /**
  * struct acl_prefix - an address prefix of a rule
  * @len: prefix length in bits; 0 with a zero address means "any"
@@ -98,11 +105,28 @@ struct acl_policer {
 	uint64_t exceed_bytes;
 };
 
+/* the range of a policer's rate and burst (enum flexvti_policer_a) */
+#define ACL_POLICER_RATE_MIN	8000ULL
+#define ACL_POLICER_RATE_MAX	1000000000000ULL
+#define ACL_POLICER_BURST_MIN	1500U
+#define ACL_POLICER_BURST_MAX	(1U << 30)
+
+/* room for any rule acl_rule_format() prints */
+#define ACL_RULE_TEXT_MAX	160
+
+void acl_rule_init(struct acl_rule *r, uint8_t action, int family);
 int acl_rule_parse(int argc, char **argv, int family, struct acl_rule *r,
 		   const char **why);
 int acl_rule_parse_text(const char *text, int family, struct acl_rule *r,
 			const char **why);
 int acl_rule_format(const struct acl_rule *r, char *buf, size_t len);
+int acl_rule_format_mixed(const struct acl_rule *r, char *buf, size_t len);
+bool acl_rule_equal(const struct acl_rule *a, const struct acl_rule *b);
+int acl_rate_parse(const char *s, uint64_t min, uint64_t max, uint64_t *v);
+int acl_parse_args(int argc, char **argv, struct acl *acl, char *err,
+		   size_t errlen);
+int acl_policer_parse_args(int argc, char **argv, struct acl_policer *p,
+			   char *err, size_t errlen);
 void acl_free(struct acl *acl);
 
 #endif /* FLEXVTI_ACL_H */

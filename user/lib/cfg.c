@@ -49,6 +49,11 @@ static const struct cfg_cmd cfg_top_cmds[] = {
 	{ "ip local pool", cfg_cmd_pool, "NAME FIRST [LAST]", 2, 3 },
 	{ "ipv6 local pool", cfg_cmd_pool6, "NAME PREFIX/LEN ASSIGN-LEN",
 	  3, 3 },
+	{ "ip access-list extended", cfg_cmd_acl, "NAME", 1, 1 },
+	{ "ip access-list standard", cfg_cmd_acl_standard, "NAME", 1, 1 },
+	{ "ipv6 access-list", cfg_cmd_acl6, "NAME", 1, 1 },
+	{ "policy-map", cfg_cmd_policy_map, "NAME", 1, 1 },
+	{ "class-map", cfg_cmd_class_map, "NAME", 0, CFG_WORDS_MAX },
 	{ "aaa new-model", cfg_cmd_aaa_new_model, "", 0, 0 },
 	{ "aaa authorization network", cfg_cmd_aaa_authz,
 	  "LIST local|group GROUP [local]", 2, CFG_WORDS_MAX },
@@ -111,6 +116,9 @@ static const struct cfg_mode_def *const cfg_modes[CFG_NMODES] = {
 	[CFG_MODE_RADIUS_SERVER] = &cfg_radius_server_mode,
 	[CFG_MODE_RADIUS_GROUP] = &cfg_radius_group_mode,
 	[CFG_MODE_MANGLER] = &cfg_mangler_mode,
+	[CFG_MODE_ACL] = &cfg_acl_mode,
+	[CFG_MODE_POLICY_MAP] = &cfg_policy_map_mode,
+	[CFG_MODE_PMAP_CLASS] = &cfg_pmap_class_mode,
 	[CFG_MODE_SKIP] = &cfg_skip_mode,
 };
 
@@ -267,6 +275,14 @@ void cfg_ident_free(struct cfg_ident *id)
 	memset(id, 0, sizeof(*id));
 }
 
+/* whether the keyword of @len bytes at @kw matches @word */
+static bool cfg_kw_match(const char *kw, size_t len, const char *word)
+{
+	if (len == 1 && *kw == '#')
+		return *word && strspn(word, "0123456789") == strlen(word);
+	return strlen(word) == len && !strncasecmp(kw, word, len);
+}
+
 /* words of @path matching the line from its start; 0 if not all match */
 static unsigned int cfg_path_match(const char *path, struct cfg_parser *p,
 				   unsigned int *partial)
@@ -278,8 +294,7 @@ static unsigned int cfg_path_match(const char *path, struct cfg_parser *p,
 	while (*s) {
 		size_t len = strcspn(s, " ");
 
-		if (n >= p->nwords || strlen(p->word[n]) != len ||
-		    strncasecmp(s, p->word[n], len))
+		if (n >= p->nwords || !cfg_kw_match(s, len, p->word[n]))
 			return 0;
 		*partial = ++n;
 		s += len;
@@ -379,12 +394,27 @@ static void cfg_unsupported(struct cfg_parser *p, unsigned int partial,
 		cfg_enter(p, CFG_MODE_SKIP, NULL);
 }
 
+/*
+ * The object of @m, a mode enclosing the current one: a peer's keyring,
+ * the policy map of a class block; the top level has none
+ */
+static void *cfg_up_obj(struct cfg_parser *p, enum cfg_mode m)
+{
+	if (m == CFG_MODE_KEYRING)
+		return p->keyring;
+	if (m == CFG_MODE_POLICY_MAP)
+		return p->obj;
+	return NULL;
+}
+
 static void cfg_exit(struct cfg_parser *p, bool end)
 {
-	if (p->mode == CFG_MODE_PEER && !end)
-		cfg_enter(p, CFG_MODE_KEYRING, p->keyring);
-	else
+	enum cfg_mode up = cfg_modes[p->mode]->parent;
+
+	if (end || up == CFG_MODE_TOP)
 		cfg_enter(p, CFG_MODE_TOP, NULL);
+	else
+		cfg_enter(p, up, cfg_up_obj(p, up));
 }
 
 /*
@@ -440,7 +470,7 @@ static void cfg_dispatch(struct cfg_parser *p, bool indented)
 	}
 	c = cfg_find_longer(p, &m, c, &nkw);
 	if (m != p->mode)
-		cfg_enter(p, m, m == CFG_MODE_KEYRING ? p->keyring : NULL);
+		cfg_enter(p, m, cfg_up_obj(p, m));
 	if (cfg_run(p, c, nkw) && m == CFG_MODE_TOP)
 		cfg_enter(p, CFG_MODE_SKIP, NULL);
 	p->started = true;
@@ -685,6 +715,8 @@ void cfg_free(struct cfg *cfg)
 		cfg_radius_group_free(cfg->radius_all);
 	cfg_key_wipe(&cfg->radius.authz_password);
 	CFG_FREE_ALL(cfg->manglers, cfg->nmanglers, cfg_mangler_free);
+	CFG_FREE_ALL(cfg->acls, cfg->nacls, cfg_acl_free);
+	CFG_FREE_ALL(cfg->policy_maps, cfg->npolicy_maps, cfg_policy_map_free);
 	free(cfg->source);
 	free(cfg);
 }

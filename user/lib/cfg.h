@@ -22,6 +22,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include "cfg_acl.h"
 #include "ikev2.h"
 
 /* diagnostics kept by a load; parsing stops after this many errors */
@@ -700,6 +701,29 @@ enum cfg_tunnel_mode {
 	CFG_TUNNEL_IPSEC_IPV6,	/* "ipsec ipv6": ESP tunnel, inner IPv6 */
 };
 
+/**
+ * struct cfg_iface_filters - the access lists and policy maps of an
+ *	interface block
+ * @acl4: per enum acl_dir, "ip access-group NAME in|out"; name NULL if
+ *	none
+ * @acl6: per enum acl_dir, "ipv6 traffic-filter NAME in|out"
+ * @policy: per enum acl_dir, "service-policy input|output NAME"
+ * @acl4_list: @acl4 resolved: an "ip access-list extended"
+ * @acl6_list: @acl6 resolved: an "ipv6 access-list"
+ * @policy_map: @policy resolved
+ *
+ * cfg_iface_acl() and cfg_iface_policer() make the kernel's list and
+ * policer of a direction from them.
+ */
+struct cfg_iface_filters {
+	struct cfg_ref acl4[ACL_NDIRS];
+	struct cfg_ref acl6[ACL_NDIRS];
+	struct cfg_ref policy[ACL_NDIRS];
+	const struct cfg_acl *acl4_list[ACL_NDIRS];
+	const struct cfg_acl *acl6_list[ACL_NDIRS];
+	const struct cfg_policy_map *policy_map[ACL_NDIRS];
+};
+
 /*
  * The members of struct cfg_iface, which struct cfg_template and struct
  * cfg_tunnel have both directly (t->mtu) and as the struct cfg_iface
@@ -721,6 +745,7 @@ enum cfg_tunnel_mode {
 	uint32_t nhrp_network_id;				\
 	bool nhrp_redirect;					\
 	unsigned int nhrp_redirect_timeout;			\
+	struct cfg_iface_filters filters;			\
 	bool shutdown
 
 /**
@@ -741,6 +766,7 @@ enum cfg_tunnel_mode {
  * @nhrp_network_id: "ip nhrp network-id N"; 0 when not set
  * @nhrp_redirect: "ip nhrp redirect [timeout S]"
  * @nhrp_redirect_timeout: S, default CFG_NHRP_REDIRECT_TIMEOUT
+ * @filters: "ip access-group", "ipv6 traffic-filter", "service-policy"
  * @shutdown: "shutdown" (the interface starts down)
  */
 struct cfg_iface {
@@ -977,6 +1003,8 @@ enum cfg_defaults_set {
  * @radius_all: the group "radius" of "group radius": every radius server
  *	in configured order (no @server_refs, @line 0); NULL when no list
  *	names it
+ * @acls: "ip access-list extended" and "ipv6 access-list" blocks
+ * @policy_maps: "policy-map" blocks
  * @nproposals: and the other n* fields: entries of the arrays
  *
  * Built-in objects are always present, flagged builtin, and disabled
@@ -1023,6 +1051,10 @@ struct cfg {
 	struct cfg_radius_group *radius_all;
 	struct cfg_name_mangler **manglers;
 	unsigned int nmanglers;
+	struct cfg_acl **acls;
+	unsigned int nacls;
+	struct cfg_policy_map **policy_maps;
+	unsigned int npolicy_maps;
 };
 
 /**

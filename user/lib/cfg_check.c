@@ -398,12 +398,16 @@ static void cfg_check_ipsec(struct cfg_parser *p, struct cfg_ipsec_profile *ip)
 	}
 }
 
-/* "tunnel protection ipsec profile": enabled, with a transform set */
+/*
+ * "tunnel protection ipsec profile": enabled, with a transform set; the
+ * access lists and policy maps exist
+ */
 static void cfg_check_iface(struct cfg_parser *p, struct cfg_iface *i)
 {
 	const struct cfg_ref *r = &i->ipsec_ref;
 	const struct cfg_ipsec_profile *ip;
 
+	cfg_check_iface_filters(p, i);
 	if (!r->name)
 		return;
 	ip = CFG_FIND(p->cfg->ipsec_profiles, p->cfg->nipsec_profiles,
@@ -616,6 +620,8 @@ int cfg_check(struct cfg_parser *p)
 	cfg_check_radius(p);
 	for (i = 0; i < cfg->nmanglers; i++)
 		cfg_check_mangler(p, cfg->manglers[i]);
+	cfg_check_acls(p);
+	cfg_check_policy_maps(p);
 	for (i = 0; i < cfg->nauthz_policies; i++) {
 		struct cfg_authz_policy *az = cfg->authz_policies[i];
 

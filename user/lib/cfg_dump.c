@@ -524,8 +524,20 @@ static void cfg_put_iface(struct cfg_out *o, const struct cfg_iface *i,
 	if (i->ipsec_ref.name)
 		fprintf(o->f, " tunnel protection ipsec profile %s\n",
 			i->ipsec_ref.name);
+	cfg_iface_filters_dump(o->f, &i->filters);
 	if (i->shutdown)
 		fputs(" shutdown\n", o->f);
+}
+
+static void cfg_put_acl(struct cfg_out *o, const struct cfg_acl *a)
+{
+	cfg_acl_dump(o->f, a);
+}
+
+static void cfg_put_policy_map(struct cfg_out *o,
+			       const struct cfg_policy_map *pm)
+{
+	cfg_policy_map_dump(o->f, pm);
 }
 
 static void cfg_put_template(struct cfg_out *o, const struct cfg_template *t)
@@ -790,6 +802,9 @@ int cfg_dump(const struct cfg *cfg, FILE *out, unsigned int flags)
 	CFG_PUT_ALL(&o, cfg->tsets, cfg->ntsets, cfg_put_tset);
 	CFG_PUT_ALL(&o, cfg->ipsec_profiles, cfg->nipsec_profiles,
 		    cfg_put_ipsec);
+	CFG_PUT_PLAIN(&o, cfg->acls, cfg->nacls, cfg_put_acl);
+	CFG_PUT_PLAIN(&o, cfg->policy_maps, cfg->npolicy_maps,
+		      cfg_put_policy_map);
 	CFG_PUT_PLAIN(&o, cfg->templates, cfg->ntemplates, cfg_put_template);
 	CFG_PUT_PLAIN(&o, cfg->tunnels, cfg->ntunnels, cfg_put_tunnel);
 	CFG_PUT_DISABLED(&o, cfg->proposals, cfg->nproposals,

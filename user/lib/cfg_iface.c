@@ -28,6 +28,8 @@ CFG_IFACE_SAME(struct cfg_template, description);
 CFG_IFACE_SAME(struct cfg_template, shutdown);
 CFG_IFACE_SAME(struct cfg_tunnel, description);
 CFG_IFACE_SAME(struct cfg_tunnel, shutdown);
+CFG_IFACE_SAME(struct cfg_template, filters);
+CFG_IFACE_SAME(struct cfg_tunnel, filters);
 
 static int cfg_iface_description(struct cfg_parser *p,
 				 int argc __always_unused, char **argv)
@@ -196,6 +198,11 @@ static const struct cfg_cmd cfg_iface_cmds[] = {
 	{ "ip nhrp network-id", cfg_iface_nhrp_id, "<1-4294967295>", 1, 1 },
 	{ "ip nhrp redirect", cfg_iface_nhrp_redirect, "[timeout SECONDS]",
 	  0, 2 },
+	{ "ip access-group", cfg_iface_access_group, "NAME in|out", 2, 2 },
+	{ "ipv6 traffic-filter", cfg_iface_traffic_filter, "NAME in|out",
+	  2, 2 },
+	{ "service-policy", cfg_iface_service_policy, "input|output NAME",
+	  2, 2 },
 	{ "shutdown", cfg_iface_shutdown, "", 0, 0 },
 	{ "no shutdown", cfg_iface_no_shutdown, "", 0, 0 },
 };
@@ -350,6 +357,7 @@ void cfg_iface_clear(struct cfg_iface *i)
 	free(i->vrf);
 	free(i->source);
 	free(i->ipsec_ref.name);
+	cfg_iface_filters_clear(&i->filters);
 	memset(i, 0, sizeof(*i));
 }
 

@@ -45,6 +45,9 @@ enum cfg_mode {
 	CFG_MODE_RADIUS_SERVER,
 	CFG_MODE_RADIUS_GROUP,
 	CFG_MODE_MANGLER,
+	CFG_MODE_ACL,		/* an IPv4 or IPv6 access list */
+	CFG_MODE_POLICY_MAP,
+	CFG_MODE_PMAP_CLASS,	/* "class class-default" of a policy map */
 	CFG_MODE_SKIP,		/* the block of a refused command */
 	CFG_NMODES,
 };
@@ -53,7 +56,9 @@ struct cfg_parser;
 
 /**
  * struct cfg_cmd - a command of a mode
- * @path: its keywords, space-separated, matched case-insensitively
+ * @path: its keywords, space-separated, matched case-insensitively; the
+ *	keyword "#" matches any decimal number (the sequence numbers of
+ *	access-list entries), which the handler finds in p->word
  * @fn: handles the arguments after @path; returns 0, or -1 once it has
  *	reported an error
  * @usage: the syntax of the arguments, for messages and documentation
@@ -175,7 +180,8 @@ extern const struct cfg_mode_def cfg_proposal_mode, cfg_policy_mode,
 	cfg_keyring_mode, cfg_peer_mode, cfg_profile_mode, cfg_authz_mode,
 	cfg_tset_mode, cfg_ipsec_mode, cfg_template_mode,
 	cfg_tunnel_iface_mode, cfg_trustpoint_mode, cfg_radius_server_mode,
-	cfg_radius_group_mode, cfg_mangler_mode;
+	cfg_radius_group_mode, cfg_mangler_mode, cfg_acl_mode,
+	cfg_policy_map_mode, cfg_pmap_class_mode;
 
 /* cfg.c */
 __printf(3, 4) void cfg_diag(struct cfg_parser *p, unsigned int line,
@@ -318,6 +324,28 @@ int cfg_tunnel_addr(struct cfg_parser *p, int argc, char **argv);
 int cfg_tunnel_addr6(struct cfg_parser *p, int argc, char **argv);
 int cfg_tunnel_shortcut(struct cfg_parser *p, int argc, char **argv);
 void cfg_tunnel_free(struct cfg_tunnel *t);
+
+/* cfg_acl.c: access lists, and the interface commands of the filters */
+int cfg_cmd_acl(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_acl6(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_acl_standard(struct cfg_parser *p, int argc, char **argv);
+int cfg_arg_kernel_name(struct cfg_parser *p, const char *s);
+int cfg_iface_access_group(struct cfg_parser *p, int argc, char **argv);
+int cfg_iface_traffic_filter(struct cfg_parser *p, int argc, char **argv);
+int cfg_iface_service_policy(struct cfg_parser *p, int argc, char **argv);
+void cfg_iface_filters_clear(struct cfg_iface_filters *f);
+void cfg_check_acls(struct cfg_parser *p);
+void cfg_check_iface_filters(struct cfg_parser *p, struct cfg_iface *i);
+void cfg_acl_dump(FILE *f, const struct cfg_acl *a);
+void cfg_iface_filters_dump(FILE *f, const struct cfg_iface_filters *fl);
+void cfg_acl_free(struct cfg_acl *a);
+
+/* cfg_policy.c: "policy-map" */
+int cfg_cmd_policy_map(struct cfg_parser *p, int argc, char **argv);
+int cfg_cmd_class_map(struct cfg_parser *p, int argc, char **argv);
+void cfg_check_policy_maps(struct cfg_parser *p);
+void cfg_policy_map_dump(FILE *f, const struct cfg_policy_map *pm);
+void cfg_policy_map_free(struct cfg_policy_map *pm);
 
 /* cfg_defaults.c: the built-in objects and "no"/"default" of them */
 int cfg_defaults_init(struct cfg_parser *p, enum cfg_defaults_set set);

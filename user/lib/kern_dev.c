@@ -6,6 +6,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -341,16 +342,101 @@ void kern_dev_print_settings(FILE *f, const struct kern_dev *d, bool json)
 	kern_dev_print_udp(f, d, json);
 }
 
+static const char *const kern_dev_dirs[ACL_NDIRS] = {
+	[ACL_DIR_IN] = "in",
+	[ACL_DIR_OUT] = "out",
+};
+
+static void kern_dev_print_acl(FILE *f, const struct kern_dev_acl *a,
+			       int dir, bool json)
+{
+	if (json) {
+		fprintf(f, "\"%s\":{\"name\":", kern_dev_dirs[dir]);
+		json_print_str(f, a->name);
+		fprintf(f, ",\"rules\":%u,\"implicit_deny_matches\":%" PRIu64
+			"}", a->nrules, a->deny_hits);
+		return;
+	}
+	fprintf(f, "    acl %s %s rules %u implicit-deny %" PRIu64 "\n",
+		kern_dev_dirs[dir], a->name[0] ? a->name : "-", a->nrules,
+		a->deny_hits);
+}
+
+static void kern_dev_print_policer(FILE *f, const struct acl_policer *p,
+				   int dir, bool json)
+{
+	if (json) {
+		fprintf(f, "\"%s\":{\"name\":", kern_dev_dirs[dir]);
+		json_print_str(f, p->name);
+		fprintf(f, ",\"rate\":%" PRIu64 ",\"burst\":%u,"
+			"\"conform_packets\":%" PRIu64 ",\"conform_bytes\":%"
+			PRIu64 ",\"exceed_packets\":%" PRIu64
+			",\"exceed_bytes\":%" PRIu64 "}", p->rate, p->burst,
+			p->conform_packets, p->conform_bytes,
+			p->exceed_packets, p->exceed_bytes);
+		return;
+	}
+	fprintf(f, "    police %s %s rate %" PRIu64 " burst %u conform %"
+		PRIu64 " packets %" PRIu64 " bytes exceed %" PRIu64
+		" packets %" PRIu64 " bytes\n", kern_dev_dirs[dir],
+		p->name[0] ? p->name : "-", p->rate, p->burst,
+		p->conform_packets, p->conform_bytes, p->exceed_packets,
+		p->exceed_bytes);
+}
+
+/* the lists, then the policers: text lines, or JSON members */
+static void kern_dev_print_filters(FILE *f, const struct kern_dev *d,
+				   bool json)
+{
+	unsigned int acls = d->has & (KERN_DEV_HAS_ACL_IN |
+				      KERN_DEV_HAS_ACL_OUT);
+	unsigned int pols = d->has & (KERN_DEV_HAS_POLICER_IN |
+				      KERN_DEV_HAS_POLICER_OUT);
+	int dir, n;
+
+	if (json && acls)
+		fputs(",\"acl\":{", f);
+	for (dir = 0, n = 0; dir < ACL_NDIRS; dir++) {
+		if (!(d->has & KERN_DEV_HAS_ACL(dir)))
+			continue;
+		if (json && n++)
+			fputc(',', f);
+		kern_dev_print_acl(f, &d->acl[dir], dir, json);
+	}
+	if (json && acls)
+		fputc('}', f);
+	if (json && pols)
+		fputs(",\"police\":{", f);
+	for (dir = 0, n = 0; dir < ACL_NDIRS; dir++) {
+		if (!(d->has & KERN_DEV_HAS_POLICER(dir)))
+			continue;
+		if (json && n++)
+			fputc(',', f);
+		kern_dev_print_policer(f, &d->policer[dir], dir, json);
+	}
+	if (json && pols)
+		fputc('}', f);
+}
+
 /**
  * kern_dev_print - print one interface's settings
  * @f: where to
  * @d: the settings, as read from the kernel
  * @json: one JSON object instead of text
  *
- * Text: "va1: " and kern_dev_print_settings() on one line, then the
+ * Text: "va1: " and kern_dev_print_settings() on one line; then per
+ * attached access list, indented by four spaces, "acl in|out NAME rules
+ * N implicit-deny H" (H: packets its implicit deny dropped); per attached
+ * policer "police in|out NAME rate BIT/S burst BYTES conform P packets B
+ * bytes exceed P packets B bytes" (NAME "-" when it has none); then the
  * counters (kern_stats_print()) when the kernel reported them.  JSON: an
  * object with the keys ifindex, ifname, those of
- * kern_dev_print_settings() and, with the counters, "stats".
+ * kern_dev_print_settings(), "acl" when a list is attached (an object
+ * with "in" and/or "out", each with "name", "rules" and
+ * "implicit_deny_matches"), "police" when a policer is (an object with
+ * "in" and/or "out", each with "name", "rate", "burst",
+ * "conform_packets", "conform_bytes", "exceed_packets" and
+ * "exceed_bytes") and, with the counters, "stats".
  */
 void kern_dev_print(FILE *f, const struct kern_dev *d, bool json)
 {
@@ -361,6 +447,7 @@ void kern_dev_print(FILE *f, const struct kern_dev *d, bool json)
 		json_print_str(f, d->name);
 		fputc(',', f);
 		kern_dev_print_settings(f, d, true);
+		kern_dev_print_filters(f, d, true);
 		if (stats) {
 			fprintf(f, ",\"stats\":");
 			kern_stats_print(f, &d->stats, true);
@@ -371,6 +458,7 @@ void kern_dev_print(FILE *f, const struct kern_dev *d, bool json)
 	fprintf(f, "%s: ", d->name);
 	kern_dev_print_settings(f, d, false);
 	fputc('\n', f);
+	kern_dev_print_filters(f, d, false);
 	if (stats)
 		kern_stats_print(f, &d->stats, false);
 }

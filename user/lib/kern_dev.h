@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "acl.h"
 #include "kern_stats.h"
 
 #define KERN_DEV_HAS_MODE	(1u << 0)
@@ -26,10 +27,30 @@
 /* read from the kernel only */
 #define KERN_DEV_HAS_STATS	(1u << 5)
 #define KERN_DEV_HAS_LOCAL_PORT	(1u << 8)
+#define KERN_DEV_HAS_ACL_IN	(1u << 9)
+#define KERN_DEV_HAS_ACL_OUT	(1u << 10)
+#define KERN_DEV_HAS_POLICER_IN	(1u << 11)
+#define KERN_DEV_HAS_POLICER_OUT	(1u << 12)
+
+/* the bit of an access list or policer of enum acl_dir @dir */
+#define KERN_DEV_HAS_ACL(dir)	(KERN_DEV_HAS_ACL_IN << (dir))
+#define KERN_DEV_HAS_POLICER(dir)	(KERN_DEV_HAS_POLICER_IN << (dir))
 
 union kern_addr {
 	struct in_addr v4;
 	struct in6_addr v6;
+};
+
+/**
+ * struct kern_dev_acl - an attached access list, as dev-get reports it
+ * @name: its name, "" when it has none
+ * @nrules: its rules
+ * @deny_hits: packets its implicit deny dropped
+ */
+struct kern_dev_acl {
+	char name[FLEXVTI_NAME_MAX + 1];
+	uint32_t nrules;
+	uint64_t deny_hits;
 };
 
 /**
@@ -48,6 +69,10 @@ union kern_addr {
  * @local_port: port of the ESP-in-UDP socket (read only)
  * @remote_port: remote port of ESP-in-UDP
  * @stats: the interface's counters, when KERN_DEV_HAS_STATS is set
+ * @acl: per enum acl_dir, the attached access list, when
+ *	KERN_DEV_HAS_ACL(dir) is set (read only)
+ * @policer: per enum acl_dir, the attached policer with its counters,
+ *	when KERN_DEV_HAS_POLICER(dir) is set (read only)
  */
 struct kern_dev {
 	uint32_t ifindex;
@@ -63,6 +88,8 @@ struct kern_dev {
 	uint16_t local_port;
 	uint16_t remote_port;
 	struct kern_stats stats;
+	struct kern_dev_acl acl[ACL_NDIRS];
+	struct acl_policer policer[ACL_NDIRS];
 };
 
 /**

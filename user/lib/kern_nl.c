@@ -13,6 +13,7 @@
 #include <netlink/errno.h>
 #include <netlink/genl/ctrl.h>
 
+#include "kern_acl.h"
 #include "kern_nl.h"
 
 #ifndef SOL_NETLINK
@@ -276,16 +277,19 @@ static int kern_nl_dev_parse_tb(struct nl_msg *msg, struct nlattr **tb,
 		d->remote_port = ntohs(nla_get_u16(tb[FLEXVTI_A_UDP_REMOTE_PORT]));
 		d->has |= KERN_DEV_HAS_LOCAL_PORT | KERN_DEV_HAS_REMOTE_PORT;
 	}
+	if (kern_acl_dev_parse(tb, d))
+		return -EINVAL;
 	return kern_nl_dev_parse_stats(tb[FLEXVTI_A_STATS], d);
 }
 
 /**
  * kern_nl_dev_parse - read a dev-get reply or dev-change notification
  * @msg: the message
- * @d: receives the settings, and the counters when the message has them
+ * @d: receives the settings, the attached access lists and policers, and
+ *	the counters when the message has them
  *
  * Return: 0, or -EINVAL when the message lacks the interface index or its
- * counters are malformed.
+ * counters, lists or policers are malformed.
  */
 int kern_nl_dev_parse(struct nl_msg *msg, struct kern_dev *d)
 {

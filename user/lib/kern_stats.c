@@ -39,6 +39,8 @@ static const struct kern_stats_field kern_stats_fields[] = {
 	KERN_STATS_FIELD(DROP_MALFORMED, drop_malformed),
 	KERN_STATS_FIELD(DROP_MTU, drop_mtu),
 	KERN_STATS_FIELD(DROP_OTHER, drop_other),
+	KERN_STATS_FIELD(DROP_ACL, drop_acl),
+	KERN_STATS_FIELD(DROP_POLICER, drop_policer),
 };
 
 static uint64_t kern_stats_value(const struct kern_stats *s, size_t off)
@@ -119,7 +121,8 @@ static void kern_stats_print_json(FILE *f, const struct kern_stats *s)
  *
  * Text is two lines, each indented by four spaces:
  * "rx P packets B bytes tx P packets B bytes" and
- * "drops replay N auth N no-sa N malformed N mtu N other N".
+ * "drops replay N auth N no-sa N malformed N mtu N other N acl N
+ * policer N".
  */
 void kern_stats_print(FILE *f, const struct kern_stats *s, bool json)
 {
@@ -132,6 +135,7 @@ void kern_stats_print(FILE *f, const struct kern_stats *s, bool json)
 		s->tx_packets, s->tx_bytes);
 	fprintf(f, "    drops replay %" PRIu64 " auth %" PRIu64 " no-sa %"
 		PRIu64 " malformed %" PRIu64 " mtu %" PRIu64 " other %" PRIu64
-		"\n", s->drop_replay, s->drop_auth, s->drop_no_sa,
-		s->drop_malformed, s->drop_mtu, s->drop_other);
+		" acl %" PRIu64 " policer %" PRIu64 "\n", s->drop_replay,
+		s->drop_auth, s->drop_no_sa, s->drop_malformed, s->drop_mtu,
+		s->drop_other, s->drop_acl, s->drop_policer);
 }

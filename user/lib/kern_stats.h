@@ -24,6 +24,8 @@
  * @drop_malformed: malformed packets
  * @drop_mtu: packets too big for the path
  * @drop_other: packets dropped for any other reason
+ * @drop_acl: packets an access list dropped (either direction)
+ * @drop_policer: packets a policer dropped as exceeding its rate
  */
 struct kern_stats {
 	uint64_t rx_packets;
@@ -36,6 +38,8 @@ struct kern_stats {
 	uint64_t drop_malformed;
 	uint64_t drop_mtu;
 	uint64_t drop_other;
+	uint64_t drop_acl;
+	uint64_t drop_policer;
 };
 
 int kern_stats_parse(const void *nest, size_t len, struct kern_stats *s);

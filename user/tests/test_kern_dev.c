@@ -194,7 +194,7 @@ TEST(print_with_stats)
 	EXPECT_STREQ("va3: mode ipsec template 0 nhrp-network-id 0\n"
 		     "    rx 1 packets 84 bytes tx 0 packets 0 bytes\n"
 		     "    drops replay 0 auth 0 no-sa 3 malformed 0 mtu 0 "
-		     "other 0\n", s);
+		     "other 0 acl 0 policer 0\n", s);
 	free(s);
 	s = print(&d, true);
 	EXPECT_STREQ("{\"ifindex\":3,\"ifname\":\"va3\",\"mode\":\"ipsec\","
@@ -202,7 +202,8 @@ TEST(print_with_stats)
 		     "\"rx_packets\":1,\"rx_bytes\":84,\"tx_packets\":0,"
 		     "\"tx_bytes\":0,\"drop_replay\":0,\"drop_auth\":0,"
 		     "\"drop_no_sa\":3,\"drop_malformed\":0,\"drop_mtu\":0,"
-		     "\"drop_other\":0}}", s);
+		     "\"drop_other\":0,\"drop_acl\":0,\"drop_policer\":0}}",
+		     s);
 	free(s);
 }
 

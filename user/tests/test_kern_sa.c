@@ -619,7 +619,7 @@ TEST(print_text)
 		     "soft-packets 7 hard-packets 0\n"
 		     "    rx 0 packets 0 bytes tx 42 packets 5000 bytes\n"
 		     "    drops replay 0 auth 0 no-sa 0 malformed 0 mtu 3 "
-		     "other 18446744073709551615\n", s);
+		     "other 18446744073709551615 acl 0 policer 0\n", s);
 	free(s);
 
 	sa.esn = sa.active = false;
@@ -662,7 +662,8 @@ TEST(print_json)
 		     "\"rx_bytes\":0,\"tx_packets\":42,\"tx_bytes\":5000,"
 		     "\"drop_replay\":0,\"drop_auth\":0,\"drop_no_sa\":0,"
 		     "\"drop_malformed\":0,\"drop_mtu\":3,"
-		     "\"drop_other\":18446744073709551615}}", s);
+		     "\"drop_other\":18446744073709551615,"
+		     "\"drop_acl\":0,\"drop_policer\":0}}", s);
 	free(s);
 
 	strcpy(sa.ifname, "v\"\\");
