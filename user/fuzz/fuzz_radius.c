@@ -4,8 +4,11 @@
  * client's) bytes reach: radius_check() on the input as it is, then, with
  * a Response Authenticator made to fit (as a server that knows the
  * secret would send), radius_check() and radius_decode() through
- * radcli's attribute decoding, and radius_mppe_key() on the input.  None
- * of it may crash, leak or trip a sanitizer.
+ * radcli's attribute decoding, radius_authz_parse() on the attributes
+ * (what an Access-Accept authorizes), and radius_mppe_key() on the
+ * input.  Accounting-Responses pass the same radius_check().  None of it
+ * may crash, leak or trip a sanitizer.  The requests of the
+ * dynamic-authorization server are fuzz_dae's.
  */
 #include <stdint.h>
 #include <string.h>
@@ -13,6 +16,7 @@
 #include <openssl/evp.h>
 
 #include "../lib/radius.h"
+#include "../lib/radius_authz.h"
 
 #define SECRET	"fuzzing-secret"
 
@@ -34,7 +38,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static uint8_t buf[RADIUS_MAX_LEN + sizeof(SECRET)];
 	uint8_t key[AUTH_STRING_LEN];
 	size_t key_len = sizeof(key), len;
+	static struct radius_authz a;
 	VALUE_PAIR *vps;
+	char why[128];
 
 	if (!rh)
 		rh = radius_handle_new(NULL);
@@ -54,6 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (radius_check(buf, len, req_auth, SECRET, false) != RADIUS_OK)
 		return 0;
 	vps = radius_decode(rh, buf, len);
+	radius_authz_parse(rh, vps, &a, why, sizeof(why));
 	rc_avpair_free(vps);
 	return 0;
 }

@@ -67,6 +67,7 @@ static const struct cfg_cmd cfg_top_cmds[] = {
 	  "[0] PASSWORD", 1, CFG_WORDS_MAX },
 	{ "radius server", cfg_cmd_radius_server, "NAME", 1, 1 },
 	{ "aaa group server radius", cfg_cmd_radius_group, "NAME", 1, 1 },
+	{ "aaa server radius dynamic-author", cfg_cmd_dae, "", 0, 0 },
 	{ "radius-server timeout", cfg_cmd_radius_timeout, "<1-1000>", 1, 1 },
 	{ "radius-server retransmit", cfg_cmd_radius_retransmit, "<0-100>",
 	  1, 1 },
@@ -119,6 +120,7 @@ static const struct cfg_mode_def *const cfg_modes[CFG_NMODES] = {
 	[CFG_MODE_ACL] = &cfg_acl_mode,
 	[CFG_MODE_POLICY_MAP] = &cfg_policy_map_mode,
 	[CFG_MODE_PMAP_CLASS] = &cfg_pmap_class_mode,
+	[CFG_MODE_DAE] = &cfg_dae_mode,
 	[CFG_MODE_SKIP] = &cfg_skip_mode,
 };
 
@@ -714,6 +716,7 @@ void cfg_free(struct cfg *cfg)
 	if (cfg->radius_all)
 		cfg_radius_group_free(cfg->radius_all);
 	cfg_key_wipe(&cfg->radius.authz_password);
+	cfg_dae_free(cfg->dae);
 	CFG_FREE_ALL(cfg->manglers, cfg->nmanglers, cfg_mangler_free);
 	CFG_FREE_ALL(cfg->acls, cfg->nacls, cfg_acl_free);
 	CFG_FREE_ALL(cfg->policy_maps, cfg->npolicy_maps, cfg_policy_map_free);

@@ -50,6 +50,11 @@
 #define CFG_RADIUS_TIMEOUT_DEFAULT	5	/* seconds, as IOS */
 #define CFG_RADIUS_RETRANSMIT_DEFAULT	3	/* as IOS */
 #define CFG_RADIUS_SECRET_MAX		128	/* bytes of a shared secret */
+#define CFG_DAE_PORT_DEFAULT		3799	/* RFC 5176 (IOS: 1700) */
+#define CFG_DAE_TS_WINDOW_DEFAULT	300	/* seconds, RFC 5176 §3.5 */
+#define CFG_DAE_NOT_FOUND_DEFAULT	404	/* IOS: "No Matching Session" */
+#define CFG_DAE_CACHE_LIFETIME_DEFAULT	30	/* seconds */
+#define CFG_DAE_CACHE_ENTRIES_DEFAULT	4096
 
 /**
  * struct cfg_diag - one diagnostic of a load
@@ -970,6 +975,73 @@ struct cfg_radius_global {
 	unsigned int acct_update_line;
 };
 
+/* how a DAE request's session identifiers select sessions: "auth-type" */
+enum cfg_dae_auth_type {
+	CFG_DAE_AUTH_ALL = 0,		/* every identifier given matches */
+	CFG_DAE_AUTH_ANY,		/* one identifier given matches */
+	CFG_DAE_AUTH_SESSION_KEY,	/* the audit-session-id, required */
+};
+
+/**
+ * struct cfg_dae_client - a "client" line of the dynamic-author block:
+ *	a RADIUS server allowed to send Disconnect- and CoA-Requests
+ * @addr: its address, a unicast host
+ * @vrf: "vrf NAME": the VRF its requests arrive in; NULL: the global
+ *	table
+ * @key: "server-key [0] KEY": its shared secret, 1 to
+ *	CFG_RADIUS_SECRET_MAX bytes of text; data NULL: the block's
+ *	"server-key"
+ * @line: where it was configured
+ */
+struct cfg_dae_client {
+	struct cfg_addr addr;
+	char *vrf;
+	struct cfg_key key;
+	unsigned int line;
+};
+
+/**
+ * struct cfg_dae - "aaa server radius dynamic-author": the RFC 5176
+ *	server (Disconnect- and CoA-Requests)
+ * @line: the block's first line
+ * @clients: the "client" lines in order, one per address and VRF
+ * @nclients: entries of @clients, at least 1 after load
+ * @key: "server-key [0] KEY": the secret of the clients without their
+ *	own; data NULL when not configured
+ * @port: "port N": the UDP port it listens on, default
+ *	CFG_DAE_PORT_DEFAULT; never 500 or 4500 (IKE)
+ * @auth_type: "auth-type any|all|session-key", default all
+ * @ignore_session_key: "ignore session-key": the audit-session-id of a
+ *	request is not used to select sessions
+ * @ma_optional: "message-authenticator optional": requests without a
+ *	Message-Authenticator are accepted (by default they are dropped); one
+ *	that is present is always verified
+ * @ts_window: "event-timestamp window S": seconds an Event-Timestamp may
+ *	be off the time, 0: not checked; default CFG_DAE_TS_WINDOW_DEFAULT
+ * @not_found_cause: "session-not-found error-cause 404|503": the
+ *	Error-Cause of the NAK for a request no session matches, default
+ *	404 (with Reply-Message "No Matching Session", as IOS)
+ * @cache_lifetime: "duplicate-cache lifetime S", seconds a request is
+ *	remembered to answer its retransmissions, default
+ *	CFG_DAE_CACHE_LIFETIME_DEFAULT
+ * @cache_entries: "duplicate-cache entries N": the most requests
+ *	remembered, default CFG_DAE_CACHE_ENTRIES_DEFAULT
+ */
+struct cfg_dae {
+	unsigned int line;
+	struct cfg_dae_client *clients;
+	unsigned int nclients;
+	struct cfg_key key;
+	uint16_t port;
+	enum cfg_dae_auth_type auth_type;
+	bool ignore_session_key;
+	bool ma_optional;
+	unsigned int ts_window;
+	unsigned int not_found_cause;
+	unsigned int cache_lifetime;
+	unsigned int cache_entries;
+};
+
 /* which factory values the smart defaults take */
 enum cfg_defaults_set {
 	CFG_DEFAULTS_MODERN = 0,	/* the default */
@@ -1005,6 +1077,8 @@ enum cfg_defaults_set {
  *	names it
  * @acls: "ip access-list extended" and "ipv6 access-list" blocks
  * @policy_maps: "policy-map" blocks
+ * @dae: "aaa server radius dynamic-author"; NULL when not configured
+ *	(the server is off)
  * @nproposals: and the other n* fields: entries of the arrays
  *
  * Built-in objects are always present, flagged builtin, and disabled
@@ -1049,6 +1123,7 @@ struct cfg {
 	struct cfg_radius_group **radius_groups;
 	unsigned int nradius_groups;
 	struct cfg_radius_group *radius_all;
+	struct cfg_dae *dae;
 	struct cfg_name_mangler **manglers;
 	unsigned int nmanglers;
 	struct cfg_acl **acls;
@@ -1338,6 +1413,32 @@ const struct cfg_ipsec_profile *cfg_ipsec_profile_find(const struct cfg *cfg,
  */
 int cfg_mangle_name(const struct cfg_name_mangler *m, enum cfg_mangle_src src,
 		    const char *id, char *out, size_t outlen);
+
+/**
+ * cfg_dae_client_find() - the dynamic-authorization client a request
+ *	came from
+ * @dae: the server's configuration
+ * @from: the request's source address (a host; cfg_addr_from_sockaddr()
+ *	gives the IPv4 address of a v4-mapped one)
+ * @vrf: the VRF it arrived in; NULL or "" for the global table
+ *
+ * Return: the client, or NULL: the request is dropped
+ * (DAE_DROP_UNKNOWN_CLIENT).
+ */
+const struct cfg_dae_client *cfg_dae_client_find(const struct cfg_dae *dae,
+						 const struct cfg_addr *from,
+						 const char *vrf);
+
+/**
+ * cfg_dae_client_secret() - the shared secret of a client
+ * @dae: the server's configuration
+ * @c: one of its clients
+ *
+ * Return: the client's "server-key", else the block's (after load, one
+ * of them exists), NUL-terminated.
+ */
+const char *cfg_dae_client_secret(const struct cfg_dae *dae,
+				  const struct cfg_dae_client *c);
 
 /**
  * cfg_profile_find() - an IKEv2 profile by name

@@ -599,6 +599,7 @@ static void cfg_check_aaa(struct cfg_parser *p)
 		  &what);
 	cfg_first(cfg->nradius_groups ? cfg->radius_groups[0]->line : 0,
 		  "aaa group server", &line, &what);
+	cfg_first(cfg->dae ? cfg->dae->line : 0, "aaa server", &line, &what);
 	if (what)
 		cfg_diag(p, line, "'aaa new-model' is required before %s",
 			 what);
@@ -618,6 +619,7 @@ int cfg_check(struct cfg_parser *p)
 			cfg_check_peer(p, cfg->keyrings[i], j);
 	cfg_check_aaa(p);
 	cfg_check_radius(p);
+	cfg_check_dae(p);
 	for (i = 0; i < cfg->nmanglers; i++)
 		cfg_check_mangler(p, cfg->manglers[i]);
 	cfg_check_acls(p);

@@ -789,6 +789,7 @@ int cfg_dump(const struct cfg *cfg, FILE *out, unsigned int flags)
 		      cfg_put_radius_server);
 	CFG_PUT_PLAIN(&o, cfg->radius_groups, cfg->nradius_groups,
 		      cfg_put_radius_group);
+	cfg_dae_dump(out, cfg->dae, flags);
 	cfg_put_pools(&o, cfg);
 	CFG_PUT_PLAIN(&o, cfg->trustpoints, cfg->ntrustpoints,
 		      cfg_put_trustpoint);

@@ -48,6 +48,7 @@ enum cfg_mode {
 	CFG_MODE_ACL,		/* an IPv4 or IPv6 access list */
 	CFG_MODE_POLICY_MAP,
 	CFG_MODE_PMAP_CLASS,	/* "class class-default" of a policy map */
+	CFG_MODE_DAE,
 	CFG_MODE_SKIP,		/* the block of a refused command */
 	CFG_NMODES,
 };
@@ -181,7 +182,7 @@ extern const struct cfg_mode_def cfg_proposal_mode, cfg_policy_mode,
 	cfg_tset_mode, cfg_ipsec_mode, cfg_template_mode,
 	cfg_tunnel_iface_mode, cfg_trustpoint_mode, cfg_radius_server_mode,
 	cfg_radius_group_mode, cfg_mangler_mode, cfg_acl_mode,
-	cfg_policy_map_mode, cfg_pmap_class_mode;
+	cfg_policy_map_mode, cfg_pmap_class_mode, cfg_dae_mode;
 
 /* cfg.c */
 __printf(3, 4) void cfg_diag(struct cfg_parser *p, unsigned int line,
@@ -289,6 +290,12 @@ void cfg_check_radius(struct cfg_parser *p);
 void cfg_radius_server_free(struct cfg_radius_server *rs);
 void cfg_radius_group_free(struct cfg_radius_group *rg);
 void cfg_aaa_list_free(struct cfg_aaa_list *l);
+
+/* cfg_dae.c: "aaa server radius dynamic-author" */
+int cfg_cmd_dae(struct cfg_parser *p, int argc, char **argv);
+void cfg_check_dae(struct cfg_parser *p);
+void cfg_dae_dump(FILE *out, const struct cfg_dae *dae, unsigned int flags);
+void cfg_dae_free(struct cfg_dae *dae);
 
 /* cfg_mangler.c: "crypto ikev2 name-mangler" */
 extern const char *const cfg_aaa_kws[CFG_AAA_NMETHODS];

@@ -257,7 +257,6 @@ int radius_encode(struct radius_pkt *pkt, uint8_t code, uint8_t id,
 {
 	bool hashed = radius_code_hashed_request(code);
 	uint8_t *ma = NULL;
-	uint16_t len;
 	int ret;
 
 	if (!radius_code_name(code) || (!hashed && !auth))
@@ -279,9 +278,43 @@ int radius_encode(struct radius_pkt *pkt, uint8_t code, uint8_t id,
 		if (ret)
 			return ret;
 	}
+	return radius_finish(pkt, auth, ma ? RADIUS_HDR_LEN + 2 : 0, secret);
+}
+
+/**
+ * radius_finish - set the Length and the authenticators of a packet whose
+ *	header and attributes were written by other means
+ * @pkt: the packet: code and Identifier set, the attributes in place,
+ *	@pkt->len their end
+ * @auth: as radius_encode()'s
+ * @ma: offset in @pkt->data of the value of its Message-Authenticator
+ *	(RFC 3579 §3.2), 16 zero bytes to fill; 0 when it has none
+ * @secret: the shared secret
+ *
+ * Signs as radius_encode() does: the Message-Authenticator first, then
+ * the Request Authenticator of an Accounting-, Disconnect- or
+ * CoA-Request (RFC 2866 §3, RFC 5176 §3.5) or the Response Authenticator
+ * of a reply (RFC 2865 §3).
+ *
+ * Return: 0; -EINVAL for a code that is not in enum radius_code, a
+ * missing @auth, a length outside 20-4096 or @ma outside the packet;
+ * -ENOMEM or -EIO when libcrypto fails.
+ */
+int radius_finish(struct radius_pkt *pkt, const uint8_t *auth, size_t ma,
+		  const char *secret)
+{
+	uint8_t code = pkt->data[0];
+	uint16_t len;
+
+	if (!radius_code_name(code) ||
+	    (!radius_code_hashed_request(code) && !auth) ||
+	    pkt->len < RADIUS_HDR_LEN || pkt->len > RADIUS_MAX_LEN ||
+	    (ma && (ma < RADIUS_HDR_LEN + 2 ||
+		    ma + RADIUS_AUTH_LEN > pkt->len)))
+		return -EINVAL;
 	len = htons(pkt->len);
 	memcpy(pkt->data + 2, &len, 2);
-	return radius_sign(pkt, auth, ma, secret);
+	return radius_sign(pkt, auth, ma ? pkt->data + ma : NULL, secret);
 }
 
 /*

@@ -77,6 +77,8 @@ struct radius_pkt {
 int radius_encode(struct radius_pkt *pkt, uint8_t code, uint8_t id,
 		  const uint8_t *auth, VALUE_PAIR *vps, const char *secret,
 		  bool msg_auth);
+int radius_finish(struct radius_pkt *pkt, const uint8_t *auth, size_t ma,
+		  const char *secret);
 enum radius_err radius_check(const uint8_t *buf, size_t len,
 			     const uint8_t *req_auth, const char *secret,
 			     bool need_ma);

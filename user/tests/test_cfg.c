@@ -1048,6 +1048,200 @@ static const char aaa_text[] =
 	" aaa accounting cert acct\n"
 	" aaa accounting psk acct\n aaa accounting eap acct\n";
 
+/* the guide's forms, flexvtid's settings, the dump and the lookups */
+TEST(dae_block)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"aaa new-model\n"
+		"aaa server radius dynamic-author\n"
+		" client 192.168.0.5 server-key cisco\n"
+		" client 10.0.0.1\n"
+		" client 2001:db8::7 vrf red server-key 0 two words\n"
+		" client 10.0.0.2 server-key k2\n"
+		" client 10.0.0.2 vrf blue\n"
+		" server-key global\n"
+		" port 1700\n"
+		" auth-type any\n"
+		" ignore session-key\n"
+		" message-authenticator optional\n"
+		" event-timestamp window 0\n"
+		" session-not-found error-cause 503\n"
+		" duplicate-cache lifetime 60\n"
+		" duplicate-cache entries 1024\n"
+		"aaa server radius dynamic-author\n"
+		" client 10.0.0.2\n");
+	const struct cfg_dae_client *c;
+	const struct cfg_dae *dae;
+	struct cfg_addr a = host("10.0.0.2");
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	dae = cfg->dae;
+	ASSERT_NE(NULL, dae);
+	EXPECT_EQ(2, dae->line);
+	ASSERT_EQ(5, dae->nclients);
+	EXPECT_EQ(1700, dae->port);
+	EXPECT_EQ(CFG_DAE_AUTH_ANY, dae->auth_type);
+	EXPECT_TRUE(dae->ignore_session_key);
+	EXPECT_TRUE(dae->ma_optional);
+	EXPECT_EQ(0, dae->ts_window);
+	EXPECT_EQ(503, dae->not_found_cause);
+	EXPECT_EQ(60, dae->cache_lifetime);
+	EXPECT_EQ(1024, dae->cache_entries);
+	/* a client given again replaces its key: none, the block's */
+	c = cfg_dae_client_find(dae, &a, NULL);
+	ASSERT_NE(NULL, c);
+	EXPECT_EQ(18, c->line);
+	EXPECT_STREQ("global", cfg_dae_client_secret(dae, c));
+	c = cfg_dae_client_find(dae, &a, "blue");
+	ASSERT_NE(NULL, c);
+	EXPECT_STREQ("blue", c->vrf);
+	EXPECT_EQ(NULL, cfg_dae_client_find(dae, &a, "red"));
+	a = host("192.168.0.5");
+	c = cfg_dae_client_find(dae, &a, "");
+	ASSERT_NE(NULL, c);
+	EXPECT_STREQ("cisco", cfg_dae_client_secret(dae, c));
+	a = host("2001:db8::7");
+	EXPECT_EQ(NULL, cfg_dae_client_find(dae, &a, NULL));
+	c = cfg_dae_client_find(dae, &a, "red");
+	ASSERT_NE(NULL, c);
+	EXPECT_STREQ("two words", cfg_dae_client_secret(dae, c));
+	a = host("192.168.0.6");
+	EXPECT_EQ(NULL, cfg_dae_client_find(dae, &a, NULL));
+	round_trip(_metadata, cfg);
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, "aaa server radius dynamic-author\n"
+			       " client 192.168.0.5 server-key <hidden>\n"
+			       " client 10.0.0.1\n"
+			       " client 2001:db8::7 vrf red server-key <hidden>\n"
+			       " client 10.0.0.2\n"
+			       " client 10.0.0.2 vrf blue\n"
+			       " server-key <hidden>\n"
+			       " port 1700\n auth-type any\n"
+			       " ignore session-key\n"
+			       " message-authenticator optional\n"
+			       " event-timestamp window 0\n"
+			       " session-not-found error-cause 503\n"
+			       " duplicate-cache lifetime 60\n"
+			       " duplicate-cache entries 1024\n!\n"));
+	EXPECT_FALSE(contains(d, "cisco"));
+	free(d);
+	d = dump_text(cfg, CFG_DUMP_SECRETS);
+	EXPECT_TRUE(contains(d, " client 2001:db8::7 vrf red server-key 0 "
+			       "two words\n"));
+	EXPECT_TRUE(contains(d, " server-key 0 global\n"));
+	free(d);
+	cfg_free(cfg);
+}
+
+TEST(dae_defaults)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"aaa new-model\n"
+		"aaa server radius dynamic-author\n"
+		" client 192.0.2.1 server-key k\n"
+		" message-authenticator required\n");
+	const struct cfg_dae *dae;
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	dae = cfg->dae;
+	ASSERT_NE(NULL, dae);
+	EXPECT_EQ(3799, dae->port);
+	EXPECT_EQ(CFG_DAE_AUTH_ALL, dae->auth_type);
+	EXPECT_FALSE(dae->ignore_session_key);
+	EXPECT_FALSE(dae->ma_optional);
+	EXPECT_EQ(300, dae->ts_window);
+	EXPECT_EQ(404, dae->not_found_cause);
+	EXPECT_EQ(30, dae->cache_lifetime);
+	EXPECT_EQ(4096, dae->cache_entries);
+	EXPECT_EQ(NULL, dae->key.data);
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, "aaa server radius dynamic-author\n"
+			       " client 192.0.2.1 server-key <hidden>\n!\n"));
+	free(d);
+	round_trip(_metadata, cfg);
+	cfg_free(cfg);
+	cfg = load_ok(_metadata, "");
+	ASSERT_NE(NULL, cfg);
+	EXPECT_EQ(NULL, cfg->dae);
+	cfg_free(cfg);
+}
+
+#define DAE_HEAD	"aaa new-model\naaa server radius dynamic-author\n"
+#define DAE_CLIENT	DAE_HEAD " client 192.0.2.1 server-key k\n"
+
+TEST(dae_bad_lines)
+{
+	static const char *const cases[][2] = {
+		{ DAE_HEAD " client radius.example.com server-key k\n",
+		  "t.conf:3: client: 'radius.example.com' is not an IP "
+		  "address (host names are not supported: give the "
+		  "address)\n" },
+		{ DAE_HEAD " client 224.0.0.1 server-key k\n",
+		  "t.conf:3: client: '224.0.0.1' is not a unicast address\n" },
+		{ DAE_HEAD " client 192.0.2.1 server-key 7 0822455D0A16\n",
+		  "t.conf:3: type 7 server-keys are not supported, give the "
+		  "server-key in clear\n" },
+		{ DAE_HEAD " client 192.0.2.1 server-key cisco vrf red\n",
+		  "t.conf:3: client: give 'vrf NAME' before 'server-key' (the "
+		  "key is the rest of the line)\n" },
+		{ DAE_HEAD " client 192.0.2.1 key cisco\n",
+		  "t.conf:3: client: unexpected 'key' (usage: client ADDRESS "
+		  "[vrf NAME] [server-key [0] KEY])\n" },
+		{ DAE_HEAD " client 192.0.2.1 server-key\n",
+		  "t.conf:3: client: unexpected 'server-key' (usage: client "
+		  "ADDRESS [vrf NAME] [server-key [0] KEY])\n" },
+		{ DAE_HEAD " client 192.0.2.1\n",
+		  "t.conf:3: client 192.0.2.1 has no 'server-key' and the "
+		  "block has none\n" },
+		{ DAE_HEAD,
+		  "t.conf:2: aaa server radius dynamic-author has no "
+		  "'client'\n" },
+		{ "aaa server radius dynamic-author\n"
+		  " client 192.0.2.1 server-key k\n",
+		  "t.conf:1: 'aaa new-model' is required before aaa server\n" },
+		{ DAE_CLIENT " server-key <hidden>\n",
+		  "t.conf:4: the server-key is '<hidden>': configure the real "
+		  "server-key\n" },
+		{ DAE_CLIENT " port 4500\n",
+		  "t.conf:4: port 4500: the IKE port of flexvtid\n" },
+		{ DAE_CLIENT " port 0\n",
+		  "t.conf:4: port 0: out of range 1-65535\n" },
+		{ DAE_CLIENT " auth-type some\n",
+		  "t.conf:4: 'auth-type some' is not supported\n" },
+		{ DAE_CLIENT " ignore server-key\n",
+		  "t.conf:4: ignore server-key: not supported: every "
+		  "request's authenticator is checked with its client's key "
+		  "(RFC 5176 §3.5)\n" },
+		{ DAE_CLIENT " auth-type session-key\n ignore session-key\n",
+		  "t.conf:2: aaa server radius dynamic-author: 'ignore "
+		  "session-key' and 'auth-type session-key' exclude each "
+		  "other\n" },
+		{ DAE_CLIENT " message-authenticator never\n",
+		  "t.conf:4: 'message-authenticator never' is not "
+		  "supported\n" },
+		{ DAE_CLIENT " event-timestamp window 86401\n",
+		  "t.conf:4: event-timestamp window 86401: out of range "
+		  "0-86400\n" },
+		{ DAE_CLIENT " session-not-found error-cause 501\n",
+		  "t.conf:4: 'session-not-found error-cause 501' is not "
+		  "supported\n" },
+		{ DAE_CLIENT " duplicate-cache lifetime 0\n",
+		  "t.conf:4: duplicate-cache lifetime 0: out of range "
+		  "1-600\n" },
+		{ DAE_CLIENT " duplicate-cache entries 15\n",
+		  "t.conf:4: duplicate-cache entries 15: out of range "
+		  "16-65536\n" },
+		{ DAE_CLIENT " domain delimiter @\n",
+		  "t.conf:4: unsupported command 'domain'\n" },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
+		load_fails(_metadata, cases[i][0], cases[i][1]);
+}
+
 /* local, group, group with local fallback, "group radius", accounting */
 TEST(aaa_method_lists)
 {
