@@ -214,6 +214,140 @@ static int authz_ipsec_servers(struct radius_authz *a, const char *key,
 	return -ENOENT;
 }
 
+/* a filter's name: 1 to FLEXVTI_NAME_MAX bytes, no blanks */
+static bool authz_name_ok(const char *v)
+{
+	size_t n = strlen(v);
+
+	return n && n <= FLEXVTI_NAME_MAX && !strpbrk(v, " \t");
+}
+
+/* the access list of direction @dir by name; @proto and @key for the
+ * messages.  A second name for the direction, or one besides per-user
+ * entries, is refused: the reply would be ambiguous. */
+static int authz_acl_name(struct radius_authz *a, int dir, const char *v,
+			  const char *proto, const char *key, char *why,
+			  size_t len)
+{
+	if (!authz_name_ok(v))
+		return authz_bad(why, len, -EINVAL, "%s:%s=%s: not a name",
+				 proto, key, v);
+	if (a->naces[dir] || (a->acl[dir][0] && strcmp(a->acl[dir], v)))
+		return authz_bad(why, len, -EINVAL, "%s:%s=%s: the access "
+				 "list of that direction is given twice",
+				 proto, key, v);
+	strcpy(a->acl[dir], v);
+	a->set |= dir == ACL_DIR_IN ? RADIUS_AUTHZ_ACL_IN :
+		  RADIUS_AUTHZ_ACL_OUT;
+	return 0;
+}
+
+static int authz_qos_name(struct radius_authz *a, int dir, const char *v,
+			  const char *key, char *why, size_t len)
+{
+	if (!authz_name_ok(v))
+		return authz_bad(why, len, -EINVAL, "ip:%s=%s: not a name",
+				 key, v);
+	if (a->qos[dir][0] && strcmp(a->qos[dir], v))
+		return authz_bad(why, len, -EINVAL, "ip:%s=%s: the QoS "
+				 "policy of that direction is given twice",
+				 key, v);
+	strcpy(a->qos[dir], v);
+	a->set |= dir == ACL_DIR_IN ? RADIUS_AUTHZ_QOS_IN :
+		  RADIUS_AUTHZ_QOS_OUT;
+	return 0;
+}
+
+/* "ip:inacl#N=ACE": a per-user entry, kept in the order of N */
+static int authz_ace(struct radius_authz *a, int dir, const char *key,
+		     const char *v, char *why, size_t len)
+{
+	struct radius_authz_ace *aces = a->aces[dir];
+	unsigned int n, i, *cnt = &a->naces[dir];
+	const char *err, *num = strchr(key, '#') + 1;
+	struct acl_rule rule;
+	char *end;
+
+	errno = 0;
+	n = strtoul(num, &end, 10);
+	if (errno || *end || end == num || !n || *num == '-')
+		return authz_bad(why, len, -EINVAL, "ip:%s: not an entry "
+				 "number", key);
+	if (a->acl[dir][0])
+		return authz_bad(why, len, -EINVAL, "ip:%s: the access list "
+				 "of that direction is given twice", key);
+	if (*cnt == RADIUS_AUTHZ_ACES_MAX)
+		return authz_bad(why, len, -EINVAL, "ip:%s: more than %d "
+				 "entries", key, RADIUS_AUTHZ_ACES_MAX);
+	for (i = *cnt; i > 0 && aces[i - 1].n >= n; i--)
+		if (aces[i - 1].n == n)
+			return authz_bad(why, len, -EINVAL, "ip:%s: given "
+					 "twice", key);
+	if (acl_rule_parse_text(v, AF_INET, &rule, &err))
+		return authz_bad(why, len, -EINVAL, "ip:%s=%s: %s", key, v,
+				 err);
+	memmove(&aces[i + 1], &aces[i], (*cnt - i) * sizeof(aces[0]));
+	aces[i].n = n;
+	aces[i].rule = rule;
+	(*cnt)++;
+	a->set |= dir == ACL_DIR_IN ? RADIUS_AUTHZ_ACL_IN :
+		  RADIUS_AUTHZ_ACL_OUT;
+	return 0;
+}
+
+/* the "ip:" pairs of the session's filters; -ENOENT for any other */
+static int authz_ip(struct radius_authz *a, const char *key, const char *v,
+		    char *why, size_t len)
+{
+	if (!strncasecmp(key, "inacl#", 6))
+		return authz_ace(a, ACL_DIR_IN, key, v, why, len);
+	if (!strncasecmp(key, "outacl#", 7))
+		return authz_ace(a, ACL_DIR_OUT, key, v, why, len);
+	if (!strcasecmp(key, "sub-qos-policy-in") ||
+	    !strcasecmp(key, "sub-policy-in"))
+		return authz_qos_name(a, ACL_DIR_IN, v, key, why, len);
+	if (!strcasecmp(key, "sub-qos-policy-out") ||
+	    !strcasecmp(key, "sub-policy-out"))
+		return authz_qos_name(a, ACL_DIR_OUT, v, key, why, len);
+	return -ENOENT;
+}
+
+/*
+ * "ip:interface-config=LINE": of the interface commands, those that
+ * attach a filter: "ip access-group NAME in|out" and "service-policy
+ * input|output NAME".  A name the reply also gives by a pair of its own
+ * ("ipsec:inacl", "ip:sub-qos-policy-in", ...) wins; any other command
+ * is refused.
+ */
+static int authz_iface_config(struct radius_authz *a, const char *v,
+			      char *why, size_t len)
+{
+	char w[4][80], extra[2];
+	int n, dir;
+
+	n = sscanf(v, " %79s %79s %79s %79s %1s", w[0], w[1], w[2], w[3],
+		   extra);
+	if (n == 4 && !strcasecmp(w[0], "ip") &&
+	    !strcasecmp(w[1], "access-group") &&
+	    (!strcasecmp(w[3], "in") || !strcasecmp(w[3], "out"))) {
+		dir = tolower(w[3][0]) == 'i' ? ACL_DIR_IN : ACL_DIR_OUT;
+		if (a->acl[dir][0] || a->naces[dir])
+			return 0;
+		return authz_acl_name(a, dir, w[2], "ip", "interface-config",
+				      why, len);
+	}
+	if (n == 3 && !strcasecmp(w[0], "service-policy") &&
+	    (!strcasecmp(w[1], "input") || !strcasecmp(w[1], "output"))) {
+		dir = tolower(w[1][0]) == 'i' ? ACL_DIR_IN : ACL_DIR_OUT;
+		if (a->qos[dir][0])
+			return 0;
+		return authz_qos_name(a, dir, w[2], "interface-config", why,
+				      len);
+	}
+	return authz_bad(why, len, -EOPNOTSUPP, "ip:interface-config=%s is "
+			 "not supported", v);
+}
+
 /* what only Cisco clients see, or what does not restrict a session */
 static const char *const authz_ipsec_ignored[] = {
 	"banner", "default-domain", "split-dns", "ipsec-backup-gateway",
@@ -241,6 +375,9 @@ static int authz_ipsec(struct radius_authz *a, const char *key,
 
 	if (!strcasecmp(key, "route-set"))
 		return authz_route_set(a, v, why, len);
+	if (!strcasecmp(key, "inacl") || !strcasecmp(key, "outacl"))
+		return authz_acl_name(a, tolower(key[0]) == 'i' ? ACL_DIR_IN :
+				      ACL_DIR_OUT, v, "ipsec", key, why, len);
 	ret = authz_ipsec_addr(a, key, v, why, len);
 	if (ret == -ENOENT)
 		ret = authz_ipsec_servers(a, key, v, why, len);
@@ -259,14 +396,17 @@ static int authz_ipsec(struct radius_authz *a, const char *key,
 
 /*
  * "protocol:key=value" (or "key*value", optional): a Cisco-AVPair.  The
- * "ip" and "ipv6" pairs are session policies (ACLs such as "inacl#5",
- * QoS policies, interface commands): refused until the daemon applies
- * them; other protocols are not ours.
+ * "ipsec" pairs and the "ip" pairs of the session's filters are ours;
+ * any other "ip" or "ipv6" pair is a session policy we cannot enforce,
+ * refused; other protocols are not ours.  The "ip:interface-config"
+ * lines are read in a second pass (@iface), after the pairs that name
+ * a filter directly and take precedence over them.
  */
-static int authz_avpair(struct radius_authz *a, const char *pair, char *why,
-			size_t len)
+static int authz_avpair(struct radius_authz *a, const char *pair,
+			bool iface, char *why, size_t len)
 {
 	char buf[256], *colon, *key, *v;
+	bool config;
 
 	snprintf(buf, sizeof(buf), "%s", pair);
 	colon = strchr(buf, ':');
@@ -276,12 +416,23 @@ static int authz_avpair(struct radius_authz *a, const char *pair, char *why,
 	*colon = '\0';
 	*v++ = '\0';
 	key = colon + 1 + strspn(colon + 1, " ");
+	config = !strcasecmp(buf, "ip") &&
+		 !strcasecmp(key, "interface-config");
+	if (config != iface)
+		return 0;
+	if (config)
+		return authz_iface_config(a, v, why, len);
 	if (!strcasecmp(buf, "ipsec"))
 		return authz_ipsec(a, key, v, why, len);
+	if (!strcasecmp(buf, "ip")) {
+		int ret = authz_ip(a, key, v, why, len);
+
+		if (ret != -ENOENT)
+			return ret;
+	}
 	if (!strcasecmp(buf, "ip") || !strcasecmp(buf, "ipv6"))
-		return authz_bad(why, len, -EOPNOTSUPP, "%s:%s=%s: per-session "
-				 "ACL, QoS and interface policies are not "
-				 "supported yet", buf, key, v);
+		return authz_bad(why, len, -EOPNOTSUPP, "%s:%s=%s is not "
+				 "supported", buf, key, v);
 	return 0;
 }
 
@@ -297,14 +448,14 @@ static int authz_string(VALUE_PAIR *vp, char *out, size_t max)
 	return memchr(out, '\0', n) ? -EINVAL : 0;
 }
 
-static int authz_cisco(struct radius_authz *a, VALUE_PAIR *vp, char *why,
-		       size_t len)
+static int authz_cisco(struct radius_authz *a, VALUE_PAIR *vp, bool iface,
+		       char *why, size_t len)
 {
 	char pair[254];
 
 	if (authz_string(vp, pair, sizeof(pair)))
 		return authz_bad(why, len, -EINVAL, "Cisco-AVPair: not text");
-	return authz_avpair(a, pair, why, len);
+	return authz_avpair(a, pair, iface, why, len);
 }
 
 static int authz_ipv4(VALUE_PAIR *vp, struct in_addr *a)
@@ -333,7 +484,7 @@ static int authz_framed_ip(struct radius_authz *a, VALUE_PAIR *vp,
 static int authz_ietf_text(struct radius_authz *a, unsigned int id,
 			   VALUE_PAIR *vp, char *why, size_t len)
 {
-	char *raw;
+	char *raw, name[FLEXVTI_NAME_MAX + 2];
 	unsigned int n;
 
 	switch (id) {
@@ -360,8 +511,12 @@ static int authz_ietf_text(struct radius_authz *a, unsigned int id,
 		a->set |= RADIUS_AUTHZ_CLASS;
 		return 0;
 	case PW_FILTER_ID:
-		return authz_bad(why, len, -EOPNOTSUPP,
-				 "Filter-Id: per-session ACLs are not supported yet");
+		/* RFC 2865 §5.11; StarOS applies it inbound, as here */
+		if (authz_string(vp, name, sizeof(name)))
+			return authz_bad(why, len, -EINVAL,
+					 "Filter-Id: not a name");
+		return authz_acl_name(a, ACL_DIR_IN, name, "Filter-Id", "",
+				      why, len);
 	}
 	return 0;
 }
@@ -398,31 +553,62 @@ static int authz_ietf(struct radius_authz *a, unsigned int id,
  * @len: bytes at @why
  *
  * Return: 0; -EINVAL when an attribute of the table has a value that is
- * not well formed; -EOPNOTSUPP when the reply asks for a policy the
- * daemon cannot enforce (ACLs, QoS, interface commands, a Framed-IP of
- * the NAS's choice).  Attributes of no concern here are skipped.
+ * not well formed, or a filter is given twice; -EOPNOTSUPP when the reply
+ * asks for a policy the daemon cannot enforce (an "ip:" or "ipv6:" pair
+ * or an interface command that is not a filter's, a Framed-IP of the
+ * NAS's choice).  Attributes of no concern here are skipped.
  */
 int radius_authz_parse(const rc_handle *rh, VALUE_PAIR *vps,
 		       struct radius_authz *a, char *why, size_t len)
 {
-	unsigned int type, id;
+	unsigned int type, id, pass;
 	VALUE_PAIR *vp;
 	int ret = 0;
 
 	(void)rh;
 	memset(a, 0, sizeof(*a));
 	snprintf(why, len, "malformed attribute");
-	for (vp = vps; vp && !ret; vp = rc_avpair_next(vp)) {
-		rc_avpair_get_attr(vp, &type, &id);
-		if (VENDOR(id) == RADIUS_VENDOR_CISCO &&
-		    ATTRID(id) == RADIUS_CISCO_AVPAIR)
-			ret = authz_cisco(a, vp, why, len);
-		else if (!VENDOR(id))
-			ret = authz_ietf(a, id, vp, why, len);
+	/* the interface commands after the pairs that take precedence */
+	for (pass = 0; pass < 2; pass++) {
+		for (vp = vps; vp && !ret; vp = rc_avpair_next(vp)) {
+			rc_avpair_get_attr(vp, &type, &id);
+			if (VENDOR(id) == RADIUS_VENDOR_CISCO &&
+			    ATTRID(id) == RADIUS_CISCO_AVPAIR)
+				ret = authz_cisco(a, vp, pass, why, len);
+			else if (!VENDOR(id) && !pass)
+				ret = authz_ietf(a, id, vp, why, len);
+		}
 	}
 	if (!ret)
 		*why = '\0';
 	return ret;
+}
+
+/* the filters of each direction @set does not give: kept from @old */
+static void authz_merge_filters(struct radius_authz *dst,
+				const struct radius_authz *old,
+				unsigned int set)
+{
+	static const unsigned int acl_bit[ACL_NDIRS] = {
+		[ACL_DIR_IN] = RADIUS_AUTHZ_ACL_IN,
+		[ACL_DIR_OUT] = RADIUS_AUTHZ_ACL_OUT,
+	};
+	static const unsigned int qos_bit[ACL_NDIRS] = {
+		[ACL_DIR_IN] = RADIUS_AUTHZ_QOS_IN,
+		[ACL_DIR_OUT] = RADIUS_AUTHZ_QOS_OUT,
+	};
+	int d;
+
+	for (d = 0; d < ACL_NDIRS; d++) {
+		if (!(set & acl_bit[d])) {
+			strcpy(dst->acl[d], old->acl[d]);
+			memcpy(dst->aces[d], old->aces[d],
+			       old->naces[d] * sizeof(old->aces[d][0]));
+			dst->naces[d] = old->naces[d];
+		}
+		if (!(set & qos_bit[d]))
+			strcpy(dst->qos[d], old->qos[d]);
+	}
 }
 
 /**
@@ -473,6 +659,7 @@ void radius_authz_merge(struct radius_authz *dst,
 		memcpy(dst->routes, old.routes, sizeof(old.routes));
 		dst->nroutes = old.nroutes;
 	}
+	authz_merge_filters(dst, &old, src->set);
 #undef KEEP
 	snprintf(dst->ignored, sizeof(dst->ignored), "%s", old.ignored);
 	if (*src->ignored)

@@ -6,11 +6,20 @@
  * and the merge of such records by precedence (user authorization over
  * group authorization over the local policy).
  *
+ * The session's filters too: the access lists and QoS policies it gets
+ * by name ("ipsec:inacl", "ipsec:outacl", Filter-Id, "ip:sub-qos-policy-
+ * in|out", their "ip:sub-policy-In|Out" synonyms, and the "ip:interface-
+ * config" lines "ip access-group NAME in|out" and "service-policy
+ * input|output NAME") and the per-user access-list entries
+ * "ip:inacl#N=ACE" and "ip:outacl#N=ACE" (IOS extended ACE syntax,
+ * IPv4, in the order of N).  Names are checked against the
+ * configuration when the session is made, not here.
+ *
  * Attributes are read tolerantly (Cisco-AVPair keys in any case, spaces
  * after "protocol:", addresses separated by spaces, commas or '*'), but
- * a policy the daemon cannot enforce is never ignored: an ACL, a QoS
- * policy or an interface command refuses the session rather than letting
- * it up without them.
+ * a policy the daemon cannot enforce is never ignored: an unknown "ip:"
+ * pair, an IPv6 access list entry or another interface command refuses
+ * the session rather than letting it up without it.
  */
 #ifndef FLEXVTI_RADIUS_AUTHZ_H
 #define FLEXVTI_RADIUS_AUTHZ_H
@@ -19,6 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "acl.h"
 #include "cfg.h"
 #include "radius.h"
 
@@ -26,6 +36,7 @@
 #define RADIUS_CISCO_AVPAIR	1
 #define RADIUS_AUTHZ_ROUTES_MAX	16
 #define RADIUS_AUTHZ_NAME_MAX	64	/* pool names, with the NUL */
+#define RADIUS_AUTHZ_ACES_MAX	32	/* "ip:inacl#N" entries per direction */
 
 /* the fields of struct radius_authz a reply set: bits of @set */
 enum radius_authz_field {
@@ -42,6 +53,20 @@ enum radius_authz_field {
 	RADIUS_AUTHZ_TIMEOUT	= 1 << 10,
 	RADIUS_AUTHZ_USER	= 1 << 11,
 	RADIUS_AUTHZ_CLASS	= 1 << 12,
+	RADIUS_AUTHZ_ACL_IN	= 1 << 13,	/* acl[ACL_DIR_IN] or aces */
+	RADIUS_AUTHZ_ACL_OUT	= 1 << 14,
+	RADIUS_AUTHZ_QOS_IN	= 1 << 15,
+	RADIUS_AUTHZ_QOS_OUT	= 1 << 16,
+};
+
+/**
+ * struct radius_authz_ace - a per-user access-list entry, "ip:inacl#N=ACE"
+ * @n: N, which orders the entries
+ * @rule: the entry, an IPv4 rule
+ */
+struct radius_authz_ace {
+	unsigned int n;
+	struct acl_rule rule;
 };
 
 /**
@@ -69,6 +94,17 @@ enum radius_authz_field {
  * @user: User-Name (1): the name the server authorized
  * @class: Class (25), to echo in accounting
  * @class_len: bytes at @class
+ * @acl: per enum acl_dir, the name of the IPv4 access list: "ipsec:inacl"
+ *	or Filter-Id (11) for the traffic from the client, "ipsec:outacl"
+ *	for the traffic to it, else "ip:interface-config=ip access-group
+ *	NAME in|out"; "" when none
+ * @aces: per enum acl_dir, the per-user entries "ip:inacl#N" and
+ *	"ip:outacl#N", sorted by N; they are the direction's IPv4 list (a
+ *	name for the same direction is refused)
+ * @naces: entries of @aces
+ * @qos: per enum acl_dir, the policy-map: "ip:sub-qos-policy-in|out" or
+ *	"ip:sub-policy-In|Out", else "ip:interface-config=service-policy
+ *	input|output NAME"; "" when none
  * @ignored: names of the attributes that were understood and ignored
  *	(they do not restrict the session: banner, domain, ...), for a log
  *	line; "" when none
@@ -93,6 +129,10 @@ struct radius_authz {
 	char user[254];
 	uint8_t class[253];
 	uint8_t class_len;
+	char acl[ACL_NDIRS][FLEXVTI_NAME_MAX + 1];
+	struct radius_authz_ace aces[ACL_NDIRS][RADIUS_AUTHZ_ACES_MAX];
+	unsigned int naces[ACL_NDIRS];
+	char qos[ACL_NDIRS][FLEXVTI_NAME_MAX + 1];
 	char ignored[128];
 };
 

@@ -104,21 +104,15 @@ TEST_F(authz, appendix_attributes)
 
 TEST_F(authz, refuses_what_it_cannot_enforce)
 {
-	add_avpair(self, "ip:inacl#1=permit ip any any");
-	EXPECT_EQ(-EOPNOTSUPP,
-		  radius_authz_parse(self->rh, self->vps, &self->a, self->why,
-				     sizeof(self->why)));
-	EXPECT_NE(NULL, strstr(self->why, "ip:inacl#1"));
-	rc_avpair_free(self->vps);
-	self->vps = NULL;
 	add_avpair(self, "ipsec:route-set=access-list 99");
 	EXPECT_EQ(-EOPNOTSUPP,
 		  radius_authz_parse(self->rh, self->vps, &self->a, self->why,
 				     sizeof(self->why)));
-	/* spaces after the protocol, IPv6 lists, unknown ipsec pairs */
+	/* spaces after the protocol, IPv6 lists, unknown pairs, commands */
 	static const char *const more[] = {
-		"ip: inacl#1=deny ip any any", "ipv6:inacl#1=deny any any",
-		"ipsec: inacl=acl-1", "ipsec:some-new-policy=x",
+		"ipv6:inacl#1=deny any any", "ipsec:some-new-policy=x",
+		"ip: addr-pool=p1", "ip:interface-config=ip mtu 1100",
+		"ip:interface-config=tunnel key 10",
 	};
 	unsigned int i;
 
@@ -131,12 +125,79 @@ TEST_F(authz, refuses_what_it_cannot_enforce)
 					     self->why, sizeof(self->why)))
 			TH_LOG("%s", more[i]);
 	}
+}
+
+TEST_F(authz, filters)
+{
+	char buf[ACL_RULE_TEXT_MAX];
+
+	add_avpair(self, "ip:inacl#20=permit icmp any any echo");
+	add_avpair(self, "ip: inacl#5=permit tcp any any eq 5201");
+	add_avpair(self, "ipsec: outacl=to-client");
+	add_avpair(self, "ip:sub-policy-Out=2M");
+	add_avpair(self, "ip:interface-config=service-policy input 1M");
+	/* a pair of its own wins over the interface command */
+	add_avpair(self, "ip:interface-config=service-policy output 9M");
+	add_avpair(self, "ip:interface-config=ip access-group other out");
+	ASSERT_EQ(0, radius_authz_parse(self->rh, self->vps, &self->a,
+					self->why, sizeof(self->why)))
+		TH_LOG("%s", self->why);
+	ASSERT_EQ(2, self->a.naces[ACL_DIR_IN]);
+	EXPECT_EQ(5, self->a.aces[ACL_DIR_IN][0].n);
+	acl_rule_format(&self->a.aces[ACL_DIR_IN][0].rule, buf, sizeof(buf));
+	EXPECT_STREQ("permit tcp any any eq 5201", buf);
+	EXPECT_EQ(20, self->a.aces[ACL_DIR_IN][1].n);
+	EXPECT_STREQ("", self->a.acl[ACL_DIR_IN]);
+	EXPECT_STREQ("to-client", self->a.acl[ACL_DIR_OUT]);
+	EXPECT_STREQ("1M", self->a.qos[ACL_DIR_IN]);
+	EXPECT_STREQ("2M", self->a.qos[ACL_DIR_OUT]);
+	EXPECT_TRUE(self->a.set & RADIUS_AUTHZ_ACL_IN);
+	EXPECT_TRUE(self->a.set & RADIUS_AUTHZ_QOS_OUT);
+
+	/* Filter-Id is the inbound list; a second name for it is refused */
 	rc_avpair_free(self->vps);
 	self->vps = NULL;
 	add_str(self, 11, 0, "acl-1");
-	EXPECT_EQ(-EOPNOTSUPP,
-		  radius_authz_parse(self->rh, self->vps, &self->a, self->why,
-				     sizeof(self->why)));
+	ASSERT_EQ(0, radius_authz_parse(self->rh, self->vps, &self->a,
+					self->why, sizeof(self->why)));
+	EXPECT_STREQ("acl-1", self->a.acl[ACL_DIR_IN]);
+	add_avpair(self, "ipsec:inacl=acl-2");
+	EXPECT_EQ(-EINVAL, radius_authz_parse(self->rh, self->vps, &self->a,
+					      self->why, sizeof(self->why)));
+	EXPECT_NE(NULL, strstr(self->why, "twice"));
+
+	/* a name and per-user entries for one direction; a bad entry */
+	rc_avpair_free(self->vps);
+	self->vps = NULL;
+	add_avpair(self, "ip:inacl#1=permit ip any any");
+	add_avpair(self, "ipsec:inacl=acl-2");
+	EXPECT_EQ(-EINVAL, radius_authz_parse(self->rh, self->vps, &self->a,
+					      self->why, sizeof(self->why)));
+	rc_avpair_free(self->vps);
+	self->vps = NULL;
+	add_avpair(self, "ip:inacl#1=permit tcp any any neq 80");
+	EXPECT_EQ(-EINVAL, radius_authz_parse(self->rh, self->vps, &self->a,
+					      self->why, sizeof(self->why)));
+	EXPECT_NE(NULL, strstr(self->why, "ip:inacl#1"));
+}
+
+TEST_F(authz, merge_filters)
+{
+	struct radius_authz group;
+
+	add_avpair(self, "ipsec:inacl=group-in");
+	add_avpair(self, "ip:sub-qos-policy-in=group-qos");
+	ASSERT_EQ(0, radius_authz_parse(self->rh, self->vps, &group,
+					self->why, sizeof(self->why)));
+	rc_avpair_free(self->vps);
+	self->vps = NULL;
+	add_avpair(self, "ip:inacl#1=permit ip any any");
+	ASSERT_EQ(0, radius_authz_parse(self->rh, self->vps, &self->a,
+					self->why, sizeof(self->why)));
+	radius_authz_merge(&group, &self->a);
+	EXPECT_STREQ("", group.acl[ACL_DIR_IN]);
+	EXPECT_EQ(1, group.naces[ACL_DIR_IN]);
+	EXPECT_STREQ("group-qos", group.qos[ACL_DIR_IN]);
 }
 
 TEST_F(authz, malformed_values)
