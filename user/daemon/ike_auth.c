@@ -25,6 +25,7 @@
 #include "child.h"
 #include "flexvtid.h"
 #include "ike.h"
+#include "filter.h"
 #include "ike_authz.h"
 #include "ike_eap.h"
 #include "log.h"
@@ -404,6 +405,33 @@ static void auth_merge(struct auth_ctx *ctx,
 }
 
 /*
+ * The filters of the session: the virtual template's, with those of the
+ * RADIUS authorization over them; every name must be configured.  Into
+ * @s when given, else only checked.
+ */
+static int auth_filters(struct auth_ctx *ctx, struct session *s, char *why,
+			size_t len)
+{
+	const struct cfg_template *t = ctx->profile->template;
+	struct session_filters f = { 0 };
+	int ret;
+
+	filter_from_iface(&f, t ? &t->iface : NULL);
+	ret = filter_from_authz(&f, &ctx->radius);
+	if (ret)
+		snprintf(why, len, "out of memory");
+	else
+		ret = filter_check(daemon_cfg(), &f, why, len);
+	if (!ret && s) {
+		filter_free(&s->filters);
+		s->filters = f;
+	} else {
+		filter_free(&f);
+	}
+	return ret;
+}
+
+/*
  * "aaa authorization group|user METHOD list L": the authorization of the
  * method the peer authenticated with.  RADIUS over the local policy;
  * the user's answer over the group's, unless "aaa authorization group
@@ -427,7 +455,7 @@ static bool auth_authz(struct auth_ctx *ctx, char *why, size_t len)
 	ctx->authz = user_local ? user_local : group_local;
 	if (ctx->radius.set)
 		auth_merge(ctx, ctx->authz);
-	return true;
+	return auth_filters(ctx, NULL, why, len) == 0;
 }
 
 /* the template's mode, and the family its selectors are of */
@@ -700,6 +728,10 @@ static uint16_t auth_child(struct auth_ctx *ctx, struct session *s)
 		return IKEV2_N_NO_PROPOSAL_CHOSEN;
 	}
 	auth_template(ctx, s);
+	if (auth_filters(ctx, s, why, sizeof(why))) {
+		log_warn("IKE SA %u: no session: %s", ctx->sa->id, why);
+		return IKEV2_N_TEMPORARY_FAILURE;
+	}
 	if (ctx->transport &&
 	    !ikev2_msg_notify(ctx->req, IKEV2_N_USE_TRANSPORT_MODE)) {
 		log_warn("IKE SA %u: gre mode needs ESP transport mode",

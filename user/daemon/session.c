@@ -231,6 +231,24 @@ static int session_link_add(struct session *s, const struct ike_sa *sa)
 	return -ENOSPC;
 }
 
+/* the filters given, put in force on the new interface */
+static int session_filters(struct session *s)
+{
+	struct session_filters f = s->filters;
+	char why[160];
+	int ret;
+
+	memset(&s->filters, 0, sizeof(s->filters));
+	ret = filter_apply(s, &f, FILTER_ALL, why, sizeof(why));
+	if (ret) {
+		log_warn("%s: %s", s->name, why);
+		s->filters = f;		/* for another try */
+		return ret;
+	}
+	filter_free(&f);
+	return 0;
+}
+
 /* the name of a virtual-access interface that goes is free again */
 static void session_va_release(const struct session *s)
 {
@@ -430,6 +448,10 @@ static int session_kernel(struct session *s, struct ike_sa *sa)
 		ret = session_fixed_link(s, sa);
 	else if (sa->nat_local || sa->nat_remote)
 		ret = session_udp(s, sa);
+	if (!ret && !filter_empty(&s->filters)) {
+		step = "attach the access lists and policers";
+		ret = session_filters(s);
+	}
 	if (!ret) {
 		step = "install the inbound SA";
 		ret = session_sa_add(s, &s->child, FLEXVTI_SA_DIR_IN);
@@ -548,6 +570,7 @@ void session_free(struct session *s)
 			pool_release(s->pool[i], &s->addr[i]);
 	if (s->ike)
 		s->ike->session = NULL;
+	filter_free(&s->filters);
 	OPENSSL_cleanse(s, sizeof(*s));
 	free(s);
 	if (conn)

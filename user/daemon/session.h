@@ -29,6 +29,7 @@
 
 #include "../lib/crypto.h"
 #include "../lib/ikev2_pld.h"
+#include "filter.h"
 #include "loop.h"
 #include "route.h"
 
@@ -237,6 +238,8 @@ struct session_aaa {
  * @aaa: its authorization and accounting
  * @prefix6: prefix length sent with the client's IPv6 address, 0 for 128
  * @timeout: ends it after @aaa.session_timeout seconds
+ * @filters: the access lists and QoS policies of its interface: before
+ *	session_setup() those to apply, then those in force
  */
 struct session {
 	struct ike_sa *ike;
@@ -267,6 +270,7 @@ struct session {
 	struct session_aaa aaa;
 	uint8_t prefix6;
 	struct timer timeout;
+	struct session_filters filters;
 };
 
 int session_init(void);

@@ -209,6 +209,7 @@ static int tunnel_session_up(struct ike_conn *c, struct ike_sa *sa,
 	s->ifindex = tun->ifindex;
 	snprintf(s->name, sizeof(s->name), "%s", tun->name);
 	s->tmpl.mtu = t ? t->mtu : 0;
+	filter_from_iface(&s->filters, t ? &t->iface : NULL);
 	ret = session_setup(s, sa);
 	if (!ret)
 		tunnel_negotiated(tun, s);
