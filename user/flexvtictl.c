@@ -10,6 +10,7 @@
  *   flexvtictl [-j] [-s PATH] show crypto ikev2 stats
  *   flexvtictl [-j] [-s PATH] show crypto ipsec sa
  *   flexvtictl [-j] [-s PATH] show aaa servers
+ *   flexvtictl [-j] [-s PATH] show aaa dynamic-author
  *   flexvtictl [-j] [-s PATH] clear crypto session [remote ADDR]
  *   flexvtictl [-j] [-s PATH] clear crypto ikev2 sa [ID]
  *   flexvtictl [-j] [-s PATH] rekey crypto ikev2|ipsec sa ID
@@ -91,7 +92,8 @@ static const struct ctl_cmd ctl_cmds[] = {
 	{ "monitor", NULL, ctl_monitor, "" },
 	{ "show", NULL, ctl_show,
 	  "crypto session [detail] | crypto ikev2 sa [detail] |" CTL_MORE
-	  "crypto ikev2 stats | crypto ipsec sa | aaa servers" },
+	  "crypto ikev2 stats | crypto ipsec sa | aaa servers |" CTL_MORE
+	  "aaa dynamic-author" },
 	{ "clear", NULL, ctl_clear,
 	  "crypto session [remote ADDR] | crypto ikev2 sa [ID]" },
 	{ "rekey", NULL, ctl_rekey, "crypto ikev2|ipsec sa ID" },

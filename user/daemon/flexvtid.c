@@ -31,6 +31,8 @@
 #include "../lib/ikev2.h"
 #include "aaa.h"
 #include "acct.h"
+#include "dae.h"
+#include "filter.h"
 #include "control.h"
 #include "flexvtid.h"
 #include "ike_sa.h"
@@ -96,6 +98,10 @@ static void reload(void)
 	log_info("configuration %s reloaded", cfg_path);
 	acct_reload();
 	tunnel_reload();
+	if (dae_reload(cfg))
+		log_err("configuration %s: dynamic-author keeps its old "
+			"settings", cfg_path);
+	filter_reload();
 }
 
 static void on_signal(int signo)
@@ -150,6 +156,8 @@ static int start(const char *ctl_path, const char *state_dir)
 	ret = ike_dos_init();
 	if (!ret)
 		ret = sock_open_all(IKEV2_PORT, IKEV2_NATT_PORT, ikev2_recv);
+	if (!ret)
+		ret = dae_reload(cfg);
 	if (ret)
 		return ret;
 	make_parent(ctl_path);
@@ -162,6 +170,7 @@ static int start(const char *ctl_path, const char *state_dir)
 /* the sessions' Stop records go out while no new IKE SA can come */
 static void stop(void)
 {
+	dae_fini();
 	tunnel_stop_all();
 	ike_sa_free_all();
 	sock_close_all();

@@ -398,6 +398,7 @@ const struct control_cmd ctl_cmds[] = {
 	{ "show crypto session", show_session },
 	{ "show crypto ipsec sa", show_ipsec_sa },
 	{ "show aaa servers", show_aaa_servers },
+	{ "show aaa dynamic-author", show_aaa_dae },
 	{ "clear crypto session", clear_session },
 	{ "clear crypto ikev2 sa", clear_ike_sa },
 	{ "rekey crypto ikev2 sa", rekey_ike_sa },

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * "show aaa servers": every RADIUS server in force with its counters,
- * and the accounting spool.  The text follows the shape of IOS's output
+ * and the accounting spool; "show aaa dynamic-author": the counters of
+ * the RFC 5176 server.  The text follows the shape of IOS's output
  * (a "RADIUS: id N, ..." block per server) with flexvtid's own counters.
  */
 #include <inttypes.h>
@@ -10,6 +11,7 @@
 #include "../lib/json.h"
 #include "aaa.h"
 #include "acct.h"
+#include "dae.h"
 #include "show.h"
 #include "sock.h"
 
@@ -117,5 +119,91 @@ int show_aaa_servers(FILE *f, bool json, int argc, char **argv)
 			fputc('\n', f);
 		acct_show(f, false);
 	}
+	return 0;
+}
+
+/* the names of enum dae_stat, for text and JSON */
+static const char *const show_dae_stat[DAE_STAT_N] = {
+	[DAE_STAT_DISCONNECT] = "disconnect-requests",
+	[DAE_STAT_DISCONNECT_ACK] = "disconnect-acks",
+	[DAE_STAT_DISCONNECT_NAK] = "disconnect-naks",
+	[DAE_STAT_COA] = "coa-requests",
+	[DAE_STAT_COA_ACK] = "coa-acks",
+	[DAE_STAT_COA_NAK] = "coa-naks",
+	[DAE_STAT_DUPLICATE] = "duplicates-answered",
+	[DAE_STAT_DUPLICATE_PENDING] = "duplicates-dropped",
+	[DAE_STAT_SEND_FAILED] = "send-failed",
+};
+
+static void show_dae_text(FILE *f, const struct dae_stats *st)
+{
+	unsigned int i, n = 0;
+
+	if (dae_port())
+		fprintf(f, "Dynamic authorization (RFC 5176): port %d\n",
+			dae_port());
+	else
+		fputs("Dynamic authorization (RFC 5176): off\n", f);
+	for (i = 0; i < DAE_STAT_N; i++)
+		fprintf(f, "  %-30s %" PRIu64 "\n", show_dae_stat[i],
+			st->stat[i]);
+	for (i = DAE_DROP_MALFORMED; i < DAE_NRESULTS; i++)
+		fprintf(f, "  %-30s %" PRIu64 "\n", dae_result_name(i),
+			st->result[i]);
+	fputs("  NAKs by Error-Cause:\n", f);
+	for (i = 0; i < DAE_NCAUSES; i++) {
+		if (!st->cause[i])
+			continue;
+		fprintf(f, "    %u %-25s %" PRIu64 "\n",
+			dae_error_cause_value(i),
+			dae_error_cause_name(dae_error_cause_value(i)),
+			st->cause[i]);
+		n++;
+	}
+	if (!n)
+		fputs("    none\n", f);
+}
+
+static void show_dae_json(FILE *f, const struct dae_stats *st)
+{
+	unsigned int i;
+
+	fprintf(f, "{\"port\":%d", dae_port());
+	for (i = 0; i < DAE_STAT_N; i++)
+		fprintf(f, ",\"%s\":%" PRIu64, show_dae_stat[i], st->stat[i]);
+	for (i = DAE_DROP_MALFORMED; i < DAE_NRESULTS; i++)
+		fprintf(f, ",\"%s\":%" PRIu64, dae_result_name(i),
+			st->result[i]);
+	fputs(",\"error-causes\":{", f);
+	for (i = 0; i < DAE_NCAUSES; i++)
+		fprintf(f, "%s\"%u\":%" PRIu64, i ? "," : "",
+			dae_error_cause_value(i), st->cause[i]);
+	fputs("}}\n", f);
+}
+
+/**
+ * show_aaa_dae - "show aaa dynamic-author"
+ * @f: the answer
+ * @json: one object: "port" (0 when the server is off), the counters of
+ *	enum dae_stat ("coa-acks", ...), the drops by reason
+ *	("drop-unknown-client", "drop-bad-authenticator", ...) and
+ *	"error-causes", the NAKs by Error-Cause value ({"404": 2, ...})
+ * @argc: words after the command: none
+ * @argv: them
+ *
+ * The counters of the RFC 5176 server since the daemon started: requests
+ * acted on, ACKs and NAKs by kind (the names of StarOS's), retransmissions
+ * answered from the duplicate cache, drops by reason, NAKs by Error-Cause.
+ *
+ * Return: 0.
+ */
+int show_aaa_dae(FILE *f, bool json, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	if (json)
+		show_dae_json(f, dae_stats());
+	else
+		show_dae_text(f, dae_stats());
 	return 0;
 }
