@@ -353,8 +353,6 @@ static int acct_spool_open(const char *dir)
 	char path[sizeof(acct_spool.path)];
 	int ret;
 
-	if (mkdir(dir, 0700) && errno != EEXIST)
-		return -errno;
 	snprintf(path, sizeof(path), "%s/acct.spool", dir);
 	ret = spool_open(&acct_spool, path, acct_spool_log);
 	if (ret)
@@ -388,6 +386,9 @@ int acct_init(const char *state_dir)
 	int ret = -ENOENT;
 
 	timer_init(&acct_drain_timer, acct_drain_end);
+	if (state_dir && mkdir(state_dir, 0700) && errno != EEXIST)
+		log_err("accounting: cannot make %s: %s", state_dir,
+			strerror(errno));
 	acct_ids_init(state_dir);
 	if (state_dir)
 		ret = acct_spool_open(state_dir);
