@@ -44,7 +44,7 @@ SECRET=flexvti-bench-dae-secret
 PSK=flexvti-bench-psk-0123456789
 TMP=$(mktemp -d)
 NASES=${DAE_NASES:-flexvtid charon}
-declare -A RATE_OF
+declare -A RATE_OF CPU_OF
 
 GEN_CONF="! the client's side
 crypto ikev2 proposal gen-prop
@@ -260,14 +260,20 @@ summary() {
 	awk -F: -v w="$1" '{ k = $1; gsub(/[ \t]/, "", k) } k == w { print $2 + 0 }'
 }
 
-# run_one NAS KIND: requests per second, or "-"
-run_one() {
-	local who=$1 kind=$2 key="" code t0 t1 out want c f pids
+# cpu_ns PID: nanoseconds on a CPU of all the threads of PID
+cpu_ns() {
+	cat /proc/"$1"/task/*/schedstat 2>/dev/null |
+		awk '{ n += $1 } END { printf "%.0f\n", n }'
+}
 
-	"start_$who" || { echo "bench: $who did not start" >&2; echo -; return; }
+# run_one NAS KIND: "REQUESTS/S CPU-US/REQUEST", or "- -"
+run_one() {
+	local who=$1 kind=$2 key="" code t0 t1 out want c f pids pid c0 c1 ok
+
+	"start_$who" || { echo "bench: $who did not start" >&2; echo - -; return; }
 	if [ "$kind" = ack ]; then
-		start_session || { echo "bench: no session with $who" >&2; echo -; return; }
-		key=$("session_key_$who") || { echo "bench: no session key" >&2; echo -; return; }
+		start_session || { echo "bench: no session with $who" >&2; echo - -; return; }
+		key=$("session_key_$who") || { echo "bench: no session key" >&2; echo - -; return; }
 		code=coa
 	else
 		code=disconnect
@@ -275,6 +281,8 @@ run_one() {
 	for c in $(seq "$CLIENTS"); do
 		packets "$kind" "$key" "$c" >"$TMP/packets.$c"
 	done
+	pid=$(cat "$TMP/nas.pid")
+	c0=$(cpu_ns "$pid")
 	t0=$(date +%s.%N)
 	pids=()
 	for f in "$TMP"/packets.*; do
@@ -284,6 +292,7 @@ run_one() {
 	done
 	wait "${pids[@]}"
 	t1=$(date +%s.%N)
+	c1=$(cpu_ns "$pid")
 	out=$(cat "$TMP"/packets.*.out)
 	rm -f "$TMP"/packets.*
 	if [ -n "${DAE_LOGS:-}" ]; then
@@ -296,13 +305,19 @@ run_one() {
 	echo "bench: $who $kind: $(tr '\n' ' ' <<<"$out" | tr -s ' \t' ' ')" >&2
 	# every request answered as expected (radclient counts ACKs as
 	# accepted, NAKs as rejected), or the run does not count
+	# the expected answers counted, those lost said
 	[ "$kind" = nak ] && want=Rejected || want=Accepted
-	if [ "$(summary "$want" <<<"$out" | awk '{ n += $1 } END { print n }')" != "$REQUESTS" ]; then
-		echo -
+	ok=$(summary "$want" <<<"$out" | awk '{ n += $1 } END { print n + 0 }')
+	if [ "$ok" -ne "$REQUESTS" ]; then
+		echo "bench: $who $kind: $((REQUESTS - ok)) of $REQUESTS requests without the expected answer" >&2
+		echo $((REQUESTS - ok)) >>"$TMP/lost.$who-$kind"
+	fi
+	if [ "$ok" -eq 0 ]; then
+		echo - -
 		return
 	fi
-	awk -v n="$REQUESTS" -v a="$t0" -v b="$t1" \
-		'BEGIN { printf "%.0f\n", n / (b - a) }'
+	awk -v n="$ok" -v a="$t0" -v b="$t1" -v c0="$c0" -v c1="$c1" \
+		'BEGIN { printf "%.0f %.1f\n", n / (b - a), (c1 - c0) / 1000 / n }'
 }
 
 median() {
@@ -326,7 +341,9 @@ for round in $(seq "$RUNS"); do
 		for who in $NASES; do
 			bench_topology || exit 1
 			echo "bench: round $round, $who, $kind" >&2
-			RATE_OF[$who-$kind]+="$(run_one "$who" "$kind") "
+			read -r r u <<<"$(run_one "$who" "$kind")"
+			RATE_OF[$who-$kind]+="$r "
+			CPU_OF[$who-$kind]+="$u "
 			bench_teardown
 		done
 	done
@@ -334,19 +351,30 @@ done
 
 echo "==== flexvti dae bench: $(uname -r), $(nproc) CPUs, qemu TCG; $REQUESTS requests from $CLIENTS radclients, $PARALLEL outstanding each, $RUNS runs each"
 echo "radclient to port 3799, each request with Message-Authenticator and its own Proxy-State"
-printf '%-9s %-16s %10s  %s\n' nas answer "requests/s" "runs (requests/s)"
-declare -A R
+printf '%-9s %-15s %10s %9s %12s  %s\n' nas answer "requests/s" "CPU us" \
+	"capacity/s" "runs (requests/s; CPU us)"
+declare -A R U
 for kind in nak ack; do
 	for who in $NASES; do
 		# shellcheck disable=SC2086 # one word per run
 		R[$who-$kind]=$(median ${RATE_OF[$who-$kind]})
+		# shellcheck disable=SC2086
+		U[$who-$kind]=$(median ${CPU_OF[$who-$kind]})
 		[ $kind = nak ] && a=Disconnect-NAK || a=CoA-ACK
-		printf '%-9s %-16s %10s  %s\n' "$who" "$a" "${R[$who-$kind]}" \
-			"${RATE_OF[$who-$kind]}"
+		printf '%-9s %-15s %10s %9s %12s  %s; %s%s\n' "$who" "$a" \
+			"${R[$who-$kind]}" "${U[$who-$kind]}" \
+			"$(ratio 1000000 "${U[$who-$kind]}" | cut -d. -f1)" \
+			"${RATE_OF[$who-$kind]}" "${CPU_OF[$who-$kind]}" \
+			"$(awk '{ n += $1 } END { if (n) printf "; %d lost", n }' \
+				"$TMP/lost.$who-$kind" 2>/dev/null)"
 	done
 done
 echo
-echo "ratios of the medians, flexvtid/charon:"
-echo "  Disconnect-NAK   $(ratio "${R[flexvtid-nak]}" "${R[charon-nak]}") (target >= 5)"
-echo "  CoA-ACK          $(ratio "${R[flexvtid-ack]}" "${R[charon-ack]}") (target >= 5)"
+echo "ratios of the medians, flexvtid/charon: requests/s under the same load,"
+echo "and capacity (requests per CPU-second of the NAS, 1e6 / CPU us)"
+echo "  Disconnect-NAK   $(ratio "${R[flexvtid-nak]}" "${R[charon-nak]}"), capacity $(ratio "${U[charon-nak]}" "${U[flexvtid-nak]}") (target >= 5)"
+echo "  CoA-ACK          $(ratio "${R[flexvtid-ack]}" "${R[charon-ack]}"), capacity $(ratio "${U[charon-ack]}" "${U[flexvtid-ack]}") (target >= 5)"
+echo "  (CPU us: the NAS's CPU time per request, all its threads; the"
+echo "   radclients use most of the guest's two CPUs, so requests/s is"
+echo "   bounded by them, capacity is not)"
 echo "==== end ($(( $(date +%s) - start )) s)"

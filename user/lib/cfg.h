@@ -54,7 +54,7 @@
 #define CFG_DAE_TS_WINDOW_DEFAULT	300	/* seconds, RFC 5176 §3.5 */
 #define CFG_DAE_NOT_FOUND_DEFAULT	404	/* IOS: "No Matching Session" */
 #define CFG_DAE_CACHE_LIFETIME_DEFAULT	30	/* seconds */
-#define CFG_DAE_CACHE_ENTRIES_DEFAULT	4096
+#define CFG_DAE_CACHE_ENTRIES_DEFAULT	65536
 
 /**
  * struct cfg_diag - one diagnostic of a load

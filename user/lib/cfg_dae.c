@@ -296,7 +296,7 @@ const struct cfg_mode_def cfg_dae_mode = {
  *
  * Creates the server's settings with their defaults (port 3799,
  * auth-type all, Message-Authenticator required, Event-Timestamp window
- * 300 s, 404 for no session, a cache of 4096 requests for 30 s), or
+ * 300 s, 404 for no session, a cache of 65536 requests for 30 s), or
  * continues the block.
  *
  * Return: 0, or -1 reported (out of memory).

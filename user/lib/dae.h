@@ -42,9 +42,6 @@
 #define DAE_PORT		3799	/* RFC 5176 §2.3 */
 #define DAE_TEXT_MAX		253	/* bytes of a text attribute */
 #define DAE_NAME_MAX		63	/* bytes of an ACL or policy name */
-#define DAE_TS_WINDOW_DEFAULT	300	/* seconds, RFC 5176 §3.5 */
-#define DAE_CACHE_LIFETIME_DEFAULT 30	/* seconds */
-#define DAE_CACHE_ENTRIES_DEFAULT 4096
 #define DAE_SERVICE_AUTHORIZE_ONLY 17	/* Service-Type, RFC 5176 §3.2 */
 
 /*
@@ -249,6 +246,9 @@ struct dae_cache_entry;
  * @head: the oldest entry
  * @count: entries in use, from @head on
  * @lifetime_ms: how long an entry is kept after its request was added
+ * @heads: the hash index: per bucket, 1 + the index in @entries of its
+ *	first entry, 0 for none
+ * @hmask: buckets - 1, a power of two minus one (buckets >= @size)
  */
 struct dae_cache {
 	struct dae_cache_entry *entries;
@@ -256,6 +256,8 @@ struct dae_cache {
 	unsigned int head;
 	unsigned int count;
 	uint64_t lifetime_ms;
+	uint32_t *heads;
+	uint32_t hmask;
 };
 
 int dae_cache_init(struct dae_cache *c, unsigned int entries,

@@ -40,6 +40,7 @@ struct dae_cache_entry {
 	uint64_t added;
 	uint8_t *reply;
 	size_t reply_len;
+	uint32_t next;
 };
 
 /* the key of a request from @from into @e; false for another family */
@@ -80,6 +81,42 @@ static struct dae_cache_entry *dae_cache_at(struct dae_cache *c,
 	return &c->entries[(c->head + i) % c->size];
 }
 
+/* the bucket of a key: FNV-1a over what tells requests apart */
+static uint32_t dae_cache_bucket(const struct dae_cache *c,
+				 const struct dae_cache_entry *k)
+{
+	uint32_t h = 2166136261u;
+	unsigned int i;
+
+	for (i = 0; i < 16; i++)
+		h = (h ^ k->addr[i]) * 16777619u;
+	for (i = 0; i < 4; i++)
+		h = (h ^ k->auth[i]) * 16777619u;
+	h = (h ^ k->port) * 16777619u;
+	h = (h ^ k->id) * 16777619u;
+	return h & c->hmask;
+}
+
+/* entries are linked per bucket by 1 + their index in @entries */
+static void dae_cache_link(struct dae_cache *c, struct dae_cache_entry *e)
+{
+	uint32_t b = dae_cache_bucket(c, e);
+
+	e->next = c->heads[b];
+	c->heads[b] = e - c->entries + 1;
+}
+
+static void dae_cache_unlink(struct dae_cache *c, struct dae_cache_entry *e)
+{
+	uint32_t *p = &c->heads[dae_cache_bucket(c, e)];
+	uint32_t self = e - c->entries + 1;
+
+	while (*p && *p != self)
+		p = &c->entries[*p - 1].next;
+	if (*p)
+		*p = e->next;
+}
+
 static void dae_cache_clear(struct dae_cache_entry *e)
 {
 	free(e->reply);
@@ -95,6 +132,7 @@ static void dae_cache_expire(struct dae_cache *c, uint64_t now)
 		e = dae_cache_at(c, 0);
 		if (now < e->added || now - e->added < c->lifetime_ms)
 			return;
+		dae_cache_unlink(c, e);
 		dae_cache_clear(e);
 		c->head = (c->head + 1) % c->size;
 		c->count--;
@@ -104,11 +142,11 @@ static void dae_cache_expire(struct dae_cache *c, uint64_t now)
 static struct dae_cache_entry *dae_cache_find(struct dae_cache *c,
 					      const struct dae_cache_entry *k)
 {
-	unsigned int i;
+	uint32_t i = c->heads[dae_cache_bucket(c, k)];
 
-	for (i = 0; i < c->count; i++)
-		if (dae_cache_same(dae_cache_at(c, i), k))
-			return dae_cache_at(c, i);
+	for (; i; i = c->entries[i - 1].next)
+		if (dae_cache_same(&c->entries[i - 1], k))
+			return &c->entries[i - 1];
 	return NULL;
 }
 
@@ -127,9 +165,17 @@ int dae_cache_init(struct dae_cache *c, unsigned int entries,
 	memset(c, 0, sizeof(*c));
 	if (!entries || !lifetime_s)
 		return -EINVAL;
+	for (c->hmask = 1; c->hmask < entries; c->hmask <<= 1)
+		;
+	c->heads = calloc(c->hmask, sizeof(*c->heads));
 	c->entries = calloc(entries, sizeof(*c->entries));
-	if (!c->entries)
+	if (!c->entries || !c->heads) {
+		free(c->heads);
+		free(c->entries);
+		memset(c, 0, sizeof(*c));
 		return -ENOMEM;
+	}
+	c->hmask--;
 	c->size = entries;
 	c->lifetime_ms = (uint64_t)lifetime_s * 1000;
 	return 0;
@@ -146,6 +192,7 @@ void dae_cache_free(struct dae_cache *c)
 	for (i = 0; c->entries && i < c->count; i++)
 		free(dae_cache_at(c, i)->reply);
 	free(c->entries);
+	free(c->heads);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -214,6 +261,7 @@ int dae_cache_add(struct dae_cache *c, const struct sockaddr *from,
 		return -ENOSPC;
 	k.added = now_ms;
 	*dae_cache_at(c, c->count) = k;
+	dae_cache_link(c, dae_cache_at(c, c->count));
 	c->count++;
 	return 0;
 }

@@ -1154,7 +1154,7 @@ TEST(dae_defaults)
 	EXPECT_EQ(300, dae->ts_window);
 	EXPECT_EQ(404, dae->not_found_cause);
 	EXPECT_EQ(30, dae->cache_lifetime);
-	EXPECT_EQ(4096, dae->cache_entries);
+	EXPECT_EQ(65536, dae->cache_entries);
 	EXPECT_EQ(NULL, dae->key.data);
 	d = dump_text(cfg, 0);
 	EXPECT_TRUE(contains(d, "aaa server radius dynamic-author\n"
