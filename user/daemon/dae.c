@@ -451,15 +451,17 @@ static void dae_account(const struct dae_request *req,
 			       DAE_STAT_COA_NAK]++;
 		dae_count_cause(o->cause);
 	}
+	/* what a request did is logged where it is done; NAKs, which may
+	 * come in floods, only at debug level: the counters say it too */
 	if (o->ack)
-		log_info("DAE: %s id %u from %s: ACK, %s",
-			 radius_code_name(req->code), req->id,
-			 sock_addr_str(from), o->what);
+		log_debug("DAE: %s id %u from %s: ACK, %s",
+			  radius_code_name(req->code), req->id,
+			  sock_addr_str(from), o->what);
 	else
-		log_info("DAE: %s id %u from %s: NAK, %s: %s",
-			 radius_code_name(req->code), req->id,
-			 sock_addr_str(from), dae_error_cause_name(o->cause),
-			 o->what);
+		log_debug("DAE: %s id %u from %s: NAK, %s: %s",
+			  radius_code_name(req->code), req->id,
+			  sock_addr_str(from), dae_error_cause_name(o->cause),
+			  o->what);
 }
 
 /* a request of a client, checked: act, answer, remember the answer */

@@ -10,7 +10,8 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/core_names.h>
+#include <openssl/params.h>
 
 #include "radius.h"
 
@@ -18,31 +19,82 @@
 /* a VSA's own header: type, length, vendor id, vendor type, length */
 #define RADIUS_VSA_HDR_LEN	8
 
+/*
+ * MD5 and HMAC-MD5 are fetched from OpenSSL's provider once, and their
+ * contexts reused: fetching them for every packet cost more than the
+ * hashing.  Not thread-safe: flexvtid and the tools are single-threaded.
+ */
+static EVP_MD *radius_md5_alg;
+static EVP_MD_CTX *radius_md5_ctx;
+static EVP_MAC_CTX *radius_hmac_ctx;
+
+static int radius_md5_init(void)
+{
+	if (radius_md5_ctx)
+		return 0;
+	radius_md5_alg = EVP_MD_fetch(NULL, "MD5", NULL);
+	radius_md5_ctx = EVP_MD_CTX_new();
+	if (radius_md5_alg && radius_md5_ctx)
+		return 0;
+	EVP_MD_CTX_free(radius_md5_ctx);
+	EVP_MD_free(radius_md5_alg);
+	radius_md5_ctx = NULL;
+	radius_md5_alg = NULL;
+	return -ENOMEM;
+}
+
+static int radius_hmac_init(void)
+{
+	OSSL_PARAM params[] = {
+		OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
+						 (char *)"MD5", 0),
+		OSSL_PARAM_construct_end(),
+	};
+	EVP_MAC *mac;
+
+	if (radius_hmac_ctx)
+		return 0;
+	mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+	radius_hmac_ctx = mac ? EVP_MAC_CTX_new(mac) : NULL;
+	EVP_MAC_free(mac);
+	if (radius_hmac_ctx &&
+	    EVP_MAC_CTX_set_params(radius_hmac_ctx, params))
+		return 0;
+	EVP_MAC_CTX_free(radius_hmac_ctx);
+	radius_hmac_ctx = NULL;
+	return -ENOMEM;
+}
+
 /* MD5 over up to three pieces, then the secret */
 static int radius_md5(uint8_t *out, const void *a, size_t alen,
 		      const void *b, size_t blen, const char *secret)
 {
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	EVP_MD_CTX *ctx;
 	int ok;
 
-	if (!ctx)
+	if (radius_md5_init())
 		return -ENOMEM;
-	ok = EVP_DigestInit_ex(ctx, EVP_md5(), NULL) &&
+	ctx = radius_md5_ctx;
+	ok = EVP_DigestInit_ex2(ctx, radius_md5_alg, NULL) &&
 	     EVP_DigestUpdate(ctx, a, alen) &&
 	     (!blen || EVP_DigestUpdate(ctx, b, blen)) &&
 	     (!secret || EVP_DigestUpdate(ctx, secret, strlen(secret))) &&
 	     EVP_DigestFinal_ex(ctx, out, NULL);
-	EVP_MD_CTX_free(ctx);
 	return ok ? 0 : -EIO;
 }
 
 static int radius_hmac_md5(uint8_t *out, const uint8_t *buf, size_t len,
 			   const char *secret)
 {
-	unsigned int n = RADIUS_AUTH_LEN;
+	size_t n;
 
-	return HMAC(EVP_md5(), secret, (int)strlen(secret), buf, len, out,
-		    &n) ? 0 : -EIO;
+	if (radius_hmac_init())
+		return -ENOMEM;
+	return EVP_MAC_init(radius_hmac_ctx, (const uint8_t *)secret,
+			    strlen(secret), NULL) &&
+	       EVP_MAC_update(radius_hmac_ctx, buf, len) &&
+	       EVP_MAC_final(radius_hmac_ctx, out, &n, RADIUS_AUTH_LEN) ?
+	       0 : -EIO;
 }
 
 static bool radius_code_is_reply(unsigned int code)
