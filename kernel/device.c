@@ -126,6 +126,7 @@ static void flexvti_dev_uninit(struct net_device *dev)
 	struct flexvti_udp *udp = rtnl_dereference(priv->udp);
 
 	flexvti_sa_flush(priv);
+	flexvti_policy_clear(priv);
 	if (udp) {
 		RCU_INIT_POINTER(priv->udp, NULL);
 		flexvti_udp_put(udp);
@@ -392,7 +393,9 @@ static void flexvti_dev_transport_set(struct flexvti_priv *priv,
  * @chg: the change, from flexvti_dev_change_parse()
  * @extack: receives the reason of a rejection
  *
- * All or nothing: a rejected change leaves the interface as it was.
+ * All or nothing: a rejected change leaves the interface as it was.  On
+ * success, the new access lists and policers of @chg move into the
+ * interface's policy.
  *
  * Context: RTNL held, so that the interface cannot go up meanwhile;
  * process context when the change attaches a socket.
@@ -402,7 +405,7 @@ static void flexvti_dev_transport_set(struct flexvti_priv *priv,
  * the endpoints are of different families.
  */
 int flexvti_dev_change_apply(struct flexvti_priv *priv,
-			     const struct flexvti_dev_change *chg,
+			     struct flexvti_dev_change *chg,
 			     struct netlink_ext_ack *extack)
 {
 	struct flexvti_udp *udp = NULL;
@@ -435,6 +438,7 @@ int flexvti_dev_change_apply(struct flexvti_priv *priv,
 		priv->cfg.ep = chg->cfg.ep;
 	if (chg->has_dport)
 		priv->cfg.udp_dport = chg->cfg.udp_dport;
+	flexvti_policy_change_commit(priv, &chg->policy);
 	write_sequnlock_bh(&priv->lock);
 	if (chg->has_udp)
 		flexvti_dev_transport_set(priv, udp);
