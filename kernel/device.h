@@ -113,6 +113,9 @@ int flexvti_dev_fill(struct sk_buff *skb, struct flexvti_priv *priv,
 
 void flexvti_dev_drop(struct flexvti_priv *priv, struct flexvti_sa *sa,
 		      enum flexvti_drop reason, bool rx);
+void flexvti_dev_drop_policy(struct flexvti_priv *priv,
+			     enum flexvti_drop reason, bool rx,
+			     unsigned int n);
 void flexvti_dev_stats(struct flexvti_priv *priv, struct flexvti_stats *s);
 struct net *flexvti_dev_transport_net(struct flexvti_priv *priv);
 
