@@ -43,12 +43,14 @@ static bool flexvti_dev_unloading;
  * Counts it by reason for the interface and the SA, and in the standard
  * counters ip -s link shows: rx_errors for inbound packets that failed
  * authentication or were malformed, rx_dropped or tx_dropped otherwise.
+ * The drops of the interface's access lists and policers are its own,
+ * not the SA's.
  */
 void flexvti_dev_drop(struct flexvti_priv *priv, struct flexvti_sa *sa,
 		      enum flexvti_drop reason, bool rx)
 {
 	atomic64_inc(&priv->drops.n[reason]);
-	if (sa)
+	if (sa && reason != FLEXVTI_DROP_ACL && reason != FLEXVTI_DROP_POLICER)
 		flexvti_sa_drop(sa, reason);
 	if (!rx)
 		DEV_STATS_INC(priv->dev, tx_dropped);
@@ -57,6 +59,27 @@ void flexvti_dev_drop(struct flexvti_priv *priv, struct flexvti_sa *sa,
 		DEV_STATS_INC(priv->dev, rx_errors);
 	else
 		DEV_STATS_INC(priv->dev, rx_dropped);
+}
+
+/**
+ * flexvti_dev_drop_policy - count packets an access list or policer dropped
+ * @priv: the interface
+ * @reason: FLEXVTI_DROP_ACL or FLEXVTI_DROP_POLICER
+ * @rx: whether they were received (or to be sent)
+ * @n: how many: the segments of a GSO packet
+ *
+ * They are the interface's drops, not an SA's, and count as rx_dropped or
+ * tx_dropped.
+ */
+void flexvti_dev_drop_policy(struct flexvti_priv *priv,
+			     enum flexvti_drop reason, bool rx,
+			     unsigned int n)
+{
+	atomic64_add(n, &priv->drops.n[reason]);
+	if (rx)
+		DEV_STATS_ADD(priv->dev, rx_dropped, n);
+	else
+		DEV_STATS_ADD(priv->dev, tx_dropped, n);
 }
 
 /**
@@ -126,6 +149,7 @@ static void flexvti_dev_uninit(struct net_device *dev)
 	struct flexvti_udp *udp = rtnl_dereference(priv->udp);
 
 	flexvti_sa_flush(priv);
+	flexvti_policy_clear(priv);
 	if (udp) {
 		RCU_INIT_POINTER(priv->udp, NULL);
 		flexvti_udp_put(udp);
@@ -392,7 +416,9 @@ static void flexvti_dev_transport_set(struct flexvti_priv *priv,
  * @chg: the change, from flexvti_dev_change_parse()
  * @extack: receives the reason of a rejection
  *
- * All or nothing: a rejected change leaves the interface as it was.
+ * All or nothing: a rejected change leaves the interface as it was.  On
+ * success, the new access lists and policers of @chg move into the
+ * interface's policy.
  *
  * Context: RTNL held, so that the interface cannot go up meanwhile;
  * process context when the change attaches a socket.
@@ -402,7 +428,7 @@ static void flexvti_dev_transport_set(struct flexvti_priv *priv,
  * the endpoints are of different families.
  */
 int flexvti_dev_change_apply(struct flexvti_priv *priv,
-			     const struct flexvti_dev_change *chg,
+			     struct flexvti_dev_change *chg,
 			     struct netlink_ext_ack *extack)
 {
 	struct flexvti_udp *udp = NULL;
@@ -435,6 +461,7 @@ int flexvti_dev_change_apply(struct flexvti_priv *priv,
 		priv->cfg.ep = chg->cfg.ep;
 	if (chg->has_dport)
 		priv->cfg.udp_dport = chg->cfg.udp_dport;
+	flexvti_policy_change_commit(priv, &chg->policy);
 	write_sequnlock_bh(&priv->lock);
 	if (chg->has_udp)
 		flexvti_dev_transport_set(priv, udp);

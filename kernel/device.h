@@ -9,6 +9,7 @@
 #include <net/netlink.h>
 
 #include "flexvtipriv.h"
+#include "policy.h"
 #include "stats.h"
 
 struct flexvti_sa;
@@ -70,6 +71,9 @@ struct flexvti_dev_attr_types {
  * @has_dport: @cfg.udp_dport is to be set
  * @udp_fd: file descriptor of the ESP-in-UDP socket, -1 for raw ESP
  * @cfg: new values of the fields flagged above
+ * @policy: new access lists and policers (genl only), parsed by
+ *	flexvti_policy_change_parse(); released by
+ *	flexvti_dev_change_release()
  */
 struct flexvti_dev_change {
 	bool has_mode;
@@ -79,13 +83,21 @@ struct flexvti_dev_change {
 	bool has_dport;
 	int udp_fd;
 	struct flexvti_dev_cfg cfg;
+	struct flexvti_policy_change policy;
 };
 
 /* does the change set anything? */
 static inline bool flexvti_dev_change_any(const struct flexvti_dev_change *chg)
 {
 	return chg->has_mode || chg->has_ep || chg->has_nhrp ||
-	       chg->has_udp || chg->has_dport;
+	       chg->has_udp || chg->has_dport ||
+	       flexvti_policy_change_any(&chg->policy);
+}
+
+/* free what a change still owns, applied or not */
+static inline void flexvti_dev_change_release(struct flexvti_dev_change *chg)
+{
+	flexvti_policy_change_release(&chg->policy);
 }
 
 bool flexvti_dev_is_valid(const struct net_device *dev);
@@ -94,13 +106,16 @@ int flexvti_dev_change_parse(struct nlattr **tb,
 			     struct flexvti_dev_change *chg,
 			     struct netlink_ext_ack *extack);
 int flexvti_dev_change_apply(struct flexvti_priv *priv,
-			     const struct flexvti_dev_change *chg,
+			     struct flexvti_dev_change *chg,
 			     struct netlink_ext_ack *extack);
 int flexvti_dev_fill(struct sk_buff *skb, struct flexvti_priv *priv,
 		     const struct flexvti_dev_attr_types *t);
 
 void flexvti_dev_drop(struct flexvti_priv *priv, struct flexvti_sa *sa,
 		      enum flexvti_drop reason, bool rx);
+void flexvti_dev_drop_policy(struct flexvti_priv *priv,
+			     enum flexvti_drop reason, bool rx,
+			     unsigned int n);
 void flexvti_dev_stats(struct flexvti_priv *priv, struct flexvti_stats *s);
 struct net *flexvti_dev_transport_net(struct flexvti_priv *priv);
 

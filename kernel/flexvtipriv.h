@@ -15,6 +15,7 @@
 
 #include "stats.h"
 
+struct flexvti_policy;
 struct flexvti_sa;
 struct flexvti_udp;
 
@@ -59,13 +60,15 @@ struct flexvti_dev_cfg {
  * @dev: the interface itself
  * @template_id: virtual template it was cloned from, 0 if none; fixed at
  *	creation, so read without locking
- * @lock: protects @cfg; writers also hold RTNL, so holding RTNL is
- *	enough to read @cfg.  Lockless readers (the packet path) retry
- *	with flexvti_priv_cfg_read().
+ * @lock: protects @cfg and @policy; writers also hold RTNL, so holding
+ *	RTNL is enough to read them.  Lockless readers (the packet path)
+ *	retry with flexvti_priv_cfg_read(), or read @policy under RCU.
  * @cfg: current settings
  * @sa_list: every SA of the interface; writers hold RTNL, readers RCU
  * @tx_sa: the active outbound SA, or NULL; writers hold RTNL
  * @udp: the socket of ESP-in-UDP, NULL for raw ESP; writers hold RTNL
+ * @policy: access lists and policers, NULL if none; replaced as a whole
+ *	under RTNL and @lock, read under RCU once per packet
  * @dst_cache: outer route to the remote endpoint; reset when the
  *	endpoints change
  * @gro_cells: receive path into GRO, as IP tunnels do it
@@ -79,6 +82,7 @@ struct flexvti_priv {
 	struct list_head sa_list;
 	struct flexvti_sa __rcu *tx_sa;
 	struct flexvti_udp __rcu *udp;
+	struct flexvti_policy __rcu *policy;
 	struct dst_cache dst_cache;
 	struct gro_cells gro_cells;
 	struct flexvti_drops drops;

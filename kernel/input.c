@@ -20,6 +20,7 @@
 #include "esp.h"
 #include "flexvtipriv.h"
 #include "input.h"
+#include "policy.h"
 #include "sa.h"
 
 /* is the packet long enough and aligned as the SA's transform needs? */
@@ -157,7 +158,9 @@ static int flexvti_input_deliver(struct sk_buff *skb, struct flexvti_sa *sa,
 {
 	struct net_device *dev = sa->dev;
 	struct flexvti_priv *priv = netdev_priv(dev);
+	struct flexvti_policy *policy;
 	__be16 proto;
+	int reason;
 	u8 nexthdr;
 
 	if (flexvti_esp_trailer(skb, sa, &nexthdr))
@@ -171,6 +174,13 @@ static int flexvti_input_deliver(struct sk_buff *skb, struct flexvti_sa *sa,
 	skb_reset_mac_header(skb);
 	if (!flexvti_input_hdr_ok(skb, proto))
 		return FLEXVTI_DROP_MALFORMED;
+	/* the inbound list and policer; BH is disabled, which holds RCU */
+	policy = rcu_dereference_bh(priv->policy);
+	if (unlikely(policy)) {
+		reason = flexvti_policy_rx(policy, skb, proto);
+		if (reason >= 0)
+			return reason;
+	}
 	if (!flexvti_sa_account(sa, skb->len))
 		return FLEXVTI_DROP_NO_SA;
 

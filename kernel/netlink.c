@@ -17,6 +17,7 @@
 #include "device.h"
 #include "flexvtipriv.h"
 #include "netlink.h"
+#include "policy.h"
 #include "sa.h"
 
 enum flexvti_nl_mcgrp {
@@ -55,6 +56,12 @@ static const struct nla_policy flexvti_nl_dev_set_policy[] = {
 		.reject_message = "the local UDP port is the socket's",
 	},
 	[FLEXVTI_A_UDP_REMOTE_PORT]	= { .type = NLA_BE16 },
+	[FLEXVTI_A_ACL_IN]		= NLA_POLICY_NESTED(flexvti_acl_policy),
+	[FLEXVTI_A_ACL_OUT]		= NLA_POLICY_NESTED(flexvti_acl_policy),
+	[FLEXVTI_A_POLICER_IN]		=
+		NLA_POLICY_NESTED(flexvti_policer_policy),
+	[FLEXVTI_A_POLICER_OUT]		=
+		NLA_POLICY_NESTED(flexvti_policer_policy),
 };
 
 static const struct flexvti_dev_attr_types flexvti_nl_attr_types = {
@@ -105,6 +112,7 @@ static int flexvti_nl_dev_fill(struct sk_buff *skb, struct net_device *dev,
 	if (nla_put_u32(skb, FLEXVTI_A_IFINDEX, dev->ifindex) ||
 	    nla_put_string(skb, FLEXVTI_A_IFNAME, dev->name) ||
 	    flexvti_dev_fill(skb, netdev_priv(dev), &flexvti_nl_attr_types) ||
+	    flexvti_policy_fill(skb, netdev_priv(dev)) ||
 	    flexvti_stats_fill(skb, FLEXVTI_A_STATS, &stats)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
@@ -211,6 +219,11 @@ static int flexvti_nl_dev_get_dumpit(struct sk_buff *skb,
 	return err ? : skb->len;
 }
 
+/*
+ * Everything is parsed, and new access lists and policers built, before
+ * RTNL is taken; flexvti_dev_change_apply() then either applies all of
+ * the change or none of it.
+ */
 static int flexvti_nl_dev_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct flexvti_dev_change chg;
@@ -219,6 +232,10 @@ static int flexvti_nl_dev_set_doit(struct sk_buff *skb, struct genl_info *info)
 
 	err = flexvti_dev_change_parse(info->attrs, &flexvti_nl_attr_types,
 				       &chg, info->extack);
+	if (err)
+		return err;
+	err = flexvti_policy_change_parse(info->attrs, &chg.policy,
+					  info->extack);
 	if (err)
 		return err;
 
@@ -236,7 +253,63 @@ static int flexvti_nl_dev_set_doit(struct sk_buff *skb, struct genl_info *info)
 		flexvti_nl_dev_change_notify(dev);
 out:
 	rtnl_unlock();
+	flexvti_dev_change_release(&chg);
 	return err;
+}
+
+/* the message of an acl-get reply, sized for @acl exactly */
+static struct sk_buff *flexvti_nl_acl_msg(struct genl_info *info,
+					  int ifindex,
+					  struct flexvti_acl *acl[FLEXVTI_DIR_MAX])
+{
+	size_t size = nla_total_size(sizeof(u32)) +	/* FLEXVTI_A_IFINDEX */
+		      flexvti_policy_acls_size(acl);
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(size, GFP_KERNEL);
+	if (!msg)
+		return ERR_PTR(-ENOMEM);
+	hdr = genlmsg_put_reply(msg, info, &flexvti_nl_family, 0,
+				FLEXVTI_CMD_ACL_GET);
+	if (!hdr || nla_put_u32(msg, FLEXVTI_A_IFINDEX, ifindex) ||
+	    flexvti_policy_acls_fill(msg, acl)) {
+		/* the size is computed from the same lists: cannot happen */
+		WARN_ON_ONCE(1);
+		nlmsg_free(msg);
+		return ERR_PTR(-EMSGSIZE);
+	}
+	genlmsg_end(msg, hdr);
+	return msg;
+}
+
+/*
+ * acl-get: the lists of one interface with every rule and its hits.  The
+ * lists may be long, so they are read with references held instead of
+ * under RCU, into a reply of their exact size.
+ */
+static int flexvti_nl_acl_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct flexvti_acl *acl[FLEXVTI_DIR_MAX];
+	struct net_device *dev;
+	struct sk_buff *msg;
+	int d, ifindex;
+
+	rcu_read_lock();
+	dev = flexvti_nl_dev_find(info);
+	if (!IS_ERR(dev))
+		flexvti_policy_acls_get(netdev_priv(dev), acl);
+	rcu_read_unlock();
+	if (IS_ERR(dev))
+		return PTR_ERR(dev);
+	ifindex = nla_get_u32(info->attrs[FLEXVTI_A_IFINDEX]);
+
+	msg = flexvti_nl_acl_msg(info, ifindex, acl);
+	for (d = 0; d < FLEXVTI_DIR_MAX; d++)
+		flexvti_acl_put(acl[d]);
+	if (IS_ERR(msg))
+		return PTR_ERR(msg);
+	return genlmsg_reply(msg, info);
 }
 
 static const struct genl_ops flexvti_nl_ops[] = {
@@ -282,6 +355,13 @@ static const struct genl_ops flexvti_nl_ops[] = {
 		.doit		= flexvti_nl_sa_swap_doit,
 		.policy		= flexvti_nl_sa_id_policy,
 		.maxattr	= FLEXVTI_A_SA_SPI,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= FLEXVTI_CMD_ACL_GET,
+		.doit		= flexvti_nl_acl_get_doit,
+		.policy		= flexvti_nl_dev_get_policy,
+		.maxattr	= ARRAY_SIZE(flexvti_nl_dev_get_policy) - 1,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 };

@@ -31,6 +31,7 @@
 #include "esp.h"
 #include "flexvtipriv.h"
 #include "output.h"
+#include "policy.h"
 #include "sa.h"
 #include "udp.h"
 
@@ -251,9 +252,25 @@ drop:
 	kfree_skb(skb);
 }
 
+/*
+ * The outbound policer, for one packet as it will be encrypted: true if
+ * it may go on, else it is dropped and counted.
+ */
+static bool flexvti_output_police(struct flexvti_priv *priv,
+				  struct flexvti_policer *pol,
+				  struct sk_buff *skb)
+{
+	if (!pol || flexvti_policer_conform(pol, skb->len))
+		return true;
+	flexvti_dev_drop_policy(priv, FLEXVTI_DROP_POLICER, false, 1);
+	kfree_skb(skb);
+	return false;
+}
+
 static void flexvti_output_segs(struct flexvti_priv *priv,
 				struct flexvti_sa *sa, struct sk_buff *skb,
-				struct flexvti_tx_info *tx, u8 nexthdr)
+				struct flexvti_tx_info *tx, u8 nexthdr,
+				struct flexvti_policer *pol)
 {
 	struct sk_buff *segs, *next;
 
@@ -266,6 +283,8 @@ static void flexvti_output_segs(struct flexvti_priv *priv,
 	consume_skb(skb);
 	skb_list_walk_safe(segs, skb, next) {
 		skb_mark_not_on_list(skb);
+		if (!flexvti_output_police(priv, pol, skb))
+			continue;
 		if (!flexvti_sa_get(sa)) {
 			kfree_skb(skb);
 			continue;
@@ -275,10 +294,30 @@ static void flexvti_output_segs(struct flexvti_priv *priv,
 	}
 }
 
+/*
+ * The outbound access list: true if the packet may go on, else it is
+ * dropped and counted, as its segments if it is GSO.
+ */
+static bool flexvti_output_acl(struct flexvti_priv *priv,
+			       struct flexvti_acl *acl, struct sk_buff *skb)
+{
+	unsigned int segs = flexvti_skb_segs(skb);
+
+	if (!acl || flexvti_acl_permit(acl, skb, skb->protocol))
+		return true;
+	flexvti_dev_drop_policy(priv, FLEXVTI_DROP_ACL, false, segs);
+	kfree_skb(skb);
+	return false;
+}
+
 /**
  * flexvti_output_xmit - ndo_start_xmit of a virtual-access interface
  * @skb: an IPv4, IPv6 or (gre mode) MPLS packet
  * @dev: the interface
+ *
+ * The outbound access list sees the packet first; the outbound policer
+ * sees it (or each of its segments) once it is known to fit the path,
+ * just before encryption.
  *
  * Context: softirq or process context with BH disabled, RCU-bh held.
  * Return: NETDEV_TX_OK; packets that cannot be sent are dropped and
@@ -288,12 +327,21 @@ netdev_tx_t flexvti_output_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	struct flexvti_priv *priv = netdev_priv(dev);
 	enum flexvti_drop reason = FLEXVTI_DROP_NO_SA;
+	struct flexvti_policer *pol = NULL;
+	struct flexvti_policy *policy;
 	struct flexvti_tx_info tx = {};
 	u32 mode = READ_ONCE(priv->cfg.mode);
 	struct flexvti_sa *sa;
 	u8 nexthdr;
 	int err;
 
+	policy = rcu_dereference_bh(priv->policy);
+	if (unlikely(policy)) {
+		if (!flexvti_output_acl(priv, policy->acl[FLEXVTI_DIR_OUT],
+					skb))
+			return NETDEV_TX_OK;
+		pol = policy->pol[FLEXVTI_DIR_OUT];
+	}
 	sa = rcu_dereference_bh(priv->tx_sa);
 	if (!sa || !flexvti_sa_usable(sa) || !flexvti_sa_get(sa)) {
 		/* RCU keeps a dead SA valid for its counters */
@@ -315,12 +363,13 @@ netdev_tx_t flexvti_output_xmit(struct sk_buff *skb, struct net_device *dev)
 	}
 	tx.headroom = LL_RESERVED_SPACE(tx.dst->dev) + FLEXVTI_OUTER_HLEN;
 	if (skb_is_gso(skb)) {
-		flexvti_output_segs(priv, sa, skb, &tx, nexthdr);
-		dst_release(tx.dst);
-		flexvti_sa_put(sa);
-	} else {
+		flexvti_output_segs(priv, sa, skb, &tx, nexthdr, pol);
+	} else if (flexvti_output_police(priv, pol, skb)) {
 		flexvti_output_one(priv, sa, skb, &tx, nexthdr);
+		return NETDEV_TX_OK;
 	}
+	dst_release(tx.dst);
+	flexvti_sa_put(sa);
 	return NETDEV_TX_OK;
 
 drop:

@@ -7,6 +7,18 @@
 
 #include "stats.h"
 
+/* the attribute of each drop reason */
+static const u16 flexvti_stats_drop_attr[FLEXVTI_DROP_MAX] = {
+	[FLEXVTI_DROP_REPLAY]		= FLEXVTI_STATS_A_DROP_REPLAY,
+	[FLEXVTI_DROP_AUTH]		= FLEXVTI_STATS_A_DROP_AUTH,
+	[FLEXVTI_DROP_NO_SA]		= FLEXVTI_STATS_A_DROP_NO_SA,
+	[FLEXVTI_DROP_MALFORMED]	= FLEXVTI_STATS_A_DROP_MALFORMED,
+	[FLEXVTI_DROP_MTU]		= FLEXVTI_STATS_A_DROP_MTU,
+	[FLEXVTI_DROP_OTHER]		= FLEXVTI_STATS_A_DROP_OTHER,
+	[FLEXVTI_DROP_ACL]		= FLEXVTI_STATS_A_DROP_ACL,
+	[FLEXVTI_DROP_POLICER]		= FLEXVTI_STATS_A_DROP_POLICER,
+};
+
 /**
  * flexvti_stats_fill - put counters into a message as a nest
  * @skb: the message
@@ -36,7 +48,7 @@ int flexvti_stats_fill(struct sk_buff *skb, int attrtype,
 			      FLEXVTI_STATS_A_PAD))
 		goto cancel;
 	for (i = 0; i < FLEXVTI_DROP_MAX; i++)
-		if (nla_put_u64_64bit(skb, FLEXVTI_STATS_A_DROP_REPLAY + i,
+		if (nla_put_u64_64bit(skb, flexvti_stats_drop_attr[i],
 				      s->drops[i], FLEXVTI_STATS_A_PAD))
 			goto cancel;
 	nla_nest_end(skb, nest);

@@ -9,7 +9,10 @@
 #include <linux/skbuff.h>
 #include <uapi/linux/flexvti.h>
 
-/* why a packet was dropped; the order of enum flexvti_stats_a's drops */
+/*
+ * Why a packet was dropped; the order of enum flexvti_stats_a's drops.
+ * flexvti_stats_fill() maps them to their attributes.
+ */
 enum flexvti_drop {
 	FLEXVTI_DROP_REPLAY,
 	FLEXVTI_DROP_AUTH,
@@ -17,6 +20,8 @@ enum flexvti_drop {
 	FLEXVTI_DROP_MALFORMED,
 	FLEXVTI_DROP_MTU,
 	FLEXVTI_DROP_OTHER,
+	FLEXVTI_DROP_ACL,
+	FLEXVTI_DROP_POLICER,
 	FLEXVTI_DROP_MAX,
 };
 
@@ -53,6 +58,12 @@ static inline void flexvti_drops_read(const struct flexvti_drops *d,
 
 	for (i = 0; i < FLEXVTI_DROP_MAX; i++)
 		s->drops[i] = atomic64_read(&d->n[i]);
+}
+
+/* the packets @skb stands for: its segments if it is GSO */
+static inline unsigned int flexvti_skb_segs(const struct sk_buff *skb)
+{
+	return skb_is_gso(skb) ? max_t(u16, skb_shinfo(skb)->gso_segs, 1) : 1;
 }
 
 int flexvti_stats_fill(struct sk_buff *skb, int attrtype,

@@ -230,9 +230,11 @@ enum flexvti_acl_action {
  *	they enter the stack (IOS "ip access-group NAME in" on the
  *	virtual-access interface, the RADIUS "ipsec:inacl").  In dev-set,
  *	the list replaces the attached one as a whole; a nest without any
- *	FLEXVTI_ACL_A_RULE detaches it.  Rules are tried in order and the
- *	first match decides; a packet no rule matches is dropped (implicit
- *	deny).  In dev-get: FLEXVTI_ACL_A_NAME, FLEXVTI_ACL_A_RULE_COUNT and
+ *	FLEXVTI_ACL_A_RULE (empty, or with only the name) detaches it.
+ *	Rules are tried in order and the first match decides; a packet no
+ *	rule matches is dropped (implicit deny).  Lists judge IPv4 and IPv6 packets only: anything else a
+ *	gre-mode interface carries (MPLS) passes them uncounted.  In
+ *	dev-get: FLEXVTI_ACL_A_NAME, FLEXVTI_ACL_A_RULE_COUNT and
  *	FLEXVTI_ACL_A_DENY_HITS; acl-get adds the rules with their hits.
  *	Absent: no list attached.
  * @FLEXVTI_A_ACL_OUT: nest of &enum flexvti_acl_a: the access list that
@@ -242,9 +244,12 @@ enum flexvti_acl_action {
  *	policer of received packets, applied after FLEXVTI_A_ACL_IN (IOS
  *	"service-policy input" with a "police" class-default,
  *	"ip:sub-qos-policy-in").  In dev-set a nest without
- *	FLEXVTI_POLICER_A_RATE, or with rate 0, detaches it.
+ *	FLEXVTI_POLICER_A_RATE, or with rate 0, detaches it.  A policer
+ *	meters every packet of its direction, MPLS included; one that a
+ *	dev-set replaces starts with a full bucket and zero counters.
  * @FLEXVTI_A_POLICER_OUT: nest of &enum flexvti_policer_a: the policer of
- *	sent packets, applied after FLEXVTI_A_ACL_OUT, before encryption.
+ *	sent packets, applied after FLEXVTI_A_ACL_OUT, before encryption,
+ *	to each segment of a GSO packet.
  *
  * A dev-set carrying several of the four nests above changes them in one
  * step: a packet sees either all of the old settings or all of the new.
@@ -324,7 +329,8 @@ enum flexvti_acl_a {
  *	only packets of that family.  Absent: packets of both families; the
  *	SRC, DST and ICMP attributes need the family.
  * @FLEXVTI_ACL_RULE_A_PROTO: u8, the IP protocol (IPv4) or upper-layer
- *	protocol after the extension headers (IPv6).  Absent: any.
+ *	protocol after the extension headers (IPv6; of a non-first
+ *	fragment, the one its fragment header names).  Absent: any.
  * @FLEXVTI_ACL_RULE_A_SRC: binary, 4 bytes (AF_INET) or 16 (AF_INET6),
  *	network order: the source prefix; host bits must be zero.  Absent:
  *	any source.
@@ -336,8 +342,11 @@ enum flexvti_acl_a {
  * @FLEXVTI_ACL_RULE_A_SPORT_MIN: u16, host order: lowest source port;
  *	with FLEXVTI_ACL_RULE_A_SPORT_MAX (default: the same port) a range.
  *	Needs PROTO TCP (6), UDP (17), SCTP (132) or UDP-Lite (136).  A rule
- *	with ports or ICMP fields never matches a non-first fragment.
- * @FLEXVTI_ACL_RULE_A_SPORT_MAX: u16, highest source port, >= the lowest.
+ *	with ports or ICMP fields never matches a non-first fragment, nor a
+ *	packet too short for the transport header (TCP 20 bytes, UDP and
+ *	UDP-Lite 8, SCTP 12, ICMP and ICMPv6 8).
+ * @FLEXVTI_ACL_RULE_A_SPORT_MAX: u16, highest source port, >= the lowest;
+ *	needs FLEXVTI_ACL_RULE_A_SPORT_MIN.
  * @FLEXVTI_ACL_RULE_A_DPORT_MIN: u16, lowest destination port.
  * @FLEXVTI_ACL_RULE_A_DPORT_MAX: u16, highest destination port.
  * @FLEXVTI_ACL_RULE_A_ICMP_TYPE: u8, ICMP (PROTO 1, AF_INET) or ICMPv6
@@ -345,7 +354,7 @@ enum flexvti_acl_a {
  * @FLEXVTI_ACL_RULE_A_ICMP_CODE: u8, ICMP code; needs the type.  Absent:
  *	any code.
  * @FLEXVTI_ACL_RULE_A_HITS: u64, reply only (acl-get): packets the rule
- *	matched.
+ *	matched; a sent GSO packet counts as its segments.
  * @FLEXVTI_ACL_RULE_A_PAD: padding
  */
 enum flexvti_acl_rule_a {
@@ -378,10 +387,11 @@ enum flexvti_acl_rule_a {
  * @FLEXVTI_POLICER_A_RATE: u64, bit/s: the committed rate, 8000 to
  *	10^12; 0 detaches the policer.  Tokens accrue at this rate.
  * @FLEXVTI_POLICER_A_BURST: u32, bytes: the bucket depth, 1500 to 2^30;
- *	default rate / 32 (a quarter second, as IOS's Bc), at least 1500.
+ *	default rate / 32 (a quarter second, as IOS's Bc), at least 1500
+ *	and at most 2^30.
  * @FLEXVTI_POLICER_A_CONFORM_PACKETS: u64, reply only: packets that found
- *	enough tokens and were passed.  Packet sizes are the inner IP
- *	packet's, headers included.
+ *	enough tokens and were passed.  Packet sizes are the inner packet's
+ *	(IP, or MPLS in gre mode), headers included.
  * @FLEXVTI_POLICER_A_CONFORM_BYTES: u64, reply only: their bytes.
  * @FLEXVTI_POLICER_A_EXCEED_PACKETS: u64, reply only: packets that did
  *	not, and were dropped (also counted as FLEXVTI_STATS_A_DROP_POLICER).
@@ -430,7 +440,10 @@ enum flexvti_policer_a {
  *	interface as exceeding its rate (either direction)
  *
  * Received packets an access list or policer drops are not counted in
- * RX_PACKETS/RX_BYTES; sent ones are not in TX_PACKETS/TX_BYTES.
+ * RX_PACKETS/RX_BYTES; sent ones are not in TX_PACKETS/TX_BYTES.  Those
+ * drops are the interface's: an SA's DROP_ACL and DROP_POLICER stay 0.
+ * Every drop of an interface is also in the rx_dropped, tx_dropped or
+ * rx_errors of its rtnetlink statistics.
  */
 enum flexvti_stats_a {
 	FLEXVTI_STATS_A_UNSPEC,
@@ -485,10 +498,12 @@ enum flexvti_stats_a {
  *	FLEXVTI_A_IFNAME, FLEXVTI_A_SA_DIR, FLEXVTI_A_SA_SPI,
  *	FLEXVTI_A_SA_EVENT.
  * @FLEXVTI_CMD_ACL_GET: do: the access lists of one interface
- *	(FLEXVTI_A_IFINDEX): FLEXVTI_A_ACL_IN and FLEXVTI_A_ACL_OUT with
- *	every rule and its FLEXVTI_ACL_RULE_A_HITS, in the order of
- *	evaluation.  A direction without a list is left out.  The lists and
- *	policers themselves are set by dev-set.
+ *	(FLEXVTI_A_IFINDEX): FLEXVTI_A_IFINDEX, then FLEXVTI_A_ACL_IN and
+ *	FLEXVTI_A_ACL_OUT with every rule and its FLEXVTI_ACL_RULE_A_HITS,
+ *	in the order of evaluation.  A direction without a list is left
+ *	out.  The lists and policers themselves are set by dev-set.  With
+ *	two lists of FLEXVTI_ACL_MAX_RULES rules the reply takes up to
+ *	some 64 KiB: the socket's receive buffer must hold it and the ACK.
  */
 enum flexvti_cmd {
 	FLEXVTI_CMD_UNSPEC,
