@@ -3,18 +3,41 @@
 #
 # Run in the guest by "make demo": flexvtid as a FlexVPN remote-access
 # headend, with the IOS-syntax configuration scripts/demo-flexvtid.conf,
-# and strongSwan as the client in another namespace.  Every command is
-# printed before it runs.
+# strongSwan as the client in another namespace, and FreeRADIUS on the
+# host behind the headend: it accounts the session, changes it with
+# CoA-Requests and ends it with a Disconnect-Request (RFC 5176).  Every
+# command is printed before it runs.
 #
 #   client (strongSwan)  cli0 10.99.0.10 --- 10.99.0.1 hub0  headend (flexvtid)
-#                                                     lan0 10.200.0.1 --- 10.200.0.2 lan host
+#                                                     lan0 10.200.0.1 --- 10.200.0.2 lan host (FreeRADIUS)
 set -eu
 
 . rig/guest-setup.sh
+# FreeRADIUS's configuration; its functions are written for tests without
+# "set -e", so their status is checked here
+. selftests/radius_lib.sh
 tmp=$(mktemp -d /tmp/demo.XXXXXX)
+rad=$tmp/raddb
 
 say() { printf '\n## %s\n' "$*"; }
 run() { printf '$ %s\n' "$*"; "$@"; }
+# run_fails CMD...: like run, for a command that must fail
+run_fails() {
+	printf '$ %s\n' "$*"
+	if "$@"; then
+		echo "demo: that should have failed" >&2
+		exit 1
+	fi
+}
+# wait_gone DEV: wait up to 10 s until the headend has no interface DEV
+wait_gone() {
+	for _ in $(seq 100); do
+		ip -n hub link show "$1" >/dev/null 2>&1 || return 0
+		sleep 0.1
+	done
+	echo "demo: $1 is still there" >&2
+	exit 1
+}
 
 say "Three namespaces: the headend, a host behind it, a remote client"
 for ns in hub lan client; do run ip netns add $ns; done
@@ -29,6 +52,11 @@ for l in hub:hub0 hub:lan0 client:cli0 lan:lan1 hub:lo client:lo lan:lo; do
 done
 run ip -n lan route add default via 10.200.0.1
 run ip netns exec hub sysctl -qw net.ipv4.ip_forward=1
+
+say "FreeRADIUS on the lan host: the headend's accounting server (records in $rad/detail)"
+RADIUS_SECRET=demo-radius-secret radius_conf "$rad"
+printf '$ %s\n' "ip netns exec lan freeradius -f -d $rad &"
+radius_start lan "$rad" || exit 1
 
 say "The headend's configuration, in IOS FlexVPN syntax, checked"
 run cat scripts/demo-flexvtid.conf
@@ -93,14 +121,51 @@ say "The client pings the host behind the headend, through va1"
 run ip netns exec client ping -c 3 10.200.0.2
 run ip -n hub -s link show va1
 
-say "The client disconnects: the session, its interface and route go"
-run ip netns exec client swanctl --terminate --ike headend
-sleep 0.5
+say "The headend takes CoA and Disconnect requests (RFC 5176) from 10.200.0.2"
+run grep -A2 -e dynamic-author -e access-list scripts/demo-flexvtid.conf
+audit=$(ip netns exec hub flexvtictl -s "$tmp/ctl" -j show crypto session detail |
+	jq -r '.[0].audit_session_id')
+echo "The session's audit-session-id, which names it: $audit"
+
+say "A CoA-Request applies access list NO-ICMP to the session: the client's ping stops"
+cat >"$tmp/coa-no-icmp" <<EOT
+Cisco-AVPair = "audit-session-id=$audit"
+Cisco-AVPair += "ipsec:inacl=NO-ICMP"
+Message-Authenticator = 0x00
+EOT
+run cat "$tmp/coa-no-icmp"
+run ip netns exec lan radclient -x -f "$tmp/coa-no-icmp" 10.200.0.1:3799 coa demo-dae-key
+run_fails ip netns exec client ping -c 3 -W 1 10.200.0.2
+run ip netns exec hub flexvtictl acl show va1
+
+say "Another restores it: access list PERMIT-ALL"
+sed 's/NO-ICMP/PERMIT-ALL/' "$tmp/coa-no-icmp" >"$tmp/coa-permit-all"
+run cat "$tmp/coa-permit-all"
+run ip netns exec lan radclient -x -f "$tmp/coa-permit-all" 10.200.0.1:3799 coa demo-dae-key
+run ip netns exec client ping -c 3 10.200.0.2
+run ip netns exec hub flexvtictl acl show va1
+
+say "A Disconnect-Request (PoD) ends the session: its interface and route go"
+cat >"$tmp/disconnect" <<EOT
+Cisco-AVPair = "audit-session-id=$audit"
+Message-Authenticator = 0x00
+EOT
+run cat "$tmp/disconnect"
+run ip netns exec lan radclient -x -f "$tmp/disconnect" 10.200.0.1:3799 disconnect demo-dae-key
+wait_gone va1
 run ip -n hub -d link show type flexvti
+run ip netns exec client swanctl --list-sas
 run ip netns exec hub flexvtictl -s "$tmp/ctl" show crypto session
+run ip netns exec hub flexvtictl -s "$tmp/ctl" show aaa dynamic-author
 run ip netns exec hub flexvtictl -s "$tmp/ctl" show crypto ikev2 stats
+
+say "FreeRADIUS has the session's Accounting-Stop: Acct-Terminate-Cause = Admin-Reset"
+radius_wait_count "$rad" Stop 1 || exit 1
+# a Stop record is the one with an Acct-Terminate-Cause
+run awk -v RS= /Acct-Terminate-Cause/ "$rad/detail"
 
 say "The headend's log"
 kill "$charon" "$daemon"
 wait "$daemon" || true
+radius_stop "$rad"
 cat "$tmp/flexvtid.log"
