@@ -109,7 +109,8 @@ ready() {
 }
 
 # udp_listen NS ADDR PORT: count datagrams on ADDR PORT in the
-# background, until udp_count
+# background, until 8 s pass without the first or 1.5 s after the last;
+# udp_count waits for the count
 udp_listen() {
 	rm -f "$TMP/udp.count" "$TMP/udp.count.ready"
 	ip netns exec "$1" python3 -c '
@@ -118,13 +119,15 @@ addr, port, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 s = socket.socket(socket.AF_INET6 if ":" in addr else socket.AF_INET,
                   socket.SOCK_DGRAM)
 s.bind((addr, port))
-s.settimeout(1.5)
+# the sender may take a while to start; then 1.5 s of silence ends it
+s.settimeout(8)
 open(out + ".ready", "w").close()
 n = 0
 try:
     while True:
         s.recv(64)
         n += 1
+        s.settimeout(1.5)
 except socket.timeout:
     pass
 open(out, "w").write("%d\n" % n)' "$2" "$3" "$TMP/udp.count" &
@@ -286,8 +289,13 @@ fragments() {
 # flood NS_FROM NS_TO DST: 5 s of UDP at 3 Mbit/s in 1400-byte IP
 # packets; prints the bit/s the receiver saw
 flood() {
+	local i
+
 	ip netns exec "$2" iperf3 -s -1 -B "$3" >/dev/null 2>&1 &
-	sleep 1
+	for i in $(seq 50); do
+		ip netns exec "$2" ss -Hltn "sport = :5201" | grep -q . && break
+		sleep 0.1
+	done
 	ip netns exec "$1" iperf3 -c "$3" -u -b 3M -l 1372 -t 5 -J \
 		>"$TMP/iperf.json" || { cat "$TMP/iperf.json"; return 1; }
 	python3 -c '
