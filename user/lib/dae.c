@@ -191,55 +191,33 @@ static unsigned int dae_mtu(struct dae_request *req, const char *s)
 	return 0;
 }
 
-/* the words of @line (changed in place) into @w; their count, at most 5 */
-static int dae_words(char *line, char **w)
-{
-	int n = 0;
-
-	for (;;) {
-		line += strspn(line, " \t");
-		if (!*line || n == 5)
-			return *line ? 6 : n;
-		w[n++] = line;
-		line += strcspn(line, " \t");
-		if (*line)
-			*line++ = '\0';
-	}
-}
-
 /*
  * "ip:interface-config=LINE": the IOS interface commands of the
- * whitelist, "service-policy input|output NAME", "ip access-group NAME
- * in|out" and "ip mtu N"; any other line is unsupported.
+ * whitelist (radius_iface_config()); any other line is unsupported.
  */
 static unsigned int dae_iface_config(struct dae_request *req, const char *v)
 {
-	char line[DAE_AVPAIR_MAX + 1], *w[5];
-	int n;
+	static const uint32_t acl_bit[ACL_NDIRS] = { DAE_F_ACL_IN,
+						     DAE_F_ACL_OUT };
+	static const uint32_t qos_bit[ACL_NDIRS] = { DAE_F_QOS_IN,
+						     DAE_F_QOS_OUT };
+	struct radius_iface_line l;
 
-	snprintf(line, sizeof(line), "%s", v);
-	n = dae_words(line, w);
-	if (n == 3 && !strcasecmp(w[0], "service-policy") &&
-	    (!strcasecmp(w[1], "input") || !strcasecmp(w[1], "output"))) {
-		bool in = !strcasecmp(w[1], "input");
-
-		return dae_name(req, in ? DAE_F_QOS_IN : DAE_F_QOS_OUT,
-				in ? req->qos_in : req->qos_out, w[2],
-				strlen(w[2]), "ip:interface-config", true);
+	switch (radius_iface_config(v, &l)) {
+	case RADIUS_IFACE_ACL:
+		return dae_name(req, acl_bit[l.dir], l.dir == ACL_DIR_IN ?
+				req->acl_in : req->acl_out, l.arg,
+				strlen(l.arg), "ip:interface-config", true);
+	case RADIUS_IFACE_QOS:
+		return dae_name(req, qos_bit[l.dir], l.dir == ACL_DIR_IN ?
+				req->qos_in : req->qos_out, l.arg,
+				strlen(l.arg), "ip:interface-config", true);
+	case RADIUS_IFACE_MTU:
+		return dae_mtu(req, l.arg);
+	default:
+		return dae_nak(req, DAE_EC_UNSUPPORTED_ATTRIBUTE,
+			       "ip:interface-config=%s is not supported", v);
 	}
-	if (n == 4 && !strcasecmp(w[0], "ip") &&
-	    !strcasecmp(w[1], "access-group") &&
-	    (!strcasecmp(w[3], "in") || !strcasecmp(w[3], "out"))) {
-		bool in = !strcasecmp(w[3], "in");
-
-		return dae_name(req, in ? DAE_F_ACL_IN : DAE_F_ACL_OUT,
-				in ? req->acl_in : req->acl_out, w[2],
-				strlen(w[2]), "ip:interface-config", true);
-	}
-	if (n == 3 && !strcasecmp(w[0], "ip") && !strcasecmp(w[1], "mtu"))
-		return dae_mtu(req, w[2]);
-	return dae_nak(req, DAE_EC_UNSUPPORTED_ATTRIBUTE,
-		       "ip:interface-config=%s is not supported", v);
 }
 
 /* the "ip:" and "ipsec:" pairs of CoA (FlexVPN guide, CoA chapter) */

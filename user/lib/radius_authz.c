@@ -312,40 +312,90 @@ static int authz_ip(struct radius_authz *a, const char *key, const char *v,
 	return -ENOENT;
 }
 
+/* the words of @line (changed in place) into @w; their count, or 5 for
+ * more than 4 */
+static int authz_words(char *line, char **w)
+{
+	int n = 0;
+
+	for (;;) {
+		line += strspn(line, " \t");
+		if (!*line || n == 4)
+			return *line ? 5 : n;
+		w[n++] = line;
+		line += strcspn(line, " \t");
+		if (*line)
+			*line++ = '\0';
+	}
+}
+
+/**
+ * radius_iface_config - what an "ip:interface-config" line asks for
+ * @v: the line, an IOS interface command (FlexVPN guide, RADIUS
+ *	appendix and CoA chapter)
+ * @l: receives its direction and argument
+ *
+ * Of the interface commands, those the daemon can apply: "ip
+ * access-group NAME in|out", "service-policy input|output NAME" and "ip
+ * mtu N"; keywords in any case.  Authorization and CoA share this
+ * reading; each checks the argument and applies its own precedence.
+ *
+ * Return: the command, RADIUS_IFACE_UNSUPPORTED for any other line.
+ */
+enum radius_iface_cmd radius_iface_config(const char *v,
+					  struct radius_iface_line *l)
+{
+	char *w[4];
+	int n;
+
+	snprintf(l->buf, sizeof(l->buf), "%s", v);
+	n = authz_words(l->buf, w);
+	if (n == 3 && !strcasecmp(w[0], "service-policy") &&
+	    (!strcasecmp(w[1], "input") || !strcasecmp(w[1], "output"))) {
+		l->dir = strcasecmp(w[1], "input") ? ACL_DIR_OUT : ACL_DIR_IN;
+		l->arg = w[2];
+		return RADIUS_IFACE_QOS;
+	}
+	if (n == 4 && !strcasecmp(w[0], "ip") &&
+	    !strcasecmp(w[1], "access-group") &&
+	    (!strcasecmp(w[3], "in") || !strcasecmp(w[3], "out"))) {
+		l->dir = strcasecmp(w[3], "in") ? ACL_DIR_OUT : ACL_DIR_IN;
+		l->arg = w[2];
+		return RADIUS_IFACE_ACL;
+	}
+	if (n == 3 && !strcasecmp(w[0], "ip") && !strcasecmp(w[1], "mtu")) {
+		l->arg = w[2];
+		return RADIUS_IFACE_MTU;
+	}
+	return RADIUS_IFACE_UNSUPPORTED;
+}
+
 /*
- * "ip:interface-config=LINE": of the interface commands, those that
- * attach a filter: "ip access-group NAME in|out" and "service-policy
- * input|output NAME".  A name the reply also gives by a pair of its own
+ * "ip:interface-config=LINE" in an Access-Accept: the lines that attach
+ * a filter.  A name the reply also gives by a pair of its own
  * ("ipsec:inacl", "ip:sub-qos-policy-in", ...) wins; any other command
  * is refused.
  */
 static int authz_iface_config(struct radius_authz *a, const char *v,
 			      char *why, size_t len)
 {
-	char w[4][80], extra[2];
-	int n, dir;
+	struct radius_iface_line l;
 
-	n = sscanf(v, " %79s %79s %79s %79s %1s", w[0], w[1], w[2], w[3],
-		   extra);
-	if (n == 4 && !strcasecmp(w[0], "ip") &&
-	    !strcasecmp(w[1], "access-group") &&
-	    (!strcasecmp(w[3], "in") || !strcasecmp(w[3], "out"))) {
-		dir = tolower(w[3][0]) == 'i' ? ACL_DIR_IN : ACL_DIR_OUT;
-		if (a->acl[dir][0] || a->naces[dir])
+	switch (radius_iface_config(v, &l)) {
+	case RADIUS_IFACE_ACL:
+		if (a->acl[l.dir][0] || a->naces[l.dir])
 			return 0;
-		return authz_acl_name(a, dir, w[2], "ip", "interface-config",
+		return authz_acl_name(a, l.dir, l.arg, "ip",
+				      "interface-config", why, len);
+	case RADIUS_IFACE_QOS:
+		if (a->qos[l.dir][0])
+			return 0;
+		return authz_qos_name(a, l.dir, l.arg, "interface-config",
 				      why, len);
+	default:
+		return authz_bad(why, len, -EOPNOTSUPP, "ip:interface-config="
+				 "%s is not supported", v);
 	}
-	if (n == 3 && !strcasecmp(w[0], "service-policy") &&
-	    (!strcasecmp(w[1], "input") || !strcasecmp(w[1], "output"))) {
-		dir = tolower(w[1][0]) == 'i' ? ACL_DIR_IN : ACL_DIR_OUT;
-		if (a->qos[dir][0])
-			return 0;
-		return authz_qos_name(a, dir, w[2], "interface-config", why,
-				      len);
-	}
-	return authz_bad(why, len, -EOPNOTSUPP, "ip:interface-config=%s is "
-			 "not supported", v);
 }
 
 /* what only Cisco clients see, or what does not restrict a session */

@@ -136,6 +136,28 @@ struct radius_authz {
 	char ignored[128];
 };
 
+/* what an "ip:interface-config" line asks: radius_iface_config() */
+enum radius_iface_cmd {
+	RADIUS_IFACE_UNSUPPORTED = 0,	/* any other interface command */
+	RADIUS_IFACE_ACL,	/* "ip access-group NAME in|out" */
+	RADIUS_IFACE_QOS,	/* "service-policy input|output NAME" */
+	RADIUS_IFACE_MTU,	/* "ip mtu N" */
+};
+
+/**
+ * struct radius_iface_line - an "ip:interface-config" line, read
+ * @dir: enum acl_dir of RADIUS_IFACE_ACL and RADIUS_IFACE_QOS
+ * @arg: the name, or the MTU as written; NUL-terminated, not checked
+ * @buf: the line, split into words in place
+ */
+struct radius_iface_line {
+	int dir;
+	const char *arg;
+	char buf[256];
+};
+
+enum radius_iface_cmd radius_iface_config(const char *v,
+					  struct radius_iface_line *l);
 int radius_authz_parse(const rc_handle *rh, VALUE_PAIR *vps,
 		       struct radius_authz *a, char *why, size_t len);
 void radius_authz_merge(struct radius_authz *dst,
