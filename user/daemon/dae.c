@@ -407,7 +407,7 @@ static void dae_coa(const struct dae_request *req, struct dae_outcome *o)
 		return;
 	for (i = 0; i < n; i++) {
 		dae_new_filters(req, s[i], &f, &parts);
-		if (filter_check(daemon_cfg(), &f, why, sizeof(why))) {
+		if (parts && filter_check(daemon_cfg(), &f, why, sizeof(why))) {
 			filter_free(&f);
 			dae_nak(o, DAE_EC_INVALID_REQUEST, why);
 			return;

@@ -256,6 +256,8 @@ static void filter_take(struct session_filters *dst,
 {
 	int d;
 
+	if (dst == src)
+		return;
 	for (d = 0; d < ACL_NDIRS; d++) {
 		struct filter_dir *to = &dst->dir[d], *from = &src->dir[d];
 
@@ -277,7 +279,8 @@ static void filter_take(struct session_filters *dst,
  * filter_apply - put filters in force on a session's interface
  * @s: the session, its interface made
  * @f: the filters; the @parts applied are moved into @s->filters
- *	(@f keeps the others: filter_free() it)
+ *	(@f keeps the others: filter_free() it).  @f may be @s->filters
+ *	itself: its contents are put in force again.
  * @parts: enum filter_part bits: what to change
  * @why: receives the reason on failure
  * @len: bytes at @why
@@ -315,36 +318,6 @@ int filter_apply(struct session *s, struct session_filters *f,
 	return ret;
 }
 
-/* a session's filters again with the configuration now in force */
-static void filter_reapply(struct session *s)
-{
-	struct session_filters f = { 0 };
-	char why[160];
-	int d;
-
-	for (d = 0; d < ACL_NDIRS; d++) {
-		struct filter_dir *from = &s->filters.dir[d];
-
-		f.dir[d] = *from;
-		if (from->naces) {
-			f.dir[d].aces = calloc(from->naces,
-					       sizeof(*from->aces));
-			if (!f.dir[d].aces) {
-				f.dir[d].naces = 0;
-				filter_free(&f);
-				log_warn("%s: filters kept: out of memory",
-					 s->name);
-				return;
-			}
-			memcpy(f.dir[d].aces, from->aces,
-			       from->naces * sizeof(*from->aces));
-		}
-	}
-	if (filter_apply(s, &f, FILTER_ALL, why, sizeof(why)))
-		log_warn("%s: filters kept as they were: %s", s->name, why);
-	filter_free(&f);
-}
-
 /**
  * filter_reload - apply the changed access lists and policy-maps of a
  *	new configuration to the live sessions
@@ -356,12 +329,18 @@ static void filter_reapply(struct session *s)
  */
 void filter_reload(void)
 {
+	struct session *s;
 	struct ike_sa *sa;
+	char why[160];
 
-	for (sa = ike_sa_first(); sa; sa = sa->next)
-		if (sa->session && sa->session->ifindex &&
-		    !filter_empty(&sa->session->filters))
-			filter_reapply(sa->session);
+	for (sa = ike_sa_first(); sa; sa = sa->next) {
+		s = sa->session;
+		if (!s || !s->ifindex || filter_empty(&s->filters))
+			continue;
+		if (filter_apply(s, &s->filters, FILTER_ALL, why, sizeof(why)))
+			log_warn("%s: filters kept as they were: %s", s->name,
+				 why);
+	}
 }
 
 /**

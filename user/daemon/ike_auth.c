@@ -406,8 +406,9 @@ static void auth_merge(struct auth_ctx *ctx,
 
 /*
  * The filters of the session: the virtual template's, with those of the
- * RADIUS authorization over them; every name must be configured.  Into
- * @s when given, else only checked.
+ * RADIUS authorization over them.  Without @s, checked: every name must
+ * be configured; with @s, put there for session_setup(), which resolves
+ * them again (the check came moments before, in the same event).
  */
 static int auth_filters(struct auth_ctx *ctx, struct session *s, char *why,
 			size_t len)
@@ -420,7 +421,7 @@ static int auth_filters(struct auth_ctx *ctx, struct session *s, char *why,
 	ret = filter_from_authz(&f, &ctx->radius);
 	if (ret)
 		snprintf(why, len, "out of memory");
-	else
+	else if (!s && !filter_empty(&f))
 		ret = filter_check(daemon_cfg(), &f, why, len);
 	if (!ret && s) {
 		filter_free(&s->filters);

@@ -234,19 +234,13 @@ static int session_link_add(struct session *s, const struct ike_sa *sa)
 /* the filters given, put in force on the new interface */
 static int session_filters(struct session *s)
 {
-	struct session_filters f = s->filters;
 	char why[160];
 	int ret;
 
-	memset(&s->filters, 0, sizeof(s->filters));
-	ret = filter_apply(s, &f, FILTER_ALL, why, sizeof(why));
-	if (ret) {
+	ret = filter_apply(s, &s->filters, FILTER_ALL, why, sizeof(why));
+	if (ret)
 		log_warn("%s: %s", s->name, why);
-		s->filters = f;		/* for another try */
-		return ret;
-	}
-	filter_free(&f);
-	return 0;
+	return ret;
 }
 
 /* the name of a virtual-access interface that goes is free again */
