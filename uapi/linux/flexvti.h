@@ -145,6 +145,19 @@ enum flexvti_acl_action {
 /* longest name of an access list or policer, without the NUL */
 #define FLEXVTI_NAME_MAX	63
 
+/* most labels of FLEXVTI_A_MPLS_LABELS */
+#define FLEXVTI_MPLS_LABELS_MAX		8
+/* the smallest label FLEXVTI_A_MPLS_LABELS takes: 0-15 are reserved
+ * (RFC 3032 section 2.1) */
+#define FLEXVTI_MPLS_LABEL_MIN		16
+#define FLEXVTI_MPLS_LABEL_MAX		1048575
+/* most seconds of FLEXVTI_A_NHRP_REDIRECT */
+#define FLEXVTI_NHRP_REDIRECT_MAX	600
+/* most bytes of FLEXVTI_A_NHRP_PACKET */
+#define FLEXVTI_NHRP_PACKET_MAX		128
+/* GRE protocol type of NHRP (RFC 2332 section 5), an EtherType */
+#define FLEXVTI_ETH_P_NHRP		0x2001
+
 /**
  * enum flexvti_a - attributes of the generic netlink family
  * @FLEXVTI_A_IFINDEX: u32, interface index of a flexvti interface in the
@@ -251,6 +264,35 @@ enum flexvti_acl_action {
  *	sent packets, applied after FLEXVTI_A_ACL_OUT, before encryption,
  *	to each segment of a GSO packet.
  *
+ * @FLEXVTI_A_NHRP_REDIRECT: u32, seconds, 0 to FLEXVTI_NHRP_REDIRECT_MAX:
+ *	the NHRP redirect hook of packets received on the interface (IOS
+ *	"ip nhrp redirect [timeout S]"); 0, the default, turns it off.  An
+ *	IPv4 or IPv6 packet that entered on this interface and is forwarded
+ *	out of another flexvti interface whose FLEXVTI_A_NHRP_NETWORK_ID
+ *	equals this one's (non-zero) is still sent, and raises an
+ *	nhrp-redirect-ntf, at most once per (inner source, inner
+ *	destination) per this many seconds; see FLEXVTI_CMD_NHRP_REDIRECT_NTF.
+ *	Also a link attribute (IFLA_FLEXVTI_NHRP_REDIRECT).
+ * @FLEXVTI_A_MPLS_LABELS: binary, an array of 0 to FLEXVTI_MPLS_LABELS_MAX
+ *	u32 in host order, each FLEXVTI_MPLS_LABEL_MIN to
+ *	FLEXVTI_MPLS_LABEL_MAX: the label stack pushed on every IPv4 and
+ *	IPv6 packet sent over the interface (RFC 3032 label imposition
+ *	without lwtunnel routes), the first label outermost, bottom of stack
+ *	set on the last; TTL copied from the inner packet's TTL or hop
+ *	limit, traffic class 0.  The packet then travels as GRE protocol
+ *	0x8847 (RFC 4023).  Only for gre-mode interfaces: refused in ipsec
+ *	mode, and so is a change to ipsec mode while labels are set.  An
+ *	empty array removes the stack.  Packets that are MPLS already (from
+ *	Linux's MPLS stack) or NHRP are sent as they are.  Genl only.
+ * @FLEXVTI_A_INNER_SRC: binary, 4 or 16 bytes, network order: in
+ *	nhrp-redirect-ntf, the source address of the packet that raised it.
+ * @FLEXVTI_A_INNER_DST: binary, 4 or 16 bytes: its destination address.
+ * @FLEXVTI_A_NHRP_EGRESS_IFINDEX: u32: in nhrp-redirect-ntf, the
+ *	interface the packet was forwarded out of.
+ * @FLEXVTI_A_NHRP_PACKET: binary, at most FLEXVTI_NHRP_PACKET_MAX bytes:
+ *	in nhrp-redirect-ntf, the start of the packet from its IP header on,
+ *	for the Traffic Indication that quotes it.
+ *
  * A dev-set carrying several of the four nests above changes them in one
  * step: a packet sees either all of the old settings or all of the new.
  * A list or policer that a dev-set leaves out is kept with its counters.
@@ -292,6 +334,12 @@ enum flexvti_a {
 	FLEXVTI_A_ACL_OUT,
 	FLEXVTI_A_POLICER_IN,
 	FLEXVTI_A_POLICER_OUT,
+	FLEXVTI_A_NHRP_REDIRECT,
+	FLEXVTI_A_MPLS_LABELS,
+	FLEXVTI_A_INNER_SRC,
+	FLEXVTI_A_INNER_DST,
+	FLEXVTI_A_NHRP_EGRESS_IFINDEX,
+	FLEXVTI_A_NHRP_PACKET,
 
 	/* private: */
 	__FLEXVTI_A_MAX,
@@ -438,6 +486,12 @@ enum flexvti_policer_a {
  *	interface, a deny rule or the implicit deny (either direction)
  * @FLEXVTI_STATS_A_DROP_POLICER: packets dropped by a policer of the
  *	interface as exceeding its rate (either direction)
+ * @FLEXVTI_STATS_A_NHRP_REDIRECTS: nhrp-redirect-ntf raised for packets
+ *	that entered on the interface (not drops: the packets were sent)
+ * @FLEXVTI_STATS_A_NHRP_REDIRECTS_LIMITED: packets that would have raised
+ *	one but were within the FLEXVTI_A_NHRP_REDIRECT timeout of an earlier
+ *	one for the same source and destination, or found the interface's
+ *	table of recent redirects full (not drops either)
  *
  * Received packets an access list or policer drops are not counted in
  * RX_PACKETS/RX_BYTES; sent ones are not in TX_PACKETS/TX_BYTES.  Those
@@ -460,6 +514,8 @@ enum flexvti_stats_a {
 	FLEXVTI_STATS_A_PAD,
 	FLEXVTI_STATS_A_DROP_ACL,
 	FLEXVTI_STATS_A_DROP_POLICER,
+	FLEXVTI_STATS_A_NHRP_REDIRECTS,
+	FLEXVTI_STATS_A_NHRP_REDIRECTS_LIMITED,
 
 	/* private: */
 	__FLEXVTI_STATS_A_MAX,
@@ -504,6 +560,22 @@ enum flexvti_stats_a {
  *	out.  The lists and policers themselves are set by dev-set.  With
  *	two lists of FLEXVTI_ACL_MAX_RULES rules the reply takes up to
  *	some 64 KiB: the socket's receive buffer must hold it and the ACK.
+ * @FLEXVTI_CMD_NHRP_REDIRECT_NTF: multicast on "events" from the
+ *	forwarding path, with GFP_ATOMIC (under memory pressure one may be
+ *	lost, and is not counted as raised): FLEXVTI_A_IFINDEX and
+ *	FLEXVTI_A_IFNAME of the interface the packet entered on (where the
+ *	NHRP Traffic Indication is to be sent), FLEXVTI_A_NHRP_NETWORK_ID,
+ *	FLEXVTI_A_NHRP_EGRESS_IFINDEX, FLEXVTI_A_INNER_SRC,
+ *	FLEXVTI_A_INNER_DST and FLEXVTI_A_NHRP_PACKET.  The FlexVPN hub's
+ *	trigger for spoke-to-spoke shortcuts (DMVPN phase 3); see
+ *	FLEXVTI_A_NHRP_REDIRECT.
+ *
+ * NHRP packets (RFC 2332) travel over a gre-mode interface as GRE protocol
+ * FLEXVTI_ETH_P_NHRP: received ones reach packet sockets bound to the
+ * interface with that protocol (skb->protocol 0x2001; the stack has no
+ * handler of its own), and a packet socket on the interface sends them
+ * (SOCK_DGRAM, protocol 0x2001, the NHRP packet as payload).  Neither
+ * access lists nor FLEXVTI_A_MPLS_LABELS apply to them; policers do.
  */
 enum flexvti_cmd {
 	FLEXVTI_CMD_UNSPEC,
@@ -517,6 +589,7 @@ enum flexvti_cmd {
 	FLEXVTI_CMD_SA_SWAP,
 	FLEXVTI_CMD_SA_EVENT_NTF,
 	FLEXVTI_CMD_ACL_GET,
+	FLEXVTI_CMD_NHRP_REDIRECT_NTF,
 
 	/* private: */
 	__FLEXVTI_CMD_MAX,
@@ -541,6 +614,7 @@ enum ifla_flexvti {
 	IFLA_FLEXVTI_REMOTE_IPV6,
 	IFLA_FLEXVTI_NHRP_NETWORK_ID,
 	IFLA_FLEXVTI_TEMPLATE_ID,
+	IFLA_FLEXVTI_NHRP_REDIRECT,
 
 	/* private: */
 	__IFLA_FLEXVTI_MAX,
