@@ -37,6 +37,10 @@
 #define CFG_SA_LIFETIME_SEC_DEFAULT	3600	/* IPsec profile */
 #define CFG_SA_LIFETIME_KB_DEFAULT	4608000ULL
 #define CFG_NHRP_REDIRECT_TIMEOUT	5	/* "ip nhrp redirect" */
+#define CFG_NHRP_HOLDTIME_DEFAULT	7200	/* "ip nhrp holdtime", as IOS */
+#define CFG_MPLS_LABELS_MAX	8	/* "mpls label-stack" */
+#define CFG_MPLS_LABEL_MIN	16	/* 0-15 reserved: RFC 3032 §2.1 */
+#define CFG_MPLS_LABEL_MAX	1048575	/* 20 bits */
 #define CFG_ROUTE_ACCEPT_TAG_DEFAULT	1	/* default authz policy */
 #define CFG_ROUTE_ACCEPT_DIST_DEFAULT	2
 #define CFG_MAX_NEG_SA_DEFAULT		1000	/* in negotiation, each way */
@@ -751,6 +755,13 @@ struct cfg_iface_filters {
 	bool nhrp_redirect;					\
 	unsigned int nhrp_redirect_timeout;			\
 	struct cfg_iface_filters filters;			\
+	bool mpls;						\
+	bool mpls_bgp;						\
+	bool mpls_nhrp;						\
+	uint32_t mpls_labels[CFG_MPLS_LABELS_MAX];		\
+	unsigned int nmpls_labels;				\
+	unsigned int mpls_line;					\
+	unsigned int nhrp_holdtime;				\
 	bool shutdown
 
 /**
@@ -772,6 +783,19 @@ struct cfg_iface_filters {
  * @nhrp_redirect: "ip nhrp redirect [timeout S]"
  * @nhrp_redirect_timeout: S, default CFG_NHRP_REDIRECT_TIMEOUT
  * @filters: "ip access-group", "ipv6 traffic-filter", "service-policy"
+ * @mpls: MPLS is on: any of the three MPLS lines; Linux's MPLS stack
+ *	takes labelled packets arriving on the interface (its
+ *	net.mpls.conf.IFNAME.input is set); gre modes only (checked at load)
+ * @mpls_bgp: "mpls bgp forwarding" (the guide's examples)
+ * @mpls_nhrp: "mpls nhrp" (the guide's task text); the same as @mpls_bgp
+ * @mpls_labels: "mpls label-stack L1 [L2...]": the labels pushed on every
+ *	IP packet sent over the interface, the outermost first, each
+ *	CFG_MPLS_LABEL_MIN-CFG_MPLS_LABEL_MAX
+ * @nmpls_labels: entries of @mpls_labels, 0 when none
+ * @mpls_line: line of the first MPLS line, 0 when none
+ * @nhrp_holdtime: "ip nhrp holdtime S", 1-65535: the holding time of the
+ *	NHRP entries the interface announces; CFG_NHRP_HOLDTIME_DEFAULT when
+ *	not set
  * @shutdown: "shutdown" (the interface starts down)
  */
 struct cfg_iface {

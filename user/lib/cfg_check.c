@@ -398,9 +398,21 @@ static void cfg_check_ipsec(struct cfg_parser *p, struct cfg_ipsec_profile *ip)
 	}
 }
 
+/* MPLS rides in GRE (0x8847, RFC 4023): not in an ipsec-mode interface */
+static void cfg_check_iface_mpls(struct cfg_parser *p,
+				 const struct cfg_iface *i)
+{
+	if (!i->mpls || i->mode == CFG_TUNNEL_GRE_IP ||
+	    i->mode == CFG_TUNNEL_GRE_IPV6)
+		return;
+	cfg_diag(p, i->mpls_line, "MPLS needs 'tunnel mode gre ip' or 'tunnel "
+		 "mode gre ipv6', not 'tunnel mode %s'",
+		 cfg_tunnel_modes[i->mode]);
+}
+
 /*
  * "tunnel protection ipsec profile": enabled, with a transform set; the
- * access lists and policy maps exist
+ * access lists and policy maps exist; MPLS in gre mode only
  */
 static void cfg_check_iface(struct cfg_parser *p, struct cfg_iface *i)
 {
@@ -408,6 +420,9 @@ static void cfg_check_iface(struct cfg_parser *p, struct cfg_iface *i)
 	const struct cfg_ipsec_profile *ip;
 
 	cfg_check_iface_filters(p, i);
+	cfg_check_iface_mpls(p, i);
+	if (!i->nhrp_holdtime)
+		i->nhrp_holdtime = CFG_NHRP_HOLDTIME_DEFAULT;
 	if (!r->name)
 		return;
 	ip = CFG_FIND(p->cfg->ipsec_profiles, p->cfg->nipsec_profiles,

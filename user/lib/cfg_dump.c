@@ -485,6 +485,22 @@ static void cfg_put_tunnel_addrs(struct cfg_out *o,
 			cfg_ntop(&tun->addr6, buf), tun->addr6.prefix);
 }
 
+static void cfg_put_iface_mpls(struct cfg_out *o, const struct cfg_iface *i)
+{
+	unsigned int n;
+
+	if (i->mpls_bgp)
+		fputs(" mpls bgp forwarding\n", o->f);
+	if (i->mpls_nhrp)
+		fputs(" mpls nhrp\n", o->f);
+	if (!i->nmpls_labels)
+		return;
+	fputs(" mpls label-stack", o->f);
+	for (n = 0; n < i->nmpls_labels; n++)
+		fprintf(o->f, " %u", i->mpls_labels[n]);
+	fputc('\n', o->f);
+}
+
 /* the sub-commands of an interface; @tun: a tunnel's own, or NULL */
 static void cfg_put_iface(struct cfg_out *o, const struct cfg_iface *i,
 			  const struct cfg_tunnel *tun)
@@ -514,6 +530,9 @@ static void cfg_put_iface(struct cfg_out *o, const struct cfg_iface *i,
 			i->nhrp_redirect_timeout);
 	else if (i->nhrp_redirect)
 		fputs(" ip nhrp redirect\n", o->f);
+	if (i->nhrp_holdtime && i->nhrp_holdtime != CFG_NHRP_HOLDTIME_DEFAULT)
+		fprintf(o->f, " ip nhrp holdtime %u\n", i->nhrp_holdtime);
+	cfg_put_iface_mpls(o, i);
 	if (i->source)
 		fprintf(o->f, " tunnel source %s\n", i->source);
 	if (i->mode_set)

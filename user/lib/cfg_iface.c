@@ -19,6 +19,7 @@
 #define CFG_MTU_MIN		576
 #define CFG_MTU_MAX		9000
 #define CFG_NHRP_TIMEOUT_MAX	600
+#define CFG_NHRP_HOLDTIME_MAX	65535
 
 /* the shared members are where struct cfg_iface has them */
 #define CFG_IFACE_SAME(type, m)						\
@@ -163,6 +164,76 @@ static int cfg_iface_nhrp_redirect(struct cfg_parser *p, int argc,
 	return 0;
 }
 
+static int cfg_iface_nhrp_holdtime(struct cfg_parser *p,
+				   int argc __always_unused, char **argv)
+{
+	struct cfg_iface *i = p->obj;
+	unsigned long long v;
+
+	if (cfg_arg_uint(p, NULL, argv[0], 1, CFG_NHRP_HOLDTIME_MAX, &v))
+		return -1;
+	i->nhrp_holdtime = v;
+	return 0;
+}
+
+/* any MPLS line turns MPLS on; the first one is where a check points */
+static void cfg_iface_mpls_on(struct cfg_parser *p, struct cfg_iface *i)
+{
+	i->mpls = true;
+	if (!i->mpls_line)
+		i->mpls_line = p->line;
+}
+
+static int cfg_iface_mpls_bgp(struct cfg_parser *p, int argc __always_unused,
+			      char **argv __always_unused)
+{
+	struct cfg_iface *i = p->obj;
+
+	i->mpls_bgp = true;
+	cfg_iface_mpls_on(p, i);
+	return 0;
+}
+
+static int cfg_iface_mpls_nhrp(struct cfg_parser *p, int argc __always_unused,
+			       char **argv __always_unused)
+{
+	struct cfg_iface *i = p->obj;
+
+	i->mpls_nhrp = true;
+	cfg_iface_mpls_on(p, i);
+	return 0;
+}
+
+/* inventory H01: LDP hellos would keep spoke-to-spoke tunnels up */
+static int cfg_iface_mpls_ip(struct cfg_parser *p, int argc __always_unused,
+			     char **argv __always_unused)
+{
+	cfg_error(p, "'mpls ip' is refused: LDP must never run on FlexVPN "
+		  "tunnels (its hellos keep spoke-to-spoke tunnels up); use "
+		  "'mpls bgp forwarding'");
+	return -1;
+}
+
+/* "mpls label-stack L1 [L2...]": a later line replaces the stack */
+static int cfg_iface_mpls_labels(struct cfg_parser *p, int argc, char **argv)
+{
+	uint32_t labels[CFG_MPLS_LABELS_MAX];
+	struct cfg_iface *i = p->obj;
+	unsigned long long v;
+	int n;
+
+	for (n = 0; n < argc; n++) {
+		if (cfg_arg_uint(p, "mpls label-stack", argv[n],
+				 CFG_MPLS_LABEL_MIN, CFG_MPLS_LABEL_MAX, &v))
+			return -1;
+		labels[n] = v;
+	}
+	memcpy(i->mpls_labels, labels, argc * sizeof(labels[0]));
+	i->nmpls_labels = argc;
+	cfg_iface_mpls_on(p, i);
+	return 0;
+}
+
 static int cfg_iface_shutdown(struct cfg_parser *p, int argc __always_unused,
 			      char **argv __always_unused)
 {
@@ -198,6 +269,12 @@ static const struct cfg_cmd cfg_iface_cmds[] = {
 	{ "ip nhrp network-id", cfg_iface_nhrp_id, "<1-4294967295>", 1, 1 },
 	{ "ip nhrp redirect", cfg_iface_nhrp_redirect, "[timeout SECONDS]",
 	  0, 2 },
+	{ "ip nhrp holdtime", cfg_iface_nhrp_holdtime, "<1-65535>", 1, 1 },
+	{ "mpls bgp forwarding", cfg_iface_mpls_bgp, "", 0, 0 },
+	{ "mpls nhrp", cfg_iface_mpls_nhrp, "", 0, 0 },
+	{ "mpls ip", cfg_iface_mpls_ip, "", 0, 0 },
+	{ "mpls label-stack", cfg_iface_mpls_labels, "L1 [L2 ... L8]", 1,
+	  CFG_MPLS_LABELS_MAX },
 	{ "ip access-group", cfg_iface_access_group, "NAME in|out", 2, 2 },
 	{ "ipv6 traffic-filter", cfg_iface_traffic_filter, "NAME in|out",
 	  2, 2 },

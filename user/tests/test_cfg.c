@@ -2169,6 +2169,122 @@ TEST(tunnel_interfaces)
 		   "which interface Tunnel0 needs to initiate\n");
 }
 
+/* MPLS over FlexVPN (inventory H01, §3 item 50) and the NHRP holdtime */
+TEST(mpls_lines)
+{
+	struct cfg *cfg = load_ok(_metadata,
+		"interface Virtual-Template1 type tunnel\n"
+		" mpls bgp forwarding\n"
+		" ip nhrp holdtime 600\n"
+		"interface Virtual-Template2 type tunnel\n"
+		" tunnel mode gre ipv6\n"
+		" mpls nhrp\n"
+		" mpls label-stack 1048575 16 17 18 19 20 21 22\n"
+		" mpls label-stack 300 400\n"
+		"interface Virtual-Template3 type tunnel\n"
+		" tunnel mode ipsec ipv6\n"
+		"interface Tunnel0\n"
+		" tunnel mode gre ip\n"
+		" mpls label-stack 100\n");
+	const struct cfg_template *t1, *t2, *t3;
+	const struct cfg_tunnel *tun;
+	char *d;
+
+	ASSERT_NE(NULL, cfg);
+	t1 = cfg_template_find(cfg, 1);
+	t2 = cfg_template_find(cfg, 2);
+	t3 = cfg_template_find(cfg, 3);
+	tun = cfg_tunnel_find(cfg, 0);
+	ASSERT_NE(NULL, t1);
+	ASSERT_NE(NULL, t2);
+	ASSERT_NE(NULL, t3);
+	ASSERT_NE(NULL, tun);
+
+	/* the guide's line, over the default mode (gre ip) */
+	EXPECT_TRUE(t1->mpls);
+	EXPECT_TRUE(t1->mpls_bgp);
+	EXPECT_FALSE(t1->mpls_nhrp);
+	EXPECT_EQ(0, t1->nmpls_labels);
+	EXPECT_EQ(2, t1->mpls_line);
+	EXPECT_FALSE(t1->mode_set);
+	EXPECT_EQ(600, t1->nhrp_holdtime);
+
+	/* "mpls nhrp" is the same; a later label stack replaces one */
+	EXPECT_TRUE(t2->mpls);
+	EXPECT_FALSE(t2->mpls_bgp);
+	EXPECT_TRUE(t2->mpls_nhrp);
+	EXPECT_EQ(6, t2->mpls_line);
+	ASSERT_EQ(2, t2->nmpls_labels);
+	EXPECT_EQ(300, t2->mpls_labels[0]);
+	EXPECT_EQ(400, t2->mpls_labels[1]);
+	EXPECT_EQ(CFG_NHRP_HOLDTIME_DEFAULT, t2->nhrp_holdtime);
+
+	/* no MPLS line: off; the holdtime of IOS */
+	EXPECT_FALSE(t3->mpls);
+	EXPECT_EQ(0, t3->mpls_line);
+	EXPECT_EQ(7200, t3->nhrp_holdtime);
+
+	/* a label stack alone turns MPLS on */
+	EXPECT_TRUE(tun->mpls);
+	EXPECT_FALSE(tun->mpls_bgp);
+	EXPECT_FALSE(tun->mpls_nhrp);
+	ASSERT_EQ(1, tun->nmpls_labels);
+	EXPECT_EQ(100, tun->mpls_labels[0]);
+	EXPECT_EQ(&tun->iface.mpls, &tun->mpls);
+
+	d = dump_text(cfg, 0);
+	EXPECT_TRUE(contains(d, "interface Virtual-Template1 type tunnel\n"
+			       " ip nhrp holdtime 600\n"
+			       " mpls bgp forwarding\n!\n"));
+	EXPECT_TRUE(contains(d, "interface Virtual-Template2 type tunnel\n"
+			       " mpls nhrp\n"
+			       " mpls label-stack 300 400\n"
+			       " tunnel mode gre ipv6\n!\n"));
+	EXPECT_TRUE(contains(d, "interface Virtual-Template3 type tunnel\n"
+			       " tunnel mode ipsec ipv6\n!\n"));
+	EXPECT_TRUE(contains(d, "interface Tunnel0\n"
+			       " mpls label-stack 100\n"
+			       " tunnel mode gre ip\n!\n"));
+	free(d);
+	round_trip(_metadata, cfg);
+	cfg_free(cfg);
+
+	/* MPLS needs a gre mode, whatever the order of the lines */
+	load_fails(_metadata, "interface Virtual-Template1 type tunnel\n"
+		   " tunnel mode ipsec ipv6\n"
+		   " ip nhrp holdtime 1\n"
+		   " mpls nhrp\n",
+		   "t.conf:4: MPLS needs 'tunnel mode gre ip' or 'tunnel mode "
+		   "gre ipv6', not 'tunnel mode ipsec ipv6'\n");
+	load_fails(_metadata, "interface Virtual-Template1 type tunnel\n"
+		   " mpls label-stack 16\n"
+		   " mpls bgp forwarding\n"
+		   " tunnel mode ipsec ipv4\n",
+		   "t.conf:2: MPLS needs 'tunnel mode gre ip' or 'tunnel mode "
+		   "gre ipv6', not 'tunnel mode ipsec ipv4'\n");
+	load_fails(_metadata, "interface Virtual-Template1 type tunnel\n"
+		   " mpls label-stack 1048576\n",
+		   "t.conf:2: mpls label-stack 1048576: out of range "
+		   "16-1048575\n");
+	load_fails(_metadata, "interface Virtual-Template1 type tunnel\n"
+		   " mpls label-stack\n",
+		   "t.conf:2: mpls label-stack: missing argument (usage: mpls "
+		   "label-stack L1 [L2 ... L8])\n");
+	load_fails(_metadata, "interface Virtual-Template1 type tunnel\n"
+		   " mpls bgp forwarding now\n",
+		   "t.conf:2: mpls bgp forwarding: unexpected 'now' (usage: "
+		   "mpls bgp forwarding)\n");
+	load_fails(_metadata, "interface Tunnel1\n"
+		   " ip nhrp holdtime 0\n",
+		   "t.conf:2: ip nhrp holdtime 0: out of range 1-65535\n");
+	/* LDP is refused in a tunnel as in a template */
+	load_fails(_metadata, "interface Tunnel1\n"
+		   " mpls ip\n",
+		   "t.conf:2: 'mpls ip' is refused: LDP must never run on "
+		   "FlexVPN tunnels (its hellos keep spoke-to-spoke tunnels "
+		   "up); use 'mpls bgp forwarding'\n");
+}
+
 /* a longer top-level command beats a shorter one of the open block */
 TEST(syntax_longer_enclosing_command)
 {
