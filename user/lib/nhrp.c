@@ -252,15 +252,16 @@ static int nhrp_rd_mand_hdr(struct nhrp_rd *rd)
 	return ret;
 }
 
-/* the mandatory part, from its header to @rd->end */
+/*
+ * The mandatory part, from its header to @rd->end: at least the header,
+ * as nhrp_rd_frame() and nhrp_rd_fixed() have checked ar$pktsz and
+ * ar$extoff.
+ */
 static int nhrp_rd_mand(struct nhrp_rd *rd)
 {
 	struct nhrp_pkt *p = rd->pkt;
 	int ret;
 
-	if (rd->end < NHRP_FIXED_LEN + NHRP_MAND_LEN)
-		return nhrp_fail(p, -EBADMSG, NHRP_FIXED_LEN,
-				 "mandatory part shorter than its header");
 	ret = nhrp_rd_mand_hdr(rd);
 	if (ret)
 		return ret;
