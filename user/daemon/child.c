@@ -2,12 +2,19 @@
 /*
  * CHILD_SA negotiation of the responder: ESP proposal selection in the
  * initiator's order (§2.7), traffic selector narrowing (§2.9) and the
- * configuration reply (§3.15).
+ * configuration reply (§3.15); the subnets both ends of a FlexVPN
+ * session send each other in their configuration payloads, and those
+ * of the peer that become routes ("route set", "route accept any").
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <string.h>
 
+#include "../lib/ikev2_subnet.h"
 #include "child.h"
+#include "ike_sa.h"
+#include "log.h"
+#include "stats.h"
 
 static bool child_esn_pick(const struct ikev2_proposal *p, bool *esn)
 {
@@ -288,6 +295,25 @@ int child_ts_narrow(const struct ikev2_ts_list *in, int family,
 }
 
 /**
+ * child_cp_wants_n - whether attributes have one of a type
+ * @attr: the attributes
+ * @n: entries of @attr
+ * @type: enum ikev2_cfg_attr
+ *
+ * Return: true when one of them is of @type.
+ */
+bool child_cp_wants_n(const struct ikev2_cp_attr *attr, unsigned int n,
+		      uint16_t type)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (attr[i].type == type)
+			return true;
+	return false;
+}
+
+/**
  * child_cp_wants - whether a CFG_REQUEST asks for an attribute
  * @cp: the request
  * @type: enum ikev2_cfg_attr
@@ -296,12 +322,7 @@ int child_ts_narrow(const struct ikev2_ts_list *in, int family,
  */
 bool child_cp_wants(const struct ikev2_cp *cp, uint16_t type)
 {
-	unsigned int i;
-
-	for (i = 0; i < cp->nattr; i++)
-		if (cp->attr[i].type == type)
-			return true;
-	return false;
+	return child_cp_wants_n(cp->attr, cp->nattr, type);
 }
 
 static void child_cp_add(struct ikev2_cp_attr *attr, uint8_t (*vals)[20],
@@ -319,43 +340,120 @@ static void child_cp_add(struct ikev2_cp_attr *attr, uint8_t (*vals)[20],
 	(*n)++;
 }
 
-/* INTERNAL_IP4_SUBNET is address and netmask, _IP6_SUBNET address/len */
-static void child_cp_subnet(const struct cfg_addr *r, struct ikev2_cp_attr *a,
-			    uint8_t (*vals)[20], unsigned int *n,
-			    unsigned int max)
+/* the address of "route set interface": a host prefix */
+static void child_if_route(const char *ifname, int family, struct cfg_addr *out,
+			   unsigned int *n, unsigned int max)
 {
-	uint8_t v[8];
-	uint32_t mask;
+	struct route_addr a = { 0 };
+	unsigned int i;
 
-	if (r->family == AF_INET6) {
-		child_cp_add(a, vals, n, max, IKEV2_CFG_INTERNAL_IP6_SUBNET,
-			     &r->v6, 16, r->prefix);
+	if (!ifname || !ifname[0] || *n == max ||
+	    route_ifaddr(ifname, family, &a))
 		return;
+	memset(&out[*n], 0, sizeof(out[*n]));
+	out[*n].family = family;
+	out[*n].v6 = a.v6;	/* the union: an IPv4 address too */
+	out[*n].prefix = family == AF_INET ? 32 : 128;
+	for (i = 0; i < *n; i++)
+		if (out[i].family == family && out[i].prefix == out[*n].prefix &&
+		    !memcmp(&out[i].v6, &a.v6, family == AF_INET ? 4 : 16))
+			return;
+	(*n)++;
+}
+
+/**
+ * child_cp_routes - the subnets of ours a configuration payload carries
+ *	to the peer (FlexVPN route exchange)
+ * @ap: the authorization policy, or NULL (none)
+ * @if4: the interface whose IPv4 address "route set interface" sends:
+ *	the policy's IFNAME, else the one the tunnel or the template is
+ *	unnumbered to, or the tunnel itself; NULL or "" for none
+ * @if6: likewise for IPv6
+ * @out: receives the prefixes: cfg_authz_route_set() of @ap, then with
+ *	"route set interface" the host prefixes of the addresses of @if4 and
+ *	@if6 (those the interfaces have now; none when they have none)
+ * @max: room in @out
+ * @nset: receives how many of them cfg_authz_route_set() gave: the
+ *	protected subnets that narrow the traffic selectors of ipsec mode
+ *
+ * Return: the number of prefixes in @out.
+ */
+unsigned int child_cp_routes(const struct cfg_authz_policy *ap,
+			     const char *if4, const char *if6,
+			     struct cfg_addr *out, unsigned int max,
+			     unsigned int *nset)
+{
+	unsigned int n;
+
+	*nset = 0;
+	if (!ap)
+		return 0;
+	n = *nset = cfg_authz_route_set(ap, out, max);
+	if (!ap->route_set_interface)
+		return n;
+	if (ap->route_set_ifname)
+		if4 = if6 = ap->route_set_ifname;
+	child_if_route(if4, AF_INET, out, &n, max);
+	child_if_route(if6, AF_INET6, out, &n, max);
+	return n;
+}
+
+/**
+ * child_cp_put_routes - subnet attributes of prefixes, of the families
+ *	asked for
+ * @routes: the prefixes (child_cp_routes())
+ * @nroutes: entries of @routes
+ * @v4: put the IPv4 ones
+ * @v6: put the IPv6 ones
+ * @attr: where the attributes go, from index *@n on
+ * @vals: room for their values, one per attribute
+ * @n: entries of @attr used, updated
+ * @max: entries of @attr and @vals
+ */
+void child_cp_put_routes(const struct cfg_addr *routes, unsigned int nroutes,
+			 bool v4, bool v6, struct ikev2_cp_attr *attr,
+			 uint8_t (*vals)[20], unsigned int *n,
+			 unsigned int max)
+{
+	unsigned int i;
+
+	for (i = 0; i < nroutes && *n < max; i++) {
+		if (!(routes[i].family == AF_INET ? v4 : v6))
+			continue;
+		ikev2_subnet_encode(&routes[i], &attr[*n], vals[*n]);
+		(*n)++;
 	}
-	mask = r->prefix ? htonl(~0u << (32 - r->prefix)) : 0;
-	memcpy(v, &r->v4, 4);
-	memcpy(v + 4, &mask, 4);
-	child_cp_add(a, vals, n, max, IKEV2_CFG_INTERNAL_IP4_SUBNET, v, 8, -1);
+}
+
+/* a request for, or a value of, a subnet attribute of @type */
+static bool child_cp_has(const struct ikev2_cp *cp, uint16_t type)
+{
+	return cp && child_cp_wants(cp, type);
 }
 
 /**
  * child_cp_reply - the attributes of the CFG_REPLY
  * @ap: the authorization policy, or NULL
  * @s: the session, with the client's assigned addresses
+ * @req: the CFG_REQUEST, or NULL
+ * @routes: the subnets to push (child_cp_routes())
+ * @nroutes: entries of @routes
  * @attr: filled with the attributes
  * @vals: room for their values, one per attribute
  * @max: entries of @attr and @vals
  *
  * The assigned addresses (IPv6 with prefix length 128 unless RADIUS
- * gave one: ipsec:prefix-len), and from the
- * policy the netmask, DNS servers and the protected subnets ("route set
- * remote") of the families the client got an address of.
+ * gave one: ipsec:prefix-len), and from the policy the netmask, DNS
+ * servers, and the subnets of @routes ("route set") of the families
+ * the client got an address of or asked subnets of (an
+ * INTERNAL_IP4_SUBNET or INTERNAL_IP6_SUBNET in @req, empty or not).
  *
  * Return: the number of attributes.
  */
 int child_cp_reply(const struct cfg_authz_policy *ap, const struct session *s,
-		   struct ikev2_cp_attr *attr, uint8_t (*vals)[20],
-		   unsigned int max)
+		   const struct ikev2_cp *req, const struct cfg_addr *routes,
+		   unsigned int nroutes, struct ikev2_cp_attr *attr,
+		   uint8_t (*vals)[20], unsigned int max)
 {
 	bool v4 = false, v6 = false;
 	unsigned int i, n = 0;
@@ -386,9 +484,100 @@ int child_cp_reply(const struct cfg_authz_policy *ap, const struct session *s,
 	for (i = 0; v6 && i < ap->ndns6; i++)
 		child_cp_add(attr, vals, &n, max, IKEV2_CFG_INTERNAL_IP6_DNS,
 			     &ap->dns6[i], 16, -1);
-	for (i = 0; i < ap->nroutes; i++)
-		if ((ap->routes[i].family == AF_INET && v4) ||
-		    (ap->routes[i].family == AF_INET6 && v6))
-			child_cp_subnet(&ap->routes[i], attr, vals, &n, max);
+	child_cp_put_routes(routes, nroutes,
+			    v4 || child_cp_has(req,
+					       IKEV2_CFG_INTERNAL_IP4_SUBNET),
+			    v6 || child_cp_has(req,
+					       IKEV2_CFG_INTERNAL_IP6_SUBNET),
+			    attr, vals, &n, max);
+	return n;
+}
+
+/* @r into the session's routes unless it is there; false when full */
+static bool child_route_add(struct session *s, const struct cfg_addr *p,
+			    uint32_t metric)
+{
+	struct session_route r = {
+		.dst = { .family = p->family, .v6 = p->v6 },
+		.prefix = (uint8_t)p->prefix, .metric = metric,
+	};
+	unsigned int i;
+
+	for (i = 0; i < s->nroutes; i++)
+		if (s->routes[i].prefix == r.prefix &&
+		    !memcmp(&s->routes[i].dst, &r.dst, sizeof(r.dst)))
+			return true;
+	if (s->nroutes == SESSION_ROUTES_MAX)
+		return false;
+	s->routes[s->nroutes++] = r;
+	return true;
+}
+
+/**
+ * child_cp_accept - the subnets of the peer's configuration payload
+ *	that become routes through the session's interface
+ * @ap: the authorization policy, or NULL: nothing is accepted without
+ *	its "route accept any"
+ * @cp: the peer's CFG_REQUEST or CFG_REPLY
+ * @sa: the IKE SA, with its outer addresses (ours, the peer's)
+ * @family: the only family the interface carries (ipsec mode), or
+ *	AF_UNSPEC for both (gre mode)
+ * @s: the session, whose ->routes receive them, with the accept's
+ *	distance as metric (1 when it has none, as an IOS static route)
+ *
+ * Malformed values are counted and logged, so are subnets that may not
+ * be routed (ikev2_subnet_refused()), of a family the interface does
+ * not carry, or beyond SESSION_ROUTES_MAX; empty ones (requests) are
+ * skipped.
+ *
+ * Return: the number of routes accepted.
+ */
+unsigned int child_cp_accept(const struct cfg_authz_policy *ap,
+			     const struct ikev2_cp *cp,
+			     const struct ike_sa *sa, int family,
+			     struct session *s)
+{
+	uint32_t metric = ap && ap->route_accept_distance ?
+			  ap->route_accept_distance : 1;
+	char a[INET6_ADDRSTRLEN];
+	struct cfg_addr p, outer[2];
+	unsigned int i, n = 0;
+	const char *why;
+	int ret;
+
+	cfg_addr_from_sockaddr(&outer[0], (const struct sockaddr *)&sa->local);
+	cfg_addr_from_sockaddr(&outer[1],
+			       (const struct sockaddr *)&sa->remote);
+
+	for (i = 0; i < cp->nattr; i++) {
+		ret = ikev2_subnet_decode(&cp->attr[i], &p);
+		if (ret == -ENOENT || ret == -ENODATA)
+			continue;
+		if (ret) {
+			stats_inc(STAT_ROUTE_MALFORMED);
+			log_warn("IKE SA %u: malformed subnet attribute of "
+				 "the peer (%zu bytes)", sa->id,
+				 cp->attr[i].value.len);
+			continue;
+		}
+		if (!ap || !ap->route_accept)
+			continue;
+		why = ikev2_subnet_refused(&p, outer, 2);
+		if (!why && family && p.family != family)
+			why = "the tunnel does not carry its family";
+		if (!why && !child_route_add(s, &p, metric))
+			why = "too many routes";
+		if (why) {
+			stats_inc(STAT_ROUTE_REFUSED);
+			log_warn("IKE SA %u: no route to %s/%d of the peer: "
+				 "%s", sa->id, inet_ntop(p.family, &p.v6, a,
+							 sizeof(a)),
+				 p.prefix, why);
+			continue;
+		}
+		n++;
+	}
+	if (ap && ap->route_accept)
+		s->route_tag = ap->route_accept_tag;
 	return n;
 }

@@ -237,6 +237,11 @@ struct ike_conn_ops {
  * @ipsec: the IPsec profile of the CHILD_SA
  * @mode: enum cfg_tunnel_mode: the CHILD_SA's selectors and ESP mode
  * @want_addr4: ask the peer for an IPv4 address (CFG_REQUEST)
+ * @route_if4: the interface whose IPv4 address is ours for "route set
+ *	interface" of our authorization policy (the one the tunnel is
+ *	unnumbered to, or the tunnel with an address of its own), "" for
+ *	none
+ * @route_if6: likewise for IPv6
  * @reconnect: try again after a failure, with back-off, and soon after
  *	the session went ("connect auto")
  */
@@ -250,6 +255,8 @@ struct ike_conn_cfg {
 	int mode;
 	bool want_addr4;
 	bool reconnect;
+	char route_if4[16];
+	char route_if6[16];
 };
 
 enum ike_conn_state {

@@ -34,7 +34,6 @@
 #include "stats.h"
 
 #define AUTH_TS_MAX	IKEV2_MAX_TS
-#define AUTH_CP_MAX	24
 
 /**
  * struct auth_ctx - what IKE_AUTH works out for one request
@@ -61,6 +60,9 @@
  * @merged: the authorization in force when RADIUS granted any: the local
  *	policy (if any) with what RADIUS granted over it; @authz points here
  * @radius: what RADIUS granted, user and group merged
+ * @routes: the subnets pushed in the CFG_REPLY (child_cp_routes())
+ * @nroutes: entries of @routes
+ * @nset: how many of them are protected subnets that narrow TSr
  */
 struct auth_ctx {
 	struct ike_sa *sa;
@@ -83,6 +85,9 @@ struct auth_ctx {
 	int method;
 	struct cfg_authz_policy merged;
 	struct radius_authz radius;
+	struct cfg_addr routes[CHILD_ROUTES_MAX];
+	unsigned int nroutes;
+	unsigned int nset;
 };
 
 /**
@@ -398,8 +403,11 @@ static void auth_merge(struct auth_ctx *ctx,
 		p->nwins = r->nwins;
 	}
 	if (r->set & RADIUS_AUTHZ_ROUTES) {
+		/* ipsec:route-set replaces every "route set" but interface */
 		p->routes = ctx->radius.routes;
 		p->nroutes = r->nroutes;
+		p->route_acl = NULL;
+		p->route_acl6 = NULL;
 	}
 	ctx->authz = p;
 }
@@ -641,9 +649,9 @@ static bool auth_ts(struct auth_ctx *ctx, const struct session *s)
 					    AUTH_TS_MAX);
 		return ctx->ntsi > 0 && ctx->ntsr > 0;
 	}
-	if (ctx->authz) {
-		nets = ctx->authz->routes;
-		nnets = ctx->authz->nroutes;
+	if (ctx->nset) {
+		nets = ctx->routes;
+		nnets = ctx->nroutes;
 	}
 	ctx->ntsi = child_ts_narrow(&req->tsi, ctx->family,
 				    auth_addr_of(s, ctx->family), NULL, 0, 0,
@@ -718,6 +726,23 @@ static void auth_session_keep(struct auth_ctx *ctx, struct session *s)
 	s->life.kbytes = ip->lifetime_kb;
 }
 
+/*
+ * FlexVPN route exchange: the subnets of the policy to push, and those
+ * of the peer's CFG_REQUEST to route to it ("route accept any")
+ */
+static void auth_routes(struct auth_ctx *ctx, struct session *s)
+{
+	const struct cfg_template *t = ctx->tmpl;
+
+	ctx->nroutes = child_cp_routes(ctx->authz, t->unnumbered,
+				       t->unnumbered6, ctx->routes,
+				       CHILD_ROUTES_MAX, &ctx->nset);
+	if (ikev2_msg_has(ctx->req, IKEV2_PL_CP) &&
+	    ctx->req->cp.type == IKEV2_CFG_REQUEST)
+		child_cp_accept(ctx->authz, &ctx->req->cp, ctx->sa,
+				ctx->transport ? AF_UNSPEC : ctx->family, s);
+}
+
 /* the CHILD_SA and the session; on failure the notification to send */
 static uint16_t auth_child(struct auth_ctx *ctx, struct session *s)
 {
@@ -746,6 +771,7 @@ static uint16_t auth_child(struct auth_ctx *ctx, struct session *s)
 		stats_inc(STAT_ADDR_FAILURE);
 		return IKEV2_N_INTERNAL_ADDRESS_FAILURE;
 	}
+	auth_routes(ctx, s);
 	if (!auth_ts(ctx, s)) {
 		stats_inc(STAT_TS_UNACCEPTABLE);
 		return IKEV2_N_TS_UNACCEPTABLE;
@@ -809,13 +835,14 @@ static void auth_put_id_auth(struct auth_ctx *ctx, struct ike_msg *m)
 static void auth_put_child(struct auth_ctx *ctx, struct ike_msg *m,
 			   const struct session *s)
 {
-	struct ikev2_cp_attr attr[AUTH_CP_MAX];
-	uint8_t vals[AUTH_CP_MAX][20];
+	struct ikev2_cp_attr attr[CHILD_CP_MAX];
+	uint8_t vals[CHILD_CP_MAX][20];
 	int n;
 
 	if (ikev2_msg_has(ctx->req, IKEV2_PL_CP) &&
 	    ctx->req->cp.type == IKEV2_CFG_REQUEST) {
-		n = child_cp_reply(ctx->authz, s, attr, vals, AUTH_CP_MAX);
+		n = child_cp_reply(ctx->authz, s, &ctx->req->cp, ctx->routes,
+				   ctx->nroutes, attr, vals, CHILD_CP_MAX);
 		if (n > 0)
 			ikev2_put_cp(&m->w, IKEV2_CFG_REPLY, attr, n);
 	}

@@ -4,8 +4,10 @@
  * §3.15): once IKE_SA_INIT gave the keys (ike_initiator.c), we send IDi,
  * AUTH made with the pre-shared key of the profile or its keyring (the
  * peer found by the tunnel destination), INITIAL_CONTACT when we have no
- * other IKE SA with the peer under the same identity, our window, a CFG_REQUEST for an IPv4
- * address when the tunnel has "ip address negotiated", and the CHILD_SA:
+ * other IKE SA with the peer under the same identity, our window, a
+ * CFG_REQUEST for an IPv4 address when the tunnel has "ip address
+ * negotiated" and with the subnets of our authorization policy ("route
+ * set", FlexVPN route exchange), and the CHILD_SA:
  * one ESP proposal per transform set of the IPsec profile with our
  * inbound SPI, and the selectors of the tunnel's mode (everything of the
  * inner family in ipsec mode; GRE between the outer addresses in gre
@@ -16,10 +18,11 @@
  * AUTH made with the same keyring's key; its proposal must be one of
  * ours; its selectors are taken as the responder narrowed them (the
  * interface routes what the operator routes into it, whatever the
- * selectors).  The session goes up on the connection owner's interface
- * and the IKE SA is established.  A responder that authenticated but
- * refused the CHILD_SA is sent a Delete: FlexVPN has no session without
- * its CHILD_SA.
+ * selectors).  The subnets of its CFG_REPLY become routes through the
+ * interface when our policy has "route accept any".  The session goes up
+ * on the connection owner's interface and the IKE SA is established.  A
+ * responder that authenticated but refused the CHILD_SA is sent a
+ * Delete: FlexVPN has no session without its CHILD_SA.
  *
  * Only pre-shared keys authenticate either side here; certificates are
  * for later (the AUTH payloads are made and checked in one place each,
@@ -55,6 +58,10 @@
  * @tsr: the responder's selector
  * @transport: ESP transport mode (gre mode)
  * @want_addr4: a CFG_REQUEST for an IPv4 address goes with it
+ * @accept: our policy has "route accept any": the CFG_REQUEST asks for
+ *	the responder's subnets of each family the tunnel carries
+ * @routes: the subnets of our policy the CFG_REQUEST carries
+ * @nroutes: entries of @routes
  */
 struct iauth_task {
 	struct ike_task t;
@@ -67,7 +74,70 @@ struct iauth_task {
 	struct ikev2_ts tsr;
 	bool transport;
 	bool want_addr4;
+	bool accept;
+	struct cfg_addr routes[CHILD_ROUTES_MAX];
+	unsigned int nroutes;
 };
+
+/*
+ * Our local authorization policy, as IOS applies one to a FlexVPN client:
+ * the NAME of the profile's "aaa authorization user|group psk list LIST
+ * NAME" (a list with "local"), the user's over the group's; then the
+ * same of "cert" (the guide's spokes authenticate with certificates).
+ * NULL without one: no route exchange.
+ */
+static const struct cfg_authz_policy *iauth_policy(const struct ike_sa *sa)
+{
+	static const int methods[] = { CFG_AAA_PSK, CFG_AAA_CERT };
+	const struct cfg_profile *p = cfg_profile_find(daemon_cfg(),
+						       sa->profile);
+	unsigned int i;
+
+	for (i = 0; p && i < ARRAY_SIZE(methods); i++) {
+		if (p->authz_user[methods[i]].policy)
+			return p->authz_user[methods[i]].policy;
+		if (p->authz_group[methods[i]].policy)
+			return p->authz_group[methods[i]].policy;
+	}
+	return NULL;
+}
+
+/* the family the tunnel carries: AF_UNSPEC for both (gre mode) */
+static int iauth_family(const struct iauth_task *at)
+{
+	if (at->transport)
+		return AF_UNSPEC;
+	return at->tsi.type == IKEV2_TS_IPV4_ADDR_RANGE ? AF_INET : AF_INET6;
+}
+
+/*
+ * The CFG_REQUEST: an empty INTERNAL_IP4_ADDRESS for "ip address
+ * negotiated", our subnets, and with "route accept any" an empty
+ * subnet attribute of each family carried that we send none of (a
+ * request for the responder's); nothing at all when there is none of it
+ */
+static void iauth_put_cp(const struct iauth_task *at, struct ike_msg *m)
+{
+	static const uint16_t subnet[2] = {
+		IKEV2_CFG_INTERNAL_IP4_SUBNET, IKEV2_CFG_INTERNAL_IP6_SUBNET,
+	};
+	struct ikev2_cp_attr attr[CHILD_CP_MAX];
+	uint8_t vals[CHILD_CP_MAX][20];
+	int family = iauth_family(at);
+	bool fam[2] = { family != AF_INET6, family != AF_INET };
+	unsigned int i, n = 0;
+
+	if (at->want_addr4)
+		attr[n++] = (struct ikev2_cp_attr){
+			.type = IKEV2_CFG_INTERNAL_IP4_ADDRESS };
+	child_cp_put_routes(at->routes, at->nroutes, fam[0], fam[1], attr,
+			    vals, &n, CHILD_CP_MAX);
+	for (i = 0; at->accept && i < 2 && n < CHILD_CP_MAX; i++)
+		if (fam[i] && !child_cp_wants_n(attr, n, subnet[i]))
+			attr[n++] = (struct ikev2_cp_attr){ .type = subnet[i] };
+	if (n)
+		ikev2_put_cp(&m->w, IKEV2_CFG_REQUEST, attr, n);
+}
 
 /* the pre-shared key that makes our AUTH (@local) or checks the peer's */
 static const struct cfg_key *iauth_key(const struct ike_sa *sa,
@@ -147,14 +217,12 @@ static int iauth_build(struct ike_sa *sa, struct ike_task *t,
 		       struct ike_msg *m)
 {
 	struct iauth_task *at = container_of(t, struct iauth_task, t);
-	struct ikev2_cp_attr addr = { .type = IKEV2_CFG_INTERNAL_IP4_ADDRESS };
 	int ret;
 
 	ret = iauth_put_auth(sa, m);
 	if (ret)
 		return ret;
-	if (at->want_addr4)
-		ikev2_put_cp(&m->w, IKEV2_CFG_REQUEST, &addr, 1);
+	iauth_put_cp(at, m);
 	ike_put_window(m, sa);
 	if (at->transport)
 		ikev2_put_notify(&m->w, 0, NULL, 0, IKEV2_N_USE_TRANSPORT_MODE,
@@ -328,6 +396,10 @@ static bool iauth_child(struct ike_sa *sa, const struct iauth_task *at,
 	}
 	if (at->want_addr4)
 		iauth_address(sa, resp, s);
+	if (ikev2_msg_has(resp, IKEV2_PL_CP) &&
+	    resp->cp.type == IKEV2_CFG_REPLY)
+		child_cp_accept(iauth_policy(sa), &resp->cp, sa,
+				iauth_family(at), s);
 	s->tmpl.mode = at->transport ? FLEXVTI_MODE_GRE : FLEXVTI_MODE_IPSEC;
 	s->child.spi_in = at->spi_in;
 	s->child.encr = at->encr[i];
@@ -516,6 +588,18 @@ static void iauth_ts(const struct ike_sa *sa, int mode, struct iauth_task *at)
 	}
 }
 
+/* the subnets our policy sends, and whether it accepts the peer's */
+static void iauth_routes(const struct ike_sa *sa, struct iauth_task *at)
+{
+	const struct cfg_authz_policy *ap = iauth_policy(sa);
+	unsigned int nset;
+
+	at->accept = ap && ap->route_accept;
+	at->nroutes = child_cp_routes(ap, sa->conn->cfg.route_if4,
+				      sa->conn->cfg.route_if6, at->routes,
+				      CHILD_ROUTES_MAX, &nset);
+}
+
 /**
  * ike_auth_start - send IKE_AUTH for a connection of ours, its IKE SA's
  *	keys derived
@@ -547,6 +631,7 @@ int ike_auth_start(struct ike_sa *sa)
 	}
 	iauth_ts(sa, sa->conn->cfg.mode, at);
 	at->want_addr4 = sa->conn->cfg.want_addr4;
+	iauth_routes(sa, at);
 	ike_task_queue(sa, &at->t);
 	return sa->task == &at->t ? 0 : -EIO;
 }

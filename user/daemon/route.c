@@ -122,7 +122,7 @@ static void route_ifaddr_obj(struct nl_object *obj, void *arg)
 
 	if (!req->ret || rtnl_addr_get_ifindex(a) != req->ifindex ||
 	    rtnl_addr_get_family(a) != req->family || !local ||
-	    rtnl_addr_get_scope(a) == RT_SCOPE_LINK)
+	    rtnl_addr_get_scope(a) >= RT_SCOPE_LINK)
 		return;
 	route_addr_from_nl(local, req->out);
 	req->ret = 0;
@@ -138,7 +138,9 @@ static int route_ifaddr_msg(struct nl_msg *msg, void *arg)
  * route_ifaddr - the first address of a family on an interface, in the
  *	order the kernel lists them (the primary address first)
  * @ifname: the interface
- * @family: AF_INET or AF_INET6; IPv6 link-local addresses are skipped
+ * @family: AF_INET or AF_INET6; addresses of scope link or host are
+ *	skipped (IPv6 link-local ones, and 127.0.0.1 and ::1 of "lo",
+ *	where a Linux headend puts the address of IOS's Loopback0)
  * @out: the address
  *
  * The kernel dumps that interface's addresses of that family only (a
@@ -187,17 +189,26 @@ static struct nl_addr *route_nl_addr(const struct route_addr *a)
 }
 
 /**
- * route_host - add or delete the host route to an address via an
- *	interface, in the main table
+ * route_prefix - add or delete a route to a prefix through an interface,
+ *	without a gateway ("connected via" the interface), in the main table
  * @add: add it rather than delete it
  * @ifindex: the interface
- * @dst: the address: a /32 or /128 route
+ * @dst: the prefix's address, its host bits clear
+ * @prefix: the prefix length, 0 to 32 or 128
  * @src: preferred source of the route, or NULL/AF_UNSPEC for none
+ * @metric: the route's metric (its priority: the lower the stronger), 0
+ *	for the kernel's default (0 for IPv4, 1024 for IPv6)
  *
- * Return: 0 or a negative errno (-EEXIST when adding a route there is).
+ * The route is "proto static", scope link.  A delete names the metric
+ * too, so that a route to the same prefix with another metric (an
+ * operator's) stays.  Routes through an interface go with it when it is
+ * deleted.
+ *
+ * Return: 0 or a negative errno (-EEXIST when adding a route there is,
+ * -ENOENT when deleting one there is not).
  */
-int route_host(bool add, uint32_t ifindex, const struct route_addr *dst,
-	       const struct route_addr *src)
+int route_prefix(bool add, uint32_t ifindex, const struct route_addr *dst,
+		 int prefix, const struct route_addr *src, uint32_t metric)
 {
 	struct rtnl_route *r = rtnl_route_alloc();
 	struct rtnl_nexthop *nh = rtnl_route_nh_alloc();
@@ -208,10 +219,13 @@ int route_host(bool add, uint32_t ifindex, const struct route_addr *dst,
 		s = route_nl_addr(src);
 	if (!r || !nh || !d || (src && src->family == dst->family && !s))
 		goto out;
+	nl_addr_set_prefixlen(d, prefix);
 	rtnl_route_set_family(r, dst->family);
 	rtnl_route_set_dst(r, d);
 	rtnl_route_set_scope(r, RT_SCOPE_LINK);
 	rtnl_route_set_protocol(r, RTPROT_STATIC);
+	if (metric)
+		rtnl_route_set_priority(r, metric);
 	if (s)
 		rtnl_route_set_pref_src(r, s);
 	rtnl_route_nh_set_ifindex(nh, ifindex);
@@ -227,6 +241,25 @@ out:
 	nl_addr_put(d);
 	rtnl_route_put(r);
 	return ret;
+}
+
+/**
+ * route_host - add or delete the host route to an address via an
+ *	interface, in the main table
+ * @add: add it rather than delete it
+ * @ifindex: the interface
+ * @dst: the address: a /32 or /128 route
+ * @src: preferred source of the route, or NULL/AF_UNSPEC for none
+ *
+ * route_prefix() of a host with the kernel's default metric.
+ *
+ * Return: 0 or a negative errno (-EEXIST when adding a route there is).
+ */
+int route_host(bool add, uint32_t ifindex, const struct route_addr *dst,
+	       const struct route_addr *src)
+{
+	return route_prefix(add, ifindex, dst, dst->family == AF_INET ? 32 :
+			    128, src, 0);
 }
 
 /**

@@ -3,8 +3,9 @@
  * What a session needs from rtnetlink beyond creating its interface:
  * bring the virtual-access interface up with the template's MTU, find
  * the address of the template's unnumbered interface, route the
- * client's assigned addresses through the interface, and give a static
- * tunnel interface its addresses (libnl-route-3).
+ * client's assigned addresses and the subnets a peer sent through the
+ * interface, and give a static tunnel interface its addresses
+ * (libnl-route-3).
  */
 #ifndef FLEXVTID_ROUTE_H
 #define FLEXVTID_ROUTE_H
@@ -32,6 +33,8 @@ int route_open(void);
 void route_close(void);
 int route_link_up(uint32_t ifindex, unsigned int mtu);
 int route_ifaddr(const char *ifname, int family, struct route_addr *out);
+int route_prefix(bool add, uint32_t ifindex, const struct route_addr *dst,
+		 int prefix, const struct route_addr *src, uint32_t metric);
 int route_host(bool add, uint32_t ifindex, const struct route_addr *dst,
 	       const struct route_addr *src);
 int route_addr(bool add, uint32_t ifindex, const struct route_addr *a,

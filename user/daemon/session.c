@@ -7,6 +7,7 @@
  * The CHILD_SA lifetimes (rekey, expiry) and the kernel's notifications
  * about a session's SAs and interface.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -392,28 +393,101 @@ static int session_fixed_addrs(struct session *s)
 	return 0;
 }
 
+/* the address of the template's unnumbered interface, the routes' source */
+static const struct route_addr *session_src(const struct session *s,
+					    int family, struct route_addr *src)
+{
+	if (!s->tmpl.unnumbered[0] ||
+	    route_ifaddr(s->tmpl.unnumbered, family, src))
+		return NULL;
+	return src;
+}
+
+static void session_route_str(const struct session_route *r, char *buf,
+			      size_t len)
+{
+	char a[INET6_ADDRSTRLEN];
+
+	inet_ntop(r->dst.family, &r->dst.v4, a, sizeof(a));
+	snprintf(buf, len, "%s/%u", a, r->prefix);
+}
+
+/*
+ * The routes to the peer's subnets: those the kernel refuses (a route
+ * there is, another session's say) are left out and logged; they do not
+ * fail the session.
+ */
+static void session_peer_routes(struct session *s)
+{
+	struct route_addr src;
+	unsigned int i, n = 0;
+	char p[INET6_ADDRSTRLEN + 4];
+	int ret;
+
+	for (i = 0; i < s->nroutes; i++) {
+		struct session_route *r = &s->routes[i];
+
+		ret = route_prefix(true, s->ifindex, &r->dst, r->prefix,
+				   s->fixed ? NULL :
+				   session_src(s, r->dst.family, &src),
+				   r->metric);
+		session_route_str(r, p, sizeof(p));
+		if (ret) {
+			stats_inc(STAT_ROUTE_FAILED);
+			log_warn("%s: no route to %s of the peer: %s", s->name,
+				 p, strerror(-ret));
+			continue;
+		}
+		stats_inc(STAT_ROUTE_ADDED);
+		log_info("%s: route to %s metric %u", s->name, p, r->metric);
+		s->routes[n++] = *r;
+	}
+	s->nroutes = n;
+}
+
 static int session_routes(struct session *s)
 {
 	struct route_addr src;
 	unsigned int i;
 	int ret;
 
-	if (s->fixed)
-		return session_fixed_addrs(s);
+	if (s->fixed) {
+		ret = session_fixed_addrs(s);
+		if (!ret)
+			session_peer_routes(s);
+		return ret;
+	}
 	for (i = 0; i < s->naddr; i++) {
-		bool has_src = s->tmpl.unnumbered[0] &&
-			!route_ifaddr(s->tmpl.unnumbered, s->addr[i].family,
-				      &src);
-
 		ret = route_host(true, s->ifindex, &s->addr[i],
-				 has_src ? &src : NULL);
+				 session_src(s, s->addr[i].family, &src));
 		if (ret)
 			return ret;
 	}
+	session_peer_routes(s);
 	return 0;
 }
 
-/* what a session leaves on a static interface: its SAs */
+/* the routes to the peer's subnets, on a static interface */
+static void session_peer_routes_del(struct session *s)
+{
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < s->nroutes; i++) {
+		ret = route_prefix(false, s->ifindex, &s->routes[i].dst,
+				   s->routes[i].prefix, NULL,
+				   s->routes[i].metric);
+		if (ret && ret != -ENOENT && ret != -ENODEV)
+			log_warn("%s: cannot delete a route of the peer: %s",
+				 s->name, strerror(-ret));
+	}
+	if (s->nroutes)
+		log_info("%s: %u routes of the peer deleted", s->name,
+			 s->nroutes);
+	s->nroutes = 0;
+}
+
+/* what a session leaves on a static interface: its SAs, its routes */
 static void session_fixed_clear(struct session *s)
 {
 	struct session_pair p = {
@@ -422,6 +496,7 @@ static void session_fixed_clear(struct session *s)
 
 	if (!s->ifindex)
 		return;
+	session_peer_routes_del(s);
 	session_child_del(s, &p);
 	session_child_del(s, &s->old);
 	session_child_del(s, &s->next);
@@ -468,6 +543,8 @@ static int session_kernel(struct session *s, struct ike_sa *sa)
 			strerror(-ret), session_nl.extack[0] ? ": " : "",
 			session_nl.extack);
 		if (s->fixed) {
+			/* the routes were not added: none to delete */
+			s->nroutes = 0;
 			session_fixed_clear(s);
 			return ret;
 		}

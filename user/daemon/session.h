@@ -4,14 +4,16 @@
  * the kernel.  A virtual-access interface cloned from the profile's
  * virtual template (mode, MTU, unnumbered source, NHRP network-id), the
  * CHILD_SA's inbound and outbound ESP SAs in flexvti.ko, ESP-in-UDP on the
- * daemon's port 4500 socket when a NAT was detected, and host routes to
- * the client's assigned addresses.  Created all at once or not at all;
- * freeing it deletes the interface, which takes its SAs and routes along.
+ * daemon's port 4500 socket when a NAT was detected, host routes to the
+ * client's assigned addresses, and routes to the subnets the peer sent
+ * in its configuration payload ("route accept any").  Created all at
+ * once or not at all; freeing it deletes the interface, which takes its
+ * SAs and routes along.
  *
  * A session of a static "interface Tunnel<N>" (@fixed) uses that
  * interface, which the configuration made and which outlives its
- * sessions: the session's SAs go with it, the interface and the
- * operator's routes through it stay.
+ * sessions: the session's SAs and the routes to the peer's subnets go
+ * with it, the interface and the operator's routes through it stay.
  *
  * Rekeying (RFC 7296 §2.8) is make-before-break: the new pair of SAs is
  * installed beside the current one, the interface's outbound SA is
@@ -40,6 +42,7 @@ struct kern_nl;
 
 #define SESSION_ADDRS_MAX	2	/* an IPv4 and an IPv6 address */
 #define SESSION_TS_MAX		8	/* traffic selectors kept per side */
+#define SESSION_ROUTES_MAX	64	/* routes to the peer's subnets */
 /* the peer's rekey is finished by its Delete of the old pair; without
  * one, the new outbound SA is used and the old pair deleted after this */
 #define SESSION_SWAP_MS		10000
@@ -119,6 +122,19 @@ struct session_template {
 	unsigned int mtu;
 	char unnumbered[IF_NAMESIZE];
 	uint32_t nhrp_network_id;
+};
+
+/**
+ * struct session_route - a route to a subnet of the peer through the
+ *	session's interface ("connected via" it, without a gateway)
+ * @dst: the prefix's address, host bits clear
+ * @prefix: its length
+ * @metric: the route's metric: the distance of "route accept any"
+ */
+struct session_route {
+	struct route_addr dst;
+	uint8_t prefix;
+	uint32_t metric;
 };
 
 #define SESSION_AUDIT_ID_MAX	64	/* audit-session-id, with its NUL */
@@ -240,6 +256,12 @@ struct session_aaa {
  * @timeout: ends it after @aaa.session_timeout seconds
  * @filters: the access lists and QoS policies of its interface: before
  *	session_setup() those to apply, then those in force
+ * @routes: the routes to the subnets the peer sent (CFG_REQUEST or
+ *	CFG_REPLY) under "route accept any": before session_setup() those to
+ *	add, then those it added (the kernel refused the others)
+ * @nroutes: entries of @routes
+ * @route_tag: the tag of "route accept any", shown with them (Linux
+ *	routes have no tag)
  */
 struct session {
 	struct ike_sa *ike;
@@ -271,6 +293,9 @@ struct session {
 	uint8_t prefix6;
 	struct timer timeout;
 	struct session_filters filters;
+	struct session_route routes[SESSION_ROUTES_MAX];
+	unsigned int nroutes;
+	unsigned int route_tag;
 };
 
 int session_init(void);

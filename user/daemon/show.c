@@ -275,10 +275,20 @@ static void show_ts(FILE *f, const struct ikev2_ts *ts)
 		fprintf(f, "%s-%s", a, b);
 }
 
+static const char *show_route(const struct session_route *r, char *buf,
+			      size_t len)
+{
+	char a[INET6_ADDRSTRLEN];
+
+	inet_ntop(r->dst.family, &r->dst.v4, a, sizeof(a));
+	snprintf(buf, len, "%s/%u", a, r->prefix);
+	return buf;
+}
+
 static void show_session_text(FILE *f, const struct session *s, bool detail)
 {
 	const struct ike_sa *sa = s->ike;
-	char a[INET6_ADDRSTRLEN];
+	char a[INET6_ADDRSTRLEN], r[INET6_ADDRSTRLEN + 4];
 	unsigned int i;
 
 	fprintf(f, "Interface: %s\nProfile: %s\nSession status: UP-ACTIVE\n",
@@ -307,6 +317,11 @@ static void show_session_text(FILE *f, const struct session *s, bool detail)
 			fprintf(f, "  Assigned address: %s\n",
 				inet_ntop(s->addr[i].family, &s->addr[i].v4,
 					  a, sizeof(a)));
+		for (i = 0; i < s->nroutes; i++)
+			fprintf(f, "  Route from peer: %s dev %s metric %u "
+				"tag %u\n", show_route(&s->routes[i], r,
+							 sizeof(r)),
+				s->name, s->routes[i].metric, s->route_tag);
 		fprintf(f, "  Inbound SPI: 0x%08X  Outbound SPI: 0x%08X\n",
 			s->child.spi_in, s->child.spi_out);
 		fprintf(f, "  ESP: %s%s%s%s\n", s->child.encr->name,
@@ -325,7 +340,7 @@ static void show_session_text(FILE *f, const struct session *s, bool detail)
 static void show_session_json(FILE *f, const struct session *s, bool first)
 {
 	const struct ike_sa *sa = s->ike;
-	char a[INET6_ADDRSTRLEN];
+	char a[INET6_ADDRSTRLEN + 4];
 	unsigned int i;
 
 	fprintf(f, "%s{\"interface\":", first ? "" : ",");
@@ -359,8 +374,14 @@ static void show_session_json(FILE *f, const struct session *s, bool first)
 	json_print_str(f, s->aaa.user);
 	fputs(",\"audit_session_id\":", f);
 	json_print_str(f, s->aaa.audit_id);
-	fprintf(f, ",\"acct_session_id\":\"%08X\",\"accounted\":%s}",
-		s->aaa.acct_id, s->aaa.acct ? "true" : "false");
+	fprintf(f, ",\"acct_session_id\":\"%08X\",\"accounted\":%s,"
+		"\"route_tag\":%u,\"routes\":[", s->aaa.acct_id,
+		s->aaa.acct ? "true" : "false", s->route_tag);
+	for (i = 0; i < s->nroutes; i++)
+		fprintf(f, "%s{\"prefix\":\"%s\",\"metric\":%u}", i ? "," : "",
+			show_route(&s->routes[i], a, sizeof(a)),
+			s->routes[i].metric);
+	fputs("]}", f);
 }
 
 static int show_session(FILE *f, bool json, int argc, char **argv)

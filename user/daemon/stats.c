@@ -72,6 +72,10 @@ static const char *const stat_names[STAT_MAX] = {
 	[STAT_INIT_NO_PROPOSAL] = "init-no-proposal-chosen",
 	[STAT_INIT_AUTH_FAILED] = "init-authentication-failed",
 	[STAT_INIT_DEFERRED] = "init-deferred",
+	[STAT_ROUTE_ADDED] = "routes-added",
+	[STAT_ROUTE_REFUSED] = "routes-refused",
+	[STAT_ROUTE_MALFORMED] = "routes-malformed",
+	[STAT_ROUTE_FAILED] = "routes-failed",
 };
 
 /**

@@ -75,6 +75,10 @@ enum stat_id {
 	STAT_INIT_NO_PROPOSAL,	/* NO_PROPOSAL_CHOSEN from a responder */
 	STAT_INIT_AUTH_FAILED,	/* our AUTH refused, or its is wrong */
 	STAT_INIT_DEFERRED,	/* waiting: max-in-negotiation outgoing */
+	STAT_ROUTE_ADDED,	/* subnets of peers routed to them */
+	STAT_ROUTE_REFUSED,	/* ... not routed: default, not unicast... */
+	STAT_ROUTE_MALFORMED,	/* ... not read: wrong length, bad mask */
+	STAT_ROUTE_FAILED,	/* ... the kernel refused (route there) */
 	STAT_MAX
 };
 

@@ -81,14 +81,16 @@ static void tunnel_sig(const struct cfg_tunnel *t, char *buf, size_t len)
 	char a6[INET6_ADDRSTRLEN];
 
 	snprintf(buf, len, "dest %s/source %s/mode %d/mtu %u/addr %s/%d%s/"
-		 "addr6 %s/%d/nhrp %u/ipsec %s/ike %s",
+		 "addr6 %s/%d/nhrp %u/ipsec %s/ike %s/unnumbered %s %s",
 		 tunnel_addr_str(&t->dest, dest, sizeof(dest)),
 		 t->source ? t->source : "-", t->mode, t->mtu,
 		 tunnel_addr_str(&t->addr, a4, sizeof(a4)), t->addr.prefix,
 		 t->addr_negotiated ? " negotiated" : "",
 		 tunnel_addr_str(&t->addr6, a6, sizeof(a6)), t->addr6.prefix,
 		 t->nhrp_network_id, ip ? ip->name : "-",
-		 ip && ip->ike_profile ? ip->ike_profile->name : "-");
+		 ip && ip->ike_profile ? ip->ike_profile->name : "-",
+		 t->unnumbered ? t->unnumbered : "-",
+		 t->unnumbered6 ? t->unnumbered6 : "-");
 }
 
 static bool tunnel_protected(const struct cfg_tunnel *t)
@@ -237,6 +239,17 @@ static void tunnel_conn_cfg(const struct cfg_tunnel *t, const char *name,
 	cc->mode = t->mode;
 	cc->want_addr4 = t->addr_negotiated;
 	cc->reconnect = true;
+	/* "route set interface": our address, not one negotiated later */
+	if (t->unnumbered)
+		snprintf(cc->route_if4, sizeof(cc->route_if4), "%s",
+			 t->unnumbered);
+	else if (t->addr.family)
+		snprintf(cc->route_if4, sizeof(cc->route_if4), "%s", name);
+	if (t->unnumbered6)
+		snprintf(cc->route_if6, sizeof(cc->route_if6), "%s",
+			 t->unnumbered6);
+	else if (t->addr6.family)
+		snprintf(cc->route_if6, sizeof(cc->route_if6), "%s", name);
 }
 
 /* a protected tunnel: its interface and its connection, started */

@@ -727,6 +727,52 @@ int acl_rule_parse_text(const char *text, int family, struct acl_rule *r,
 	return acl_rule_parse(n, words, family, r, why);
 }
 
+/* "ADDRESS" alone in a standard list: that host (IOS) */
+static bool acl_std_host(const struct acl_parser *ps)
+{
+	const char *w = acl_peek(ps), *m;
+	struct in_addr a;
+
+	if (!w || inet_pton(AF_INET, w, &a) != 1)
+		return false;
+	m = ps->i + 1 < ps->argc ? ps->argv[ps->i + 1] : NULL;
+	return !m || inet_pton(AF_INET, m, &a) != 1;
+}
+
+/**
+ * acl_rule_parse_standard - read a rule in IOS standard access-list syntax
+ * @argc: number of words
+ * @argv: the words after the sequence number: permit|deny SOURCE [log]
+ * @r: receives the rule: an IPv4 rule of any protocol from SOURCE to any
+ *	destination; its hits are 0
+ * @why: receives the reason on failure, as for acl_rule_parse()
+ *
+ * SOURCE: any, host ADDRESS, ADDRESS WILDCARD (contiguous), or ADDRESS
+ * alone for that host, as in IOS.  "log" and "log-input" are accepted
+ * and ignored.
+ *
+ * Return: 0, or -EINVAL with the reason in *@why.
+ */
+int acl_rule_parse_standard(int argc, char **argv, struct acl_rule *r,
+			    const char **why)
+{
+	struct acl_parser ps = {
+		.argc = argc, .argv = argv, .list = AF_INET, .r = r,
+		.why = why,
+	};
+
+	acl_rule_init(r, 0, AF_INET);
+	if (acl_parse_action(&ps))
+		return -EINVAL;
+	if (acl_std_host(&ps)) {
+		inet_pton(AF_INET, acl_next(&ps), &r->src.addr.v4);
+		r->src.len = 32;
+	} else if (acl_parse_prefix(&ps, &r->src, "source")) {
+		return -EINVAL;
+	}
+	return acl_parse_trailer(&ps) ? -EINVAL : 0;
+}
+
 /**
  * struct acl_out - a buffer being printed to
  * @buf: the buffer
@@ -899,6 +945,24 @@ static int acl_format(const struct acl_rule *r, char *buf, size_t len,
 int acl_rule_format(const struct acl_rule *r, char *buf, size_t len)
 {
 	return acl_format(r, buf, len, r->family == AF_UNSPEC);
+}
+
+/**
+ * acl_rule_format_standard - print a rule in the syntax of a standard list
+ * @r: an IPv4 rule of any protocol to any destination, as
+ *	acl_rule_parse_standard() makes
+ * @buf: receives the text, NUL-terminated: "permit|deny SOURCE"
+ * @len: size of @buf; ACL_RULE_TEXT_MAX is always enough
+ *
+ * Return: the length of the text, or -ENOSPC when it did not fit.
+ */
+int acl_rule_format_standard(const struct acl_rule *r, char *buf, size_t len)
+{
+	struct acl_out o = { .buf = buf, .len = len };
+
+	acl_put(&o, "%s", r->action == FLEXVTI_ACL_DENY ? "deny" : "permit");
+	acl_put_prefix(&o, r, &r->src, false);
+	return o.off < len ? (int)o.off : -ENOSPC;
 }
 
 /**

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Access lists and policers of a virtual-access interface, as userspace
- * holds them: the rules of "ip access-list extended NAME" (IOS syntax),
+ * holds them: the rules of "ip access-list extended|standard NAME" (IOS
+ * syntax),
  * of the RADIUS "ip:inacl#N=..." entries and of "flexvtictl acl set",
  * read from text, printed back, and the token-bucket settings of a
  * "police" line.  lib/kern_acl.c moves them to and from the kernel
@@ -120,6 +121,9 @@ int acl_rule_parse(int argc, char **argv, int family, struct acl_rule *r,
 int acl_rule_parse_text(const char *text, int family, struct acl_rule *r,
 			const char **why);
 int acl_rule_format(const struct acl_rule *r, char *buf, size_t len);
+int acl_rule_parse_standard(int argc, char **argv, struct acl_rule *r,
+			    const char **why);
+int acl_rule_format_standard(const struct acl_rule *r, char *buf, size_t len);
 int acl_rule_format_mixed(const struct acl_rule *r, char *buf, size_t len);
 bool acl_rule_equal(const struct acl_rule *a, const struct acl_rule *b);
 int acl_rate_parse(const char *s, uint64_t min, uint64_t max, uint64_t *v);

@@ -49,6 +49,7 @@
 #define CFG_ALGS_MAX		12	/* transforms of one type */
 #define CFG_TSETS_MAX		6	/* transform sets of an IPsec profile */
 #define CFG_SPLIT_DNS_MAX	10
+#define CFG_ROUTE_SET_MAX	48	/* "route set remote|access-list" */
 #define CFG_RADIUS_AUTH_PORT_DEFAULT	1812	/* RFC 2865 (IOS: 1645) */
 #define CFG_RADIUS_ACCT_PORT_DEFAULT	1813	/* RFC 2866 (IOS: 1646) */
 #define CFG_RADIUS_TIMEOUT_DEFAULT	5	/* seconds, as IOS */
@@ -592,6 +593,12 @@ struct cfg_profile {
  * @nroutes: entries of @routes
  * @route_set_interface: "route set interface [IFNAME]"
  * @route_set_ifname: its IFNAME; NULL: the address the VA is unnumbered to
+ * @route_acl_ref: "route set access-list NAME"; name NULL if none
+ * @route_acl: @route_acl_ref resolved: an "ip access-list standard"
+ *	whose permit entries are the prefixes to push
+ * @route_acl6_ref: "route set access-list ipv6 NAME"; name NULL if none
+ * @route_acl6: @route_acl6_ref resolved: an "ipv6 access-list" whose
+ *	entries are all "permit|deny ipv6 PREFIX any"
  * @route_accept: "route accept any"
  * @route_accept_tag: its tag, 0 when not set
  * @route_accept_distance: its distance, 0 when not set
@@ -624,6 +631,10 @@ struct cfg_authz_policy {
 	unsigned int nroutes;
 	bool route_set_interface;
 	char *route_set_ifname;
+	struct cfg_ref route_acl_ref;
+	const struct cfg_acl *route_acl;
+	struct cfg_ref route_acl6_ref;
+	const struct cfg_acl *route_acl6;
 	bool route_accept;
 	unsigned int route_accept_tag;
 	unsigned int route_accept_distance;
@@ -1390,6 +1401,24 @@ const struct cfg_pool *cfg_pool_find(const struct cfg *cfg, const char *name,
  */
 const struct cfg_authz_policy *cfg_authz_policy_find(const struct cfg *cfg,
 						     const char *name);
+
+/**
+ * cfg_authz_route_set() - the prefixes an authorization policy pushes
+ *	to the peer (INTERNAL_IP4_SUBNET, INTERNAL_IP6_SUBNET)
+ * @az: the policy
+ * @out: receives the prefixes: those of "route set remote" in order,
+ *	then the permit entries of "route set access-list" and of "route set
+ *	access-list ipv6" in order of their sequence numbers (deny entries
+ *	push nothing); duplicates are left out
+ * @max: room in @out; a loaded policy has at most CFG_ROUTE_SET_MAX
+ *
+ * "route set interface" is not among them: its address is known at run
+ * time only.
+ *
+ * Return: the number of prefixes in @out.
+ */
+unsigned int cfg_authz_route_set(const struct cfg_authz_policy *az,
+				 struct cfg_addr *out, unsigned int max);
 
 /**
  * cfg_ipsec_profile_find() - an enabled IPsec profile by name

@@ -138,6 +138,21 @@ static int cfg_authz_route6(struct cfg_parser *p, int argc, char **argv)
 	return cfg_authz_route(p, argc, argv, AF_INET6);
 }
 
+/* "route set access-list NAME", "route set access-list ipv6 NAME" */
+static int cfg_authz_route_acl(struct cfg_parser *p, int argc, char **argv)
+{
+	struct cfg_authz_policy *az = p->obj;
+
+	if (argc == 2 && strcasecmp(argv[0], "ipv6")) {
+		cfg_error(p, "route set access-list: unexpected '%s'",
+			  argv[1]);
+		return -1;
+	}
+	if (argc == 2)
+		return cfg_set_ref(p, &az->route_acl6_ref, argv[1]);
+	return cfg_set_ref(p, &az->route_acl_ref, argv[0]);
+}
+
 /* "route accept any [tag T] [distance D]" */
 static int cfg_authz_accept(struct cfg_parser *p, int argc, char **argv)
 {
@@ -270,6 +285,7 @@ static const struct cfg_cmd cfg_authz_cmds[] = {
 	{ "route set remote ipv4", cfg_authz_route4,
 	  "ADDRESS MASK|PREFIX/LEN", 1, 2 },
 	{ "route set remote ipv6", cfg_authz_route6, "PREFIX/LEN", 1, 1 },
+	{ "route set access-list", cfg_authz_route_acl, "[ipv6] NAME", 1, 2 },
 	{ "route accept any", cfg_authz_accept,
 	  "[tag <1-497777>] [distance <1-255>]", 0, 4 },
 	{ "def-domain", cfg_authz_def_domain, "NAME", 1, 1 },
@@ -325,10 +341,136 @@ void cfg_authz_free(struct cfg_authz_policy *az)
 	free(az->pool6_ref.name);
 	free(az->routes);
 	free(az->route_set_ifname);
+	free(az->route_acl_ref.name);
+	free(az->route_acl6_ref.name);
 	free(az->def_domain);
 	free(az->banner);
 	free(az->name);
 	free(az);
+}
+
+/* whether an entry of "route set access-list ipv6" is "... ipv6 P any" */
+static bool cfg_route_entry6_ok(const struct acl_rule *r)
+{
+	return r->proto < 0 && !r->dst.len && r->sport_min == 0 &&
+	       r->sport_max == 65535 && r->dport_min == 0 &&
+	       r->dport_max == 65535 && r->icmp_type < 0;
+}
+
+/* the entries of a "route set access-list" are prefixes to push */
+static void cfg_check_route_entries(struct cfg_parser *p,
+				    const struct cfg_ref *r,
+				    const struct cfg_acl *a)
+{
+	const char *kw = a->family == AF_INET6 ? " ipv6" : "";
+	const struct cfg_acl_entry *e;
+	unsigned int i, deny = 0;
+
+	for (i = 0; i < a->nentries; i++) {
+		e = &a->entries[i];
+		if (a->family == AF_INET6 && !cfg_route_entry6_ok(&e->rule)) {
+			cfg_diag(p, r->line, "route set access-list%s %s: the "
+				 "entry of line %u is not 'permit|deny ipv6 "
+				 "PREFIX any'", kw, a->name, e->line);
+			return;
+		}
+		if (e->rule.action == FLEXVTI_ACL_DENY) {
+			deny = deny ? deny : e->line;
+			continue;
+		}
+		if (!e->rule.src.len) {
+			cfg_diag(p, r->line, "route set access-list%s %s: the "
+				 "entry of line %u permits any: a default "
+				 "route is not pushed", kw, a->name, e->line);
+			return;
+		}
+	}
+	if (deny)
+		cfg_warn(p, r->line, "route set access-list%s %s: deny "
+			 "entries push nothing (line %u)", kw, a->name, deny);
+}
+
+/* "route set access-list [ipv6] NAME" resolved, the routes counted */
+void cfg_check_authz_routes(struct cfg_parser *p, struct cfg_authz_policy *az)
+{
+	struct cfg_addr all[CFG_ROUTE_SET_MAX + 1];
+	const struct cfg_ref *r = &az->route_acl_ref;
+
+	if (r->name) {
+		az->route_acl = cfg_acl_find(p->cfg, r->name, AF_INET);
+		if (!az->route_acl)
+			cfg_diag(p, r->line, "unknown ip access-list standard "
+				 "'%s'", r->name);
+		else if (!az->route_acl->standard)
+			cfg_diag(p, r->line, "route set access-list: '%s' is "
+				 "an extended access list: the routes come "
+				 "from an 'ip access-list standard'", r->name);
+		else
+			cfg_check_route_entries(p, r, az->route_acl);
+	}
+	r = &az->route_acl6_ref;
+	if (r->name) {
+		az->route_acl6 = cfg_acl_find(p->cfg, r->name, AF_INET6);
+		if (!az->route_acl6)
+			cfg_diag(p, r->line, "unknown ipv6 access-list '%s'",
+				 r->name);
+		else
+			cfg_check_route_entries(p, r, az->route_acl6);
+	}
+	if (cfg_authz_route_set(az, all, ARRAY_SIZE(all)) > CFG_ROUTE_SET_MAX)
+		cfg_diag(p, az->line, "authorization policy %s: more than %d "
+			 "routes to set (route set remote and access-list)",
+			 az->name, CFG_ROUTE_SET_MAX);
+}
+
+/* @a into @out unless it is there; false when @out is full */
+static bool cfg_route_add(struct cfg_addr *out, unsigned int *n,
+			  unsigned int max, const struct cfg_addr *a)
+{
+	unsigned int i;
+
+	for (i = 0; i < *n; i++)
+		if (cfg_addr_eq(&out[i], a))
+			return true;
+	if (*n == max)
+		return false;
+	out[(*n)++] = *a;
+	return true;
+}
+
+/* the permit entries of a "route set access-list" as prefixes */
+static bool cfg_route_acl_add(const struct cfg_acl *acl, struct cfg_addr *out,
+			      unsigned int *n, unsigned int max)
+{
+	const struct acl_rule *r;
+	struct cfg_addr a;
+	unsigned int i;
+
+	for (i = 0; acl && i < acl->nentries; i++) {
+		r = &acl->entries[i].rule;
+		if (r->action != FLEXVTI_ACL_PERMIT || !r->src.len)
+			continue;
+		memset(&a, 0, sizeof(a));
+		a.family = acl->family;
+		memcpy(&a.v6, &r->src.addr, acl->family == AF_INET ? 4 : 16);
+		a.prefix = r->src.len;
+		if (!cfg_route_add(out, n, max, &a))
+			return false;
+	}
+	return true;
+}
+
+unsigned int cfg_authz_route_set(const struct cfg_authz_policy *az,
+				 struct cfg_addr *out, unsigned int max)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < az->nroutes; i++)
+		if (!cfg_route_add(out, &n, max, &az->routes[i]))
+			return n;
+	if (cfg_route_acl_add(az->route_acl, out, &n, max))
+		cfg_route_acl_add(az->route_acl6, out, &n, max);
+	return n;
 }
 
 int cfg_cmd_aaa_new_model(struct cfg_parser *p, int argc __always_unused,

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Access lists: "ip access-list extended NAME" and "ipv6 access-list
- * NAME" blocks, their entries ("[SEQ] permit|deny ...", "sequence SEQ
- * permit|deny ...", "remark TEXT") kept by sequence number; the
- * interface commands that attach lists and policy maps ("ip
- * access-group", "ipv6 traffic-filter", "service-policy"); and the one
- * kernel list per direction that an interface's IPv4 and IPv6 lists
- * make (cfg_acl_build()).  The entries are read by acl_rule_parse().
+ * Access lists: "ip access-list extended NAME", "ip access-list standard
+ * NAME" and "ipv6 access-list NAME" blocks, their entries ("[SEQ]
+ * permit|deny ...", "sequence SEQ permit|deny ...", "remark TEXT") kept
+ * by sequence number; the interface commands that attach lists and
+ * policy maps ("ip access-group", "ipv6 traffic-filter",
+ * "service-policy"); and the one kernel list per direction that an
+ * interface's IPv4 and IPv6 lists make (cfg_acl_build()).  The entries
+ * are read by acl_rule_parse(), those of standard lists by
+ * acl_rule_parse_standard().
  */
 #include <errno.h>
 #include <strings.h>
@@ -16,6 +18,11 @@
 static const char *cfg_acl_kind(int family)
 {
 	return family == AF_INET6 ? "ipv6 access-list" : "ip access-list";
+}
+
+static const char *cfg_acl_std_kw(bool standard)
+{
+	return standard ? "standard" : "extended";
 }
 
 /* the list @name of @family in the model being built, or NULL */
@@ -71,18 +78,29 @@ static struct cfg_acl *cfg_acl_new(struct cfg_parser *p, const char *name,
 	return a;
 }
 
-/* open the block of list @name of @family, a new one or the one there is */
-static int cfg_acl_open(struct cfg_parser *p, const char *name, int family)
+/*
+ * open the block of list @name of @family, a new one or the one there
+ * is; standard and extended IPv4 lists share their names, as in IOS
+ */
+static int cfg_acl_open(struct cfg_parser *p, const char *name, int family,
+			bool standard)
 {
 	struct cfg_acl *a;
 
 	if (cfg_arg_kernel_name(p, name))
 		return -1;
 	a = cfg_acl_lookup(p->cfg, name, family);
+	if (a && a->standard != standard) {
+		cfg_error(p, "ip access-list %s: '%s' is an %s list (line %u)",
+			  cfg_acl_std_kw(standard), name,
+			  cfg_acl_std_kw(a->standard), a->line);
+		return -1;
+	}
 	if (!a)
 		a = cfg_acl_new(p, name, family);
 	if (!a)
 		return -1;
+	a->standard = standard;
 	cfg_enter(p, CFG_MODE_ACL, a);
 	return 0;
 }
@@ -90,22 +108,20 @@ static int cfg_acl_open(struct cfg_parser *p, const char *name, int family)
 /* "ip access-list extended NAME" */
 int cfg_cmd_acl(struct cfg_parser *p, int argc __always_unused, char **argv)
 {
-	return cfg_acl_open(p, argv[0], AF_INET);
+	return cfg_acl_open(p, argv[0], AF_INET, false);
 }
 
 /* "ipv6 access-list NAME" */
 int cfg_cmd_acl6(struct cfg_parser *p, int argc __always_unused, char **argv)
 {
-	return cfg_acl_open(p, argv[0], AF_INET6);
+	return cfg_acl_open(p, argv[0], AF_INET6, false);
 }
 
-/* "ip access-list standard NAME": refused */
+/* "ip access-list standard NAME": entries on the source address only */
 int cfg_cmd_acl_standard(struct cfg_parser *p, int argc __always_unused,
-			 char **argv __always_unused)
+			 char **argv)
 {
-	cfg_error(p, "standard access lists are not supported: use 'ip "
-		  "access-list extended'");
-	return -1;
+	return cfg_acl_open(p, argv[0], AF_INET, true);
 }
 
 /* the index where an entry of sequence @seq goes; -1 reported if taken */
@@ -189,7 +205,8 @@ static int cfg_acl_entry(struct cfg_parser *p, const char *seq_word, int n,
 		seq_word = words[n - 1];
 		n -= 2;
 	}
-	if (acl_rule_parse(n, words, a->family, &e.rule, &why)) {
+	if (a->standard ? acl_rule_parse_standard(n, words, &e.rule, &why) :
+			  acl_rule_parse(n, words, a->family, &e.rule, &why)) {
 		cfg_error(p, "access-list entry: %s", why);
 		return -1;
 	}
@@ -425,11 +442,14 @@ void cfg_acl_dump(FILE *f, const struct cfg_acl *a)
 	if (a->family == AF_INET6)
 		fprintf(f, "ipv6 access-list %s\n", a->name);
 	else
-		fprintf(f, "ip access-list extended %s\n", a->name);
+		fprintf(f, "ip access-list %s %s\n",
+			cfg_acl_std_kw(a->standard), a->name);
 	for (i = 0; i < a->nentries; i++) {
 		e = &a->entries[i];
 		cfg_acl_dump_remarks(f, e->remarks, e->nremarks);
-		if (acl_rule_format(&e->rule, text, sizeof(text)) < 0)
+		if ((a->standard ? acl_rule_format_standard(&e->rule, text,
+							    sizeof(text)) :
+		     acl_rule_format(&e->rule, text, sizeof(text))) < 0)
 			text[0] = '\0';
 		fprintf(f, " %s%u %s\n", a->family == AF_INET6 ?
 			"sequence " : "", e->seq, text);

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * flexvtid configuration: access lists ("ip access-list extended",
- * "ipv6 access-list"), policy maps ("policy-map" with a "police" in
- * class-default) and the interface commands that attach them ("ip
- * access-group", "ipv6 traffic-filter", "service-policy"), and the
- * kernel lists and policers they make.  Part of cfg.h, which includes
- * it; the syntax is in Documentation/userspace/flexvtid.conf.rst.
+ * "ip access-list standard", "ipv6 access-list"), policy maps
+ * ("policy-map" with a "police" in class-default) and the interface
+ * commands that attach them ("ip access-group", "ipv6 traffic-filter",
+ * "service-policy"), and the kernel lists and policers they make.  Part
+ * of cfg.h, which includes it; the syntax is in
+ * Documentation/userspace/flexvtid.conf.rst.
  */
 #ifndef FLEXVTI_CFG_ACL_H
 #define FLEXVTI_CFG_ACL_H
@@ -39,10 +40,13 @@ struct cfg_acl_entry {
 };
 
 /**
- * struct cfg_acl - "ip access-list extended NAME" or "ipv6 access-list NAME"
+ * struct cfg_acl - "ip access-list extended|standard NAME" or "ipv6
+ *	access-list NAME"
  * @name: the name, at most FLEXVTI_NAME_MAX bytes; IPv4 and IPv6 lists
- *	have separate name spaces
+ *	have separate name spaces, standard and extended IPv4 lists one
  * @family: AF_INET or AF_INET6
+ * @standard: an "ip access-list standard": its rules match the source
+ *	address only (any protocol, any destination)
  * @line: first line of its block
  * @entries: its entries by sequence number, at most
  *	FLEXVTI_ACL_MAX_RULES
@@ -53,6 +57,7 @@ struct cfg_acl_entry {
 struct cfg_acl {
 	char *name;
 	int family;
+	bool standard;
 	unsigned int line;
 	struct cfg_acl_entry *entries;
 	unsigned int nentries;
@@ -87,8 +92,8 @@ struct cfg_policy_map {
  * cfg_acl_find() - an access list by name
  * @cfg: the model
  * @name: its name
- * @family: AF_INET ("ip access-list extended") or AF_INET6 ("ipv6
- *	access-list")
+ * @family: AF_INET ("ip access-list extended" or "standard") or AF_INET6
+ *	("ipv6 access-list")
  *
  * Return: the list, or NULL.
  */

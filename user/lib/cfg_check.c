@@ -644,6 +644,7 @@ int cfg_check(struct cfg_parser *p)
 
 		cfg_check_pool_ref(p, &az->pool_ref, &az->pool, AF_INET);
 		cfg_check_pool_ref(p, &az->pool6_ref, &az->pool6, AF_INET6);
+		cfg_check_authz_routes(p, az);
 	}
 	for (i = 0; i < cfg->ntrustpoints; i++)
 		cfg_check_trustpoint(p, cfg->trustpoints[i]);

@@ -235,6 +235,12 @@ static void cfg_put_routes(struct cfg_out *o,
 		cfg_put_prefix(o, &az->routes[i], true);
 		fputc('\n', o->f);
 	}
+	if (az->route_acl_ref.name)
+		fprintf(o->f, " route set access-list %s\n",
+			az->route_acl_ref.name);
+	if (az->route_acl6_ref.name)
+		fprintf(o->f, " route set access-list ipv6 %s\n",
+			az->route_acl6_ref.name);
 	if (!az->route_accept)
 		return;
 	fputs(" route accept any", o->f);

@@ -272,6 +272,7 @@ int cfg_cmd_aaa_new_model(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_pool(struct cfg_parser *p, int argc, char **argv);
 int cfg_cmd_pool6(struct cfg_parser *p, int argc, char **argv);
 void cfg_authz_free(struct cfg_authz_policy *az);
+void cfg_check_authz_routes(struct cfg_parser *p, struct cfg_authz_policy *az);
 void cfg_pool_free(struct cfg_pool *pool);
 
 /* cfg_radius.c: method lists, RADIUS servers and groups, global options */

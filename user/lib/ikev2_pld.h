@@ -33,7 +33,7 @@
 #define IKEV2_MAX_PROPOSALS	16	/* per SA payload */
 #define IKEV2_MAX_TRANSFORMS	64	/* per proposal */
 #define IKEV2_MAX_TS		16	/* per TSi or TSr payload */
-#define IKEV2_MAX_CP_ATTRS	32
+#define IKEV2_MAX_CP_ATTRS	64	/* FlexVPN pushes routes in subnets */
 #define IKEV2_MAX_NOTIFIES	32
 #define IKEV2_MAX_CERTS		8	/* CERT payloads, and CERTREQ */
 #define IKEV2_MAX_DELETES	8

@@ -506,4 +506,131 @@ TEST(interface_commands_replace)
 	cfg_free(cfg);
 }
 
+
+static const char routes_text[] =
+	"ip access-list standard lan\n"
+	" remark the branch LANs\n"
+	" permit 192.168.1.0 0.0.0.255\n"
+	" 5 permit host 10.9.9.9 log\n"
+	" deny 192.168.2.0 0.0.0.255\n"
+	" permit 192.168.1.7\n"
+	" permit 192.168.1.0 0.0.0.255\n"
+	" permit 10.0.0.0 0.255.255.255\n"
+	"ipv6 access-list lan6\n"
+	" permit ipv6 2001:db8:1::/48 any\n"
+	" deny ipv6 2001:db8:2::/48 any\n"
+	"crypto ikev2 authorization policy spoke\n"
+	" route set remote ipv4 10.0.0.0 255.0.0.0\n"
+	" route set access-list lan\n"
+	" route set access-list ipv6 lan6\n"
+	" route set interface\n"
+	"interface Virtual-Template1 type tunnel\n"
+	" ip access-group lan in\n";
+
+static const char routes_dump[] =
+	"ip access-list standard lan\n"
+	" 5 permit host 10.9.9.9\n"
+	" remark the branch LANs\n"
+	" 10 permit 192.168.1.0 0.0.0.255\n"
+	" 20 deny 192.168.2.0 0.0.0.255\n"
+	" 30 permit host 192.168.1.7\n"
+	" 40 permit 192.168.1.0 0.0.0.255\n"
+	" 50 permit 10.0.0.0 0.255.255.255\n"
+	"!\n"
+	"ipv6 access-list lan6\n"
+	" sequence 10 permit ipv6 2001:db8:1::/48 any\n"
+	" sequence 20 deny ipv6 2001:db8:2::/48 any\n"
+	"!\n";
+
+static void expect_prefix(struct __test_metadata *_metadata,
+			  const struct cfg_addr *a, const char *text)
+{
+	char buf[INET6_ADDRSTRLEN + 8], addr[INET6_ADDRSTRLEN];
+
+	inet_ntop(a->family, &a->v6, addr, sizeof(addr));
+	snprintf(buf, sizeof(buf), "%s/%d", addr, a->prefix);
+	EXPECT_STREQ(text, buf);
+}
+
+TEST(standard_list_and_route_set)
+{
+	struct cfg *cfg = load_ok(_metadata, routes_text);
+	const struct cfg_authz_policy *az;
+	struct cfg_addr r[CFG_ROUTE_SET_MAX];
+	const struct cfg_template *t;
+	const struct cfg_acl *a;
+	struct acl acl;
+	char *s;
+
+	ASSERT_NE(NULL, cfg);
+	a = cfg_acl_find(cfg, "lan", AF_INET);
+	ASSERT_NE(NULL, a);
+	EXPECT_TRUE(a->standard);
+	ASSERT_EQ(6, a->nentries);
+	EXPECT_EQ(32, a->entries[0].rule.src.len);
+	EXPECT_EQ(0, a->entries[0].rule.dst.len);
+	EXPECT_EQ(-1, a->entries[0].rule.proto);
+	EXPECT_EQ(32, a->entries[3].rule.src.len);
+	EXPECT_FALSE(cfg_acl_find(cfg, "lan6", AF_INET6)->standard);
+	s = dump_text(cfg, 0);
+	EXPECT_NE(NULL, strstr(s, routes_dump));
+	EXPECT_NE(NULL, strstr(s, " route set interface\n"
+			       " route set remote ipv4 10.0.0.0 "
+			       "255.0.0.0\n"
+			       " route set access-list lan\n"
+			       " route set access-list ipv6 lan6\n"));
+	free(s);
+	round_trip(_metadata, cfg);
+
+	/* "route set remote", then the permits in order, no repeats */
+	az = cfg_authz_policy_find(cfg, "spoke");
+	ASSERT_NE(NULL, az);
+	EXPECT_EQ(a, az->route_acl);
+	ASSERT_EQ(5, cfg_authz_route_set(az, r, CFG_ROUTE_SET_MAX));
+	expect_prefix(_metadata, &r[0], "10.0.0.0/8");
+	expect_prefix(_metadata, &r[1], "10.9.9.9/32");
+	expect_prefix(_metadata, &r[2], "192.168.1.0/24");
+	expect_prefix(_metadata, &r[3], "192.168.1.7/32");
+	expect_prefix(_metadata, &r[4], "2001:db8:1::/48");
+	/* room for two: the first two */
+	ASSERT_EQ(2, cfg_authz_route_set(az, r, 2));
+	expect_prefix(_metadata, &r[1], "10.9.9.9/32");
+	/* the built-in default policy pushes nothing but its interface */
+	EXPECT_EQ(0, cfg_authz_route_set(cfg_authz_policy_find(cfg,
+				"default"), r, CFG_ROUTE_SET_MAX));
+
+	/* a standard list filters on the source address */
+	t = cfg_template_find(cfg, 1);
+	ASSERT_NE(NULL, t);
+	ASSERT_EQ(0, cfg_iface_acl(&t->iface, ACL_DIR_IN, &acl));
+	ASSERT_EQ(7, acl.nrules);
+	expect_rule(_metadata, &acl.rules[0], AF_INET,
+		    "permit ip host 10.9.9.9 any");
+	expect_rule(_metadata, &acl.rules[2], AF_INET,
+		    "deny ip 192.168.2.0 0.0.0.255 any");
+	acl_free(&acl);
+	cfg_free(cfg);
+}
+
+TEST(route_set_deny_entries_warn)
+{
+	static const char text[] =
+		"ip access-list standard lan\n"
+		" deny host 192.168.1.1\n"
+		" permit 192.168.1.0 0.0.0.255\n"
+		"crypto ikev2 authorization policy az\n"
+		" route set access-list lan\n";
+	struct cfg_err err;
+	struct cfg *cfg;
+	char *msg;
+
+	cfg = cfg_load_buf("t.conf", text, strlen(text), &err);
+	ASSERT_NE(NULL, cfg);
+	msg = err_text(&err);
+	EXPECT_STREQ("t.conf:5: warning: route set access-list lan: deny "
+		     "entries push nothing (line 2)\n", msg);
+	free(msg);
+	cfg_free(cfg);
+}
+
 TEST_HARNESS_MAIN
