@@ -13,6 +13,7 @@
 #include <net/gro_cells.h>
 #include <uapi/linux/flexvti.h>
 
+#include "mpls.h"
 #include "stats.h"
 
 struct flexvti_policy;
@@ -47,12 +48,18 @@ struct flexvti_endpoints {
  * @nhrp_network_id: NHRP network-id, 0 when NHRP is off
  * @ep: tunnel endpoints
  * @udp_dport: remote UDP port of ESP-in-UDP, network order
+ * @mpls: labels pushed on sent IP packets (gre mode only)
+ *
+ * @mode and @nhrp_network_id are written with WRITE_ONCE() too, so that
+ * a packet path that needs one of them alone may read it with
+ * READ_ONCE() instead of copying the whole.
  */
 struct flexvti_dev_cfg {
 	u32 mode;
 	u32 nhrp_network_id;
 	struct flexvti_endpoints ep;
 	__be16 udp_dport;
+	struct flexvti_mpls_stack mpls;
 };
 
 /**

@@ -62,6 +62,8 @@ static const struct nla_policy flexvti_nl_dev_set_policy[] = {
 		NLA_POLICY_NESTED(flexvti_policer_policy),
 	[FLEXVTI_A_POLICER_OUT]		=
 		NLA_POLICY_NESTED(flexvti_policer_policy),
+	[FLEXVTI_A_MPLS_LABELS]		=
+		NLA_POLICY_MAX(NLA_BINARY, FLEXVTI_MPLS_LABELS_MAX * sizeof(u32)),
 };
 
 static const struct flexvti_dev_attr_types flexvti_nl_attr_types = {
@@ -75,6 +77,7 @@ static const struct flexvti_dev_attr_types flexvti_nl_attr_types = {
 	.udp_socket		= FLEXVTI_A_UDP_SOCKET,
 	.udp_local_port		= FLEXVTI_A_UDP_LOCAL_PORT,
 	.udp_remote_port	= FLEXVTI_A_UDP_REMOTE_PORT,
+	.mpls_labels		= FLEXVTI_A_MPLS_LABELS,
 };
 
 static struct genl_family flexvti_nl_family;
