@@ -112,6 +112,7 @@ void flexvti_dev_stats(struct flexvti_priv *priv, struct flexvti_stats *s)
 	s->tx_packets = sw.tx_packets;
 	s->tx_bytes = sw.tx_bytes;
 	flexvti_drops_read(&priv->drops, s);
+	flexvti_nhrp_stats(&priv->nhrp, s);
 }
 
 static int flexvti_dev_init(struct net_device *dev)
@@ -150,6 +151,7 @@ static void flexvti_dev_uninit(struct net_device *dev)
 
 	flexvti_sa_flush(priv);
 	flexvti_policy_clear(priv);
+	flexvti_nhrp_flush(&priv->nhrp);
 	if (udp) {
 		RCU_INIT_POINTER(priv->udp, NULL);
 		flexvti_udp_put(udp);
@@ -217,6 +219,7 @@ static void flexvti_dev_setup(struct net_device *dev)
 	INIT_LIST_HEAD(&priv->sa_list);
 	priv->cfg.mode = FLEXVTI_MODE_IPSEC;
 	priv->cfg.udp_dport = htons(FLEXVTI_UDP_PORT);
+	flexvti_nhrp_init(&priv->nhrp);
 }
 
 static int flexvti_dev_ep4_parse(const struct nlattr *local,
@@ -331,6 +334,10 @@ int flexvti_dev_change_parse(struct nlattr **tb,
 	if (tb[t->nhrp_network_id]) {
 		chg->has_nhrp = true;
 		chg->cfg.nhrp_network_id = nla_get_u32(tb[t->nhrp_network_id]);
+	}
+	if (tb[t->nhrp_redirect]) {
+		chg->has_redirect = true;
+		chg->cfg.nhrp_redirect = nla_get_u32(tb[t->nhrp_redirect]);
 	}
 	if (t->mpls_labels && tb[t->mpls_labels]) {
 		chg->has_mpls = true;
@@ -455,6 +462,8 @@ static void flexvti_dev_cfg_set(struct flexvti_priv *priv,
 		WRITE_ONCE(cfg->mode, chg->cfg.mode);
 	if (chg->has_nhrp)
 		WRITE_ONCE(cfg->nhrp_network_id, chg->cfg.nhrp_network_id);
+	if (chg->has_redirect)
+		WRITE_ONCE(cfg->nhrp_redirect, chg->cfg.nhrp_redirect);
 	if (chg->has_ep)
 		cfg->ep = chg->cfg.ep;
 	if (chg->has_dport)
@@ -564,6 +573,7 @@ int flexvti_dev_fill(struct sk_buff *skb, struct flexvti_priv *priv,
 
 	if (nla_put_u32(skb, t->mode, cfg.mode) ||
 	    nla_put_u32(skb, t->nhrp_network_id, cfg.nhrp_network_id) ||
+	    nla_put_u32(skb, t->nhrp_redirect, cfg.nhrp_redirect) ||
 	    nla_put_u32(skb, t->template_id, priv->template_id))
 		return -EMSGSIZE;
 	if (t->mpls_labels &&
@@ -584,6 +594,7 @@ static const struct flexvti_dev_attr_types flexvti_link_attr_types = {
 	.remote6		= IFLA_FLEXVTI_REMOTE_IPV6,
 	.nhrp_network_id	= IFLA_FLEXVTI_NHRP_NETWORK_ID,
 	.template_id		= IFLA_FLEXVTI_TEMPLATE_ID,
+	.nhrp_redirect		= IFLA_FLEXVTI_NHRP_REDIRECT,
 };
 
 static const struct nla_policy flexvti_link_policy[IFLA_FLEXVTI_MAX + 1] = {
@@ -596,6 +607,8 @@ static const struct nla_policy flexvti_link_policy[IFLA_FLEXVTI_MAX + 1] = {
 	[IFLA_FLEXVTI_REMOTE_IPV6]	= NLA_POLICY_EXACT_LEN(16),
 	[IFLA_FLEXVTI_NHRP_NETWORK_ID]	= { .type = NLA_U32 },
 	[IFLA_FLEXVTI_TEMPLATE_ID]	= { .type = NLA_U32 },
+	[IFLA_FLEXVTI_NHRP_REDIRECT]	= NLA_POLICY_MAX(NLA_U32,
+							 FLEXVTI_NHRP_REDIRECT_MAX),
 };
 
 static int flexvti_dev_link_parse(struct nlattr *data[],
@@ -654,6 +667,7 @@ static size_t flexvti_dev_get_size(const struct net_device *dev)
 	return nla_total_size(sizeof(u32)) +	/* IFLA_FLEXVTI_MODE */
 	       nla_total_size(sizeof(u32)) +	/* IFLA_FLEXVTI_NHRP_NETWORK_ID */
 	       nla_total_size(sizeof(u32)) +	/* IFLA_FLEXVTI_TEMPLATE_ID */
+	       nla_total_size(sizeof(u32)) +	/* IFLA_FLEXVTI_NHRP_REDIRECT */
 	       2 * nla_total_size(sizeof(struct in6_addr)); /* endpoints */
 }
 

@@ -9,7 +9,8 @@
  * active SA and sent to the remote endpoint in an outer IPv4 or IPv6
  * header by the kernel's own tunnel output (iptunnel_xmit,
  * ip6_local_out), in a UDP header first when the interface has an
- * ESP-in-UDP socket.
+ * ESP-in-UDP socket.  On the way, the NHRP redirect hook looks at IP
+ * packets forwarded from another VA.
  */
 
 #include <linux/icmp.h>
@@ -32,6 +33,7 @@
 #include "esp.h"
 #include "flexvtipriv.h"
 #include "mpls.h"
+#include "nhrp.h"
 #include "output.h"
 #include "policy.h"
 #include "sa.h"
@@ -356,7 +358,7 @@ flexvti_output_labels(const struct flexvti_dev_cfg *cfg,
 }
 
 /*
- * Route, MTU and policer for a packet that has an SA and is
+ * Route, MTU, NHRP hook and policer for a packet that has an SA and is
  * one the interface can carry; consumes @skb and x->sa's reference.
  */
 static void flexvti_output_send(struct flexvti_xmit *x,
@@ -373,6 +375,8 @@ static void flexvti_output_send(struct flexvti_xmit *x,
 		dst_release(x->tx.dst);
 		goto drop;
 	}
+	if (flexvti_output_is_ip(skb->protocol))
+		flexvti_nhrp_xmit(x->priv->dev, cfg->nhrp_network_id, skb);
 	x->tx.headroom = LL_RESERVED_SPACE(x->tx.dst->dev) + FLEXVTI_OUTER_HLEN;
 	if (skb_is_gso(skb)) {
 		flexvti_output_segs(x, skb);
