@@ -663,7 +663,8 @@ TEST(print_json)
 		     "\"drop_replay\":0,\"drop_auth\":0,\"drop_no_sa\":0,"
 		     "\"drop_malformed\":0,\"drop_mtu\":3,"
 		     "\"drop_other\":18446744073709551615,"
-		     "\"drop_acl\":0,\"drop_policer\":0}}", s);
+		     "\"drop_acl\":0,\"drop_policer\":0,"
+		     "\"nhrp_redirects\":0,\"nhrp_redirects_limited\":0}}", s);
 	free(s);
 
 	strcpy(sa.ifname, "v\"\\");
@@ -770,6 +771,48 @@ TEST(events)
 		     "\"nhrp_network_id\":3,\"local\":\"192.0.2.1\","
 		     "\"remote\":\"192.0.2.2\"}\n", s);
 	free(s);
+}
+
+TEST(nhrp_redirect_event)
+{
+	static const uint8_t pkt[] = { 0x45, 0x00, 0x00, 0x54, 0xab };
+	struct kern_event e = { .cmd = FLEXVTI_CMD_NHRP_REDIRECT_NTF };
+	struct in6_addr a6, b6;
+	struct in_addr a, b;
+	char *s;
+
+	e.nhrp.ifindex = 5;
+	strcpy(e.nhrp.ifname, "va1");
+	e.nhrp.network_id = 1;
+	e.nhrp.egress_ifindex = 7;
+	inet_pton(AF_INET, "192.168.11.1", &a);
+	inet_pton(AF_INET, "192.168.22.9", &b);
+	ASSERT_EQ(0, kern_event_nhrp_set(&e.nhrp, &a, &b, 4, pkt,
+					 sizeof(pkt)));
+	EXPECT_EQ(AF_INET, e.nhrp.family);
+	EXPECT_EQ(5, e.nhrp.packet_len);
+	s = print_event(&e, false);
+	EXPECT_STREQ("nhrp-redirect va1 network-id 1 egress 7 "
+		     "src 192.168.11.1 dst 192.168.22.9\n", s);
+	free(s);
+	s = print_event(&e, true);
+	EXPECT_STREQ("{\"event\":\"nhrp-redirect\",\"ifname\":\"va1\","
+		     "\"ifindex\":5,\"network_id\":1,\"egress_ifindex\":7,"
+		     "\"src\":\"192.168.11.1\",\"dst\":\"192.168.22.9\","
+		     "\"packet\":\"45000054ab\"}\n", s);
+	free(s);
+
+	inet_pton(AF_INET6, "fd11::1", &a6);
+	inet_pton(AF_INET6, "fd22::9", &b6);
+	ASSERT_EQ(0, kern_event_nhrp_set(&e.nhrp, &a6, &b6, 16, pkt, 0));
+	s = print_event(&e, false);
+	EXPECT_STREQ("nhrp-redirect va1 network-id 1 egress 7 "
+		     "src fd11::1 dst fd22::9\n", s);
+	free(s);
+
+	EXPECT_EQ(-EINVAL, kern_event_nhrp_set(&e.nhrp, &a, &b, 5, pkt, 1));
+	EXPECT_EQ(-EINVAL, kern_event_nhrp_set(&e.nhrp, &a, &b, 4, pkt,
+					       FLEXVTI_NHRP_PACKET_MAX + 1));
 }
 
 TEST(del_reason_names)
