@@ -138,7 +138,8 @@ static void flexvti_ip_print(struct link_util *lu, FILE *f,
 	flexvti_ip_print_u32(f, "template", tb[IFLA_FLEXVTI_TEMPLATE_ID]);
 	flexvti_ip_print_u32(f, "nhrp-network-id",
 			     tb[IFLA_FLEXVTI_NHRP_NETWORK_ID]);
-	if (tb[IFLA_FLEXVTI_NHRP_REDIRECT])
+	/* as flexvtictl prints it: only when the hook is on */
+	if (flexvti_ip_u32(tb[IFLA_FLEXVTI_NHRP_REDIRECT]))
 		flexvti_ip_print_u32(f, "nhrp-redirect",
 				     tb[IFLA_FLEXVTI_NHRP_REDIRECT]);
 	flexvti_ip_print_addr(f, "local", AF_INET, tb[IFLA_FLEXVTI_LOCAL_IPV4]);
