@@ -112,6 +112,7 @@ void flexvti_dev_stats(struct flexvti_priv *priv, struct flexvti_stats *s)
 	s->tx_packets = sw.tx_packets;
 	s->tx_bytes = sw.tx_bytes;
 	flexvti_drops_read(&priv->drops, s);
+	flexvti_nhrp_stats(&priv->nhrp, s);
 }
 
 static int flexvti_dev_init(struct net_device *dev)
@@ -150,6 +151,7 @@ static void flexvti_dev_uninit(struct net_device *dev)
 
 	flexvti_sa_flush(priv);
 	flexvti_policy_clear(priv);
+	flexvti_nhrp_flush(&priv->nhrp);
 	if (udp) {
 		RCU_INIT_POINTER(priv->udp, NULL);
 		flexvti_udp_put(udp);
@@ -196,7 +198,8 @@ static void flexvti_dev_setup(struct net_device *dev)
 	dev->hard_header_len = 0;
 	dev->addr_len = 0;
 	dev->needed_headroom = LL_MAX_HEADER + FLEXVTI_OUTER_HLEN +
-			       FLEXVTI_ESP_HLEN + 16 + sizeof(__be32) + 4;
+			       FLEXVTI_ESP_HLEN + 16 + sizeof(__be32) + 4 +
+			       FLEXVTI_MPLS_LABELS_MAX * FLEXVTI_MPLS_LSE_LEN;
 	dev->needed_tailroom = 16 + 2 + 32;
 	dev->features = NETIF_F_SG | NETIF_F_HW_CSUM | NETIF_F_HIGHDMA |
 			NETIF_F_GSO_SOFTWARE;
@@ -216,6 +219,7 @@ static void flexvti_dev_setup(struct net_device *dev)
 	INIT_LIST_HEAD(&priv->sa_list);
 	priv->cfg.mode = FLEXVTI_MODE_IPSEC;
 	priv->cfg.udp_dport = htons(FLEXVTI_UDP_PORT);
+	flexvti_nhrp_init(&priv->nhrp);
 }
 
 static int flexvti_dev_ep4_parse(const struct nlattr *local,
@@ -307,8 +311,10 @@ static int flexvti_dev_ep_parse(struct nlattr **tb,
  * @chg: filled with the change on success
  * @extack: receives the reason of a rejection
  *
- * Checks the rules that span attributes or that a policy cannot express.
- * The template id is not a change: callers deal with it.
+ * Checks the rules that span attributes or that a policy cannot express,
+ * but for those that depend on the interface's current settings, which
+ * flexvti_dev_change_apply() checks.  The template id is not a change:
+ * callers deal with it.
  *
  * Return: 0, or -EINVAL with an extack message naming the attribute.
  */
@@ -317,14 +323,28 @@ int flexvti_dev_change_parse(struct nlattr **tb,
 			     struct flexvti_dev_change *chg,
 			     struct netlink_ext_ack *extack)
 {
+	int err;
+
 	memset(chg, 0, sizeof(*chg));
 	if (tb[t->mode]) {
 		chg->has_mode = true;
+		chg->mode_attr = tb[t->mode];
 		chg->cfg.mode = nla_get_u32(tb[t->mode]);
 	}
 	if (tb[t->nhrp_network_id]) {
 		chg->has_nhrp = true;
 		chg->cfg.nhrp_network_id = nla_get_u32(tb[t->nhrp_network_id]);
+	}
+	if (tb[t->nhrp_redirect]) {
+		chg->has_redirect = true;
+		chg->cfg.nhrp_redirect = nla_get_u32(tb[t->nhrp_redirect]);
+	}
+	if (t->mpls_labels && tb[t->mpls_labels]) {
+		chg->has_mpls = true;
+		chg->mpls_attr = tb[t->mpls_labels];
+		err = flexvti_mpls_parse(chg->mpls_attr, &chg->cfg.mpls, extack);
+		if (err)
+			return err;
 	}
 	if (t->udp_socket && tb[t->udp_socket]) {
 		chg->has_udp = true;
@@ -410,6 +430,48 @@ static void flexvti_dev_transport_set(struct flexvti_priv *priv,
 		flexvti_udp_put(old);
 }
 
+/*
+ * A label stack needs gre mode: refuse labels for an interface that will
+ * be in ipsec mode, and ipsec mode for one that will keep its labels.
+ */
+static int flexvti_dev_mpls_check(struct flexvti_priv *priv,
+				  const struct flexvti_dev_change *chg,
+				  struct netlink_ext_ack *extack)
+{
+	u32 mode = chg->has_mode ? chg->cfg.mode : priv->cfg.mode;
+	u32 labels = chg->has_mpls ? chg->cfg.mpls.n : priv->cfg.mpls.n;
+
+	if (mode == FLEXVTI_MODE_GRE || !labels)
+		return 0;
+	if (chg->has_mpls)
+		FLEXVTI_ERR_ATTR(extack, chg->mpls_attr,
+				 "MPLS labels need gre mode");
+	else
+		FLEXVTI_ERR_ATTR(extack, chg->mode_attr,
+				 "cannot change to ipsec mode while MPLS labels are set");
+	return -EINVAL;
+}
+
+/* the settings of @chg into the interface's; under @priv->lock */
+static void flexvti_dev_cfg_set(struct flexvti_priv *priv,
+				const struct flexvti_dev_change *chg)
+{
+	struct flexvti_dev_cfg *cfg = &priv->cfg;
+
+	if (chg->has_mode)
+		WRITE_ONCE(cfg->mode, chg->cfg.mode);
+	if (chg->has_nhrp)
+		WRITE_ONCE(cfg->nhrp_network_id, chg->cfg.nhrp_network_id);
+	if (chg->has_redirect)
+		WRITE_ONCE(cfg->nhrp_redirect, chg->cfg.nhrp_redirect);
+	if (chg->has_ep)
+		cfg->ep = chg->cfg.ep;
+	if (chg->has_dport)
+		cfg->udp_dport = chg->cfg.udp_dport;
+	if (chg->has_mpls)
+		cfg->mpls = chg->cfg.mpls;
+}
+
 /**
  * flexvti_dev_change_apply - apply a validated settings change
  * @priv: the interface
@@ -425,7 +487,8 @@ static void flexvti_dev_transport_set(struct flexvti_priv *priv,
  * Return: 0, or -EBUSY when the mode would change on an interface that is
  * up, or the transport namespace while SAs are installed; the errors of
  * sockfd_lookup() and flexvti_udp_attach(); -EINVAL when the socket and
- * the endpoints are of different families.
+ * the endpoints are of different families, or when MPLS labels would be
+ * set in ipsec mode.
  */
 int flexvti_dev_change_apply(struct flexvti_priv *priv,
 			     struct flexvti_dev_change *chg,
@@ -442,6 +505,9 @@ int flexvti_dev_change_apply(struct flexvti_priv *priv,
 				   "cannot change the mode of an interface that is up");
 		return -EBUSY;
 	}
+	err = flexvti_dev_mpls_check(priv, chg, extack);
+	if (err)
+		return err;
 	if (chg->has_udp) {
 		udp = flexvti_dev_transport_get(priv, chg, extack);
 		if (IS_ERR(udp))
@@ -453,14 +519,7 @@ int flexvti_dev_change_apply(struct flexvti_priv *priv,
 	}
 
 	write_seqlock_bh(&priv->lock);
-	if (chg->has_mode)
-		WRITE_ONCE(priv->cfg.mode, chg->cfg.mode);
-	if (chg->has_nhrp)
-		priv->cfg.nhrp_network_id = chg->cfg.nhrp_network_id;
-	if (chg->has_ep)
-		priv->cfg.ep = chg->cfg.ep;
-	if (chg->has_dport)
-		priv->cfg.udp_dport = chg->cfg.udp_dport;
+	flexvti_dev_cfg_set(priv, chg);
 	flexvti_policy_change_commit(priv, &chg->policy);
 	write_sequnlock_bh(&priv->lock);
 	if (chg->has_udp)
@@ -498,7 +557,8 @@ static int flexvti_dev_fill_ep(struct sk_buff *skb,
  *
  * The settings are copied as one snapshot, so the message shows one
  * consistent state.  Endpoints are left out until they are set, the UDP
- * ports while the interface uses raw ESP.
+ * ports while the interface uses raw ESP, the MPLS labels while there
+ * are none.
  *
  * Context: RTNL or RCU read side.
  * Return: 0, or -EMSGSIZE when @skb is full.
@@ -513,7 +573,11 @@ int flexvti_dev_fill(struct sk_buff *skb, struct flexvti_priv *priv,
 
 	if (nla_put_u32(skb, t->mode, cfg.mode) ||
 	    nla_put_u32(skb, t->nhrp_network_id, cfg.nhrp_network_id) ||
+	    nla_put_u32(skb, t->nhrp_redirect, cfg.nhrp_redirect) ||
 	    nla_put_u32(skb, t->template_id, priv->template_id))
+		return -EMSGSIZE;
+	if (t->mpls_labels &&
+	    flexvti_mpls_fill(skb, t->mpls_labels, &cfg.mpls))
 		return -EMSGSIZE;
 	if (udp && t->udp_local_port &&
 	    (nla_put_be16(skb, t->udp_local_port, inet_sk(udp->sk)->inet_sport) ||
@@ -530,6 +594,7 @@ static const struct flexvti_dev_attr_types flexvti_link_attr_types = {
 	.remote6		= IFLA_FLEXVTI_REMOTE_IPV6,
 	.nhrp_network_id	= IFLA_FLEXVTI_NHRP_NETWORK_ID,
 	.template_id		= IFLA_FLEXVTI_TEMPLATE_ID,
+	.nhrp_redirect		= IFLA_FLEXVTI_NHRP_REDIRECT,
 };
 
 static const struct nla_policy flexvti_link_policy[IFLA_FLEXVTI_MAX + 1] = {
@@ -542,6 +607,8 @@ static const struct nla_policy flexvti_link_policy[IFLA_FLEXVTI_MAX + 1] = {
 	[IFLA_FLEXVTI_REMOTE_IPV6]	= NLA_POLICY_EXACT_LEN(16),
 	[IFLA_FLEXVTI_NHRP_NETWORK_ID]	= { .type = NLA_U32 },
 	[IFLA_FLEXVTI_TEMPLATE_ID]	= { .type = NLA_U32 },
+	[IFLA_FLEXVTI_NHRP_REDIRECT]	= NLA_POLICY_MAX(NLA_U32,
+							 FLEXVTI_NHRP_REDIRECT_MAX),
 };
 
 static int flexvti_dev_link_parse(struct nlattr *data[],
@@ -600,6 +667,7 @@ static size_t flexvti_dev_get_size(const struct net_device *dev)
 	return nla_total_size(sizeof(u32)) +	/* IFLA_FLEXVTI_MODE */
 	       nla_total_size(sizeof(u32)) +	/* IFLA_FLEXVTI_NHRP_NETWORK_ID */
 	       nla_total_size(sizeof(u32)) +	/* IFLA_FLEXVTI_TEMPLATE_ID */
+	       nla_total_size(sizeof(u32)) +	/* IFLA_FLEXVTI_NHRP_REDIRECT */
 	       2 * nla_total_size(sizeof(struct in6_addr)); /* endpoints */
 }
 

@@ -44,6 +44,9 @@ struct flexvti_sa;
  *	the family has none
  * @udp_local_port: of the socket's port (be16, read-only), 0 likewise
  * @udp_remote_port: of the remote UDP port (be16), 0 likewise
+ * @nhrp_redirect: of the NHRP redirect timeout (u32 seconds)
+ * @mpls_labels: of the MPLS label stack (binary, u32 labels), 0 where
+ *	the family has none
  *
  * The link attributes (IFLA_FLEXVTI_*) and the genl attributes
  * (FLEXVTI_A_*) carry the same settings with the same types under other
@@ -60,6 +63,8 @@ struct flexvti_dev_attr_types {
 	u16 udp_socket;
 	u16 udp_local_port;
 	u16 udp_remote_port;
+	u16 nhrp_redirect;
+	u16 mpls_labels;
 };
 
 /**
@@ -69,7 +74,11 @@ struct flexvti_dev_attr_types {
  * @has_nhrp: @cfg.nhrp_network_id is to be set
  * @has_udp: the transport is to be set: @udp_fd
  * @has_dport: @cfg.udp_dport is to be set
+ * @has_redirect: @cfg.nhrp_redirect is to be set
+ * @has_mpls: @cfg.mpls is to be set (replaced as a whole)
  * @udp_fd: file descriptor of the ESP-in-UDP socket, -1 for raw ESP
+ * @mode_attr: the request's mode attribute, for extack, or NULL
+ * @mpls_attr: the request's label stack attribute, for extack, or NULL
  * @cfg: new values of the fields flagged above
  * @policy: new access lists and policers (genl only), parsed by
  *	flexvti_policy_change_parse(); released by
@@ -81,7 +90,11 @@ struct flexvti_dev_change {
 	bool has_nhrp;
 	bool has_udp;
 	bool has_dport;
+	bool has_redirect;
+	bool has_mpls;
 	int udp_fd;
+	const struct nlattr *mode_attr;
+	const struct nlattr *mpls_attr;
 	struct flexvti_dev_cfg cfg;
 	struct flexvti_policy_change policy;
 };
@@ -90,8 +103,8 @@ struct flexvti_dev_change {
 static inline bool flexvti_dev_change_any(const struct flexvti_dev_change *chg)
 {
 	return chg->has_mode || chg->has_ep || chg->has_nhrp ||
-	       chg->has_udp || chg->has_dport ||
-	       flexvti_policy_change_any(&chg->policy);
+	       chg->has_udp || chg->has_dport || chg->has_redirect ||
+	       chg->has_mpls || flexvti_policy_change_any(&chg->policy);
 }
 
 /* free what a change still owns, applied or not */

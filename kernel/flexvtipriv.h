@@ -13,6 +13,8 @@
 #include <net/gro_cells.h>
 #include <uapi/linux/flexvti.h>
 
+#include "mpls.h"
+#include "nhrp.h"
 #include "stats.h"
 
 struct flexvti_policy;
@@ -45,14 +47,23 @@ struct flexvti_endpoints {
  * struct flexvti_dev_cfg - settings changeable over genl and rtnetlink
  * @mode: &enum flexvti_mode
  * @nhrp_network_id: NHRP network-id, 0 when NHRP is off
+ * @nhrp_redirect: seconds between two nhrp-redirect-ntf of one flow that
+ *	entered on the interface; 0 turns the hook off
  * @ep: tunnel endpoints
  * @udp_dport: remote UDP port of ESP-in-UDP, network order
+ * @mpls: labels pushed on sent IP packets (gre mode only)
+ *
+ * @mode, @nhrp_network_id and @nhrp_redirect are written with
+ * WRITE_ONCE() too, so that a packet path that needs one of them alone
+ * may read it with READ_ONCE() instead of copying the whole.
  */
 struct flexvti_dev_cfg {
 	u32 mode;
 	u32 nhrp_network_id;
+	u32 nhrp_redirect;
 	struct flexvti_endpoints ep;
 	__be16 udp_dport;
+	struct flexvti_mpls_stack mpls;
 };
 
 /**
@@ -73,6 +84,8 @@ struct flexvti_dev_cfg {
  *	endpoints change
  * @gro_cells: receive path into GRO, as IP tunnels do it
  * @drops: drops by reason, for dev-get
+ * @nhrp: recent nhrp-redirects of packets that entered here, with their
+ *	counters; its own lock protects it
  */
 struct flexvti_priv {
 	struct net_device *dev;
@@ -86,6 +99,7 @@ struct flexvti_priv {
 	struct dst_cache dst_cache;
 	struct gro_cells gro_cells;
 	struct flexvti_drops drops;
+	struct flexvti_nhrp nhrp;
 };
 
 /**

@@ -91,7 +91,12 @@ int flexvti_input_esp(struct sk_buff *skb, struct net *net, u8 dsfield,
 	return 0;
 }
 
-/* strip the GRE header (RFC 2784, no optional fields) */
+/*
+ * Strip the GRE header (RFC 2784, no optional fields).  NHRP (0x2001)
+ * has no handler in the stack: it reaches packet sockets bound to the
+ * interface with that protocol.  MPLS goes to mpls_router, when the
+ * interface's net.mpls.conf.DEV.input is on.
+ */
 static int flexvti_input_gre(struct sk_buff *skb, __be16 *proto)
 {
 	const struct gre_base_hdr *greh;
@@ -103,7 +108,8 @@ static int flexvti_input_gre(struct sk_buff *skb, __be16 *proto)
 		return -EINVAL;
 	*proto = greh->protocol;
 	if (*proto != htons(ETH_P_IP) && *proto != htons(ETH_P_IPV6) &&
-	    *proto != htons(ETH_P_MPLS_UC))
+	    *proto != htons(ETH_P_MPLS_UC) &&
+	    *proto != htons(FLEXVTI_ETH_P_NHRP))
 		return -EINVAL;
 	__skb_pull(skb, sizeof(*greh));
 	return 0;

@@ -62,6 +62,10 @@ static const struct nla_policy flexvti_nl_dev_set_policy[] = {
 		NLA_POLICY_NESTED(flexvti_policer_policy),
 	[FLEXVTI_A_POLICER_OUT]		=
 		NLA_POLICY_NESTED(flexvti_policer_policy),
+	[FLEXVTI_A_NHRP_REDIRECT]	= NLA_POLICY_MAX(NLA_U32,
+							 FLEXVTI_NHRP_REDIRECT_MAX),
+	[FLEXVTI_A_MPLS_LABELS]		=
+		NLA_POLICY_MAX(NLA_BINARY, FLEXVTI_MPLS_LABELS_MAX * sizeof(u32)),
 };
 
 static const struct flexvti_dev_attr_types flexvti_nl_attr_types = {
@@ -75,6 +79,8 @@ static const struct flexvti_dev_attr_types flexvti_nl_attr_types = {
 	.udp_socket		= FLEXVTI_A_UDP_SOCKET,
 	.udp_local_port		= FLEXVTI_A_UDP_LOCAL_PORT,
 	.udp_remote_port	= FLEXVTI_A_UDP_REMOTE_PORT,
+	.nhrp_redirect		= FLEXVTI_A_NHRP_REDIRECT,
+	.mpls_labels		= FLEXVTI_A_MPLS_LABELS,
 };
 
 static struct genl_family flexvti_nl_family;
@@ -462,6 +468,72 @@ void flexvti_nl_dev_del_notify(struct net_device *dev,
 	}
 	genlmsg_end(msg, hdr);
 	flexvti_nl_multicast(dev_net(dev), msg, GFP_KERNEL);
+}
+
+/* bytes of an nhrp-redirect-ntf's attributes, at most */
+static size_t flexvti_nl_nhrp_redirect_size(void)
+{
+	return 3 * nla_total_size(sizeof(u32)) +	/* ifindexes, id */
+	       nla_total_size(IFNAMSIZ) +
+	       2 * nla_total_size(sizeof(struct in6_addr)) +
+	       nla_total_size(FLEXVTI_NHRP_PACKET_MAX);
+}
+
+static int flexvti_nl_nhrp_redirect_fill(struct sk_buff *msg,
+					 const struct flexvti_nhrp_event *ev)
+{
+	const struct sk_buff *skb = ev->skb;
+	int off = skb_network_offset(skb);
+	int alen = ev->family == AF_INET ? 4 : 16;
+	int plen = min_t(int, skb->len - off, FLEXVTI_NHRP_PACKET_MAX);
+	struct nlattr *pkt;
+
+	if (nla_put_u32(msg, FLEXVTI_A_IFINDEX, ev->in->ifindex) ||
+	    nla_put_string(msg, FLEXVTI_A_IFNAME, ev->in->name) ||
+	    nla_put_u32(msg, FLEXVTI_A_NHRP_NETWORK_ID, ev->network_id) ||
+	    nla_put_u32(msg, FLEXVTI_A_NHRP_EGRESS_IFINDEX, ev->out->ifindex) ||
+	    nla_put(msg, FLEXVTI_A_INNER_SRC, alen, &ev->src) ||
+	    nla_put(msg, FLEXVTI_A_INNER_DST, alen, &ev->dst))
+		return -EMSGSIZE;
+	pkt = nla_reserve(msg, FLEXVTI_A_NHRP_PACKET, plen);
+	if (!pkt)
+		return -EMSGSIZE;
+	return skb_copy_bits(skb, off, nla_data(pkt), plen);
+}
+
+/**
+ * flexvti_nl_nhrp_redirect_notify - multicast an nhrp-redirect-ntf
+ * @ev: what to tell: the interfaces, addresses and the packet
+ *
+ * Sends FLEXVTI_CMD_NHRP_REDIRECT_NTF to the "events" group of the
+ * namespace of the interfaces; nothing when nobody listens.
+ *
+ * Context: transmit path, BH disabled; RCU keeps ev->in and ev->out.
+ * Return: 0 when the notification was sent or nobody listens, -ENOMEM
+ * when there was no memory for it.
+ */
+int flexvti_nl_nhrp_redirect_notify(const struct flexvti_nhrp_event *ev)
+{
+	struct net *net = dev_net(ev->in);
+	struct sk_buff *msg;
+	void *hdr;
+
+	if (!flexvti_nl_has_listeners(net))
+		return 0;
+	msg = genlmsg_new(flexvti_nl_nhrp_redirect_size(), GFP_ATOMIC);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put(msg, 0, 0, &flexvti_nl_family, 0,
+			  FLEXVTI_CMD_NHRP_REDIRECT_NTF);
+	if (!hdr || flexvti_nl_nhrp_redirect_fill(msg, ev)) {
+		/* sized for the largest: cannot happen */
+		WARN_ON_ONCE(1);
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	flexvti_nl_multicast(net, msg, GFP_ATOMIC);
+	return 0;
 }
 
 /**

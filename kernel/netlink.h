@@ -9,6 +9,7 @@
 #include <net/genetlink.h>
 #include <uapi/linux/flexvti.h>
 
+struct flexvti_nhrp_event;
 struct flexvti_sa;
 
 int flexvti_nl_register(void);
@@ -18,6 +19,7 @@ void flexvti_nl_dev_del_notify(struct net_device *dev,
 			       enum flexvti_del_reason reason);
 void flexvti_nl_sa_event_notify(struct flexvti_sa *sa,
 				enum flexvti_sa_event event);
+int flexvti_nl_nhrp_redirect_notify(const struct flexvti_nhrp_event *ev);
 
 /* shared by the family's files */
 struct net_device *flexvti_nl_dev_find(struct genl_info *info);

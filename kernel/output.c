@@ -4,11 +4,13 @@
  *
  * route -> VA -> active outbound SA: no policy lookup.  A packet routed
  * into a VA is checked against the path MTU of the outer route, cut into
- * segments if it is GSO, given a GRE header in gre mode, encrypted with
- * the active SA and sent to the remote endpoint in an outer IPv4 or IPv6
+ * segments if it is GSO, given the interface's MPLS label stack (IP
+ * packets, gre mode) and a GRE header in gre mode, encrypted with the
+ * active SA and sent to the remote endpoint in an outer IPv4 or IPv6
  * header by the kernel's own tunnel output (iptunnel_xmit,
  * ip6_local_out), in a UDP header first when the interface has an
- * ESP-in-UDP socket.
+ * ESP-in-UDP socket.  On the way, the NHRP redirect hook looks at IP
+ * packets forwarded from another VA.
  */
 
 #include <linux/icmp.h>
@@ -30,17 +32,45 @@
 #include "device.h"
 #include "esp.h"
 #include "flexvtipriv.h"
+#include "mpls.h"
+#include "nhrp.h"
 #include "output.h"
 #include "policy.h"
 #include "sa.h"
 #include "udp.h"
 
+/**
+ * struct flexvti_xmit - one packet on its way through ndo_start_xmit
+ * @priv: the interface
+ * @sa: the active outbound SA; the caller holds a reference
+ * @pol: the outbound policer, or NULL
+ * @mpls: the label stack to push on the packet (on each segment of a GSO
+ *	packet), or NULL; a copy in the caller's frame
+ * @nexthdr: the ESP next header
+ * @tx: where the encrypted packets go; the caller holds a reference to
+ *	its route
+ */
+struct flexvti_xmit {
+	struct flexvti_priv *priv;
+	struct flexvti_sa *sa;
+	struct flexvti_policer *pol;
+	const struct flexvti_mpls_stack *mpls;
+	u8 nexthdr;
+	struct flexvti_tx_info tx;
+};
+
+static bool flexvti_output_is_ip(__be16 proto)
+{
+	return proto == htons(ETH_P_IP) || proto == htons(ETH_P_IPV6);
+}
+
 /* the ESP next header for an inner protocol in a mode, 0 if none */
 static u8 flexvti_output_nexthdr(u32 mode, __be16 proto)
 {
 	if (mode == FLEXVTI_MODE_GRE)
-		return proto == htons(ETH_P_IP) || proto == htons(ETH_P_IPV6) ||
-		       proto == htons(ETH_P_MPLS_UC) ? IPPROTO_GRE : 0;
+		return flexvti_output_is_ip(proto) ||
+		       proto == htons(ETH_P_MPLS_UC) ||
+		       proto == htons(FLEXVTI_ETH_P_NHRP) ? IPPROTO_GRE : 0;
 	if (proto == htons(ETH_P_IP))
 		return IPPROTO_IPIP;
 	if (proto == htons(ETH_P_IPV6))
@@ -105,15 +135,14 @@ static struct dst_entry *flexvti_output_route6(struct flexvti_priv *priv,
  * namespace; never into the VA itself.
  */
 static int flexvti_output_route(struct flexvti_priv *priv,
+				const struct flexvti_dev_cfg *cfg,
 				struct flexvti_tx_info *tx)
 {
 	struct flexvti_udp *udp = rcu_dereference_bh(priv->udp);
 	struct net *net = dev_net(priv->dev);
-	struct flexvti_dev_cfg cfg;
 	struct dst_entry *dst;
 
-	flexvti_priv_cfg_read(priv, &cfg);
-	tx->dport = cfg.udp_dport;
+	tx->dport = cfg->udp_dport;
 
 	if (udp) {
 		if (READ_ONCE(udp->closed))
@@ -122,11 +151,11 @@ static int flexvti_output_route(struct flexvti_priv *priv,
 		net = sock_net(udp->sk);
 	}
 
-	tx->family = cfg.ep.family;
-	if (cfg.ep.family == AF_INET)
-		dst = flexvti_output_route4(priv, net, &cfg.ep, tx);
-	else if (cfg.ep.family == AF_INET6)
-		dst = flexvti_output_route6(priv, net, &cfg.ep, tx);
+	tx->family = cfg->ep.family;
+	if (cfg->ep.family == AF_INET)
+		dst = flexvti_output_route4(priv, net, &cfg->ep, tx);
+	else if (cfg->ep.family == AF_INET6)
+		dst = flexvti_output_route6(priv, net, &cfg->ep, tx);
 	else
 		return -EDESTADDRREQ;
 	if (IS_ERR(dst))
@@ -140,10 +169,14 @@ static int flexvti_output_route(struct flexvti_priv *priv,
 	return 0;
 }
 
-/* largest inner packet that fits the outer path after encapsulation */
-static int flexvti_output_mtu(const struct flexvti_sa *sa,
-			      const struct flexvti_tx_info *tx, u32 mode)
+/*
+ * Largest inner packet that fits the outer path after encapsulation,
+ * MPLS labels and GRE header included.
+ */
+static int flexvti_output_mtu(const struct flexvti_xmit *x)
 {
+	const struct flexvti_tx_info *tx = &x->tx;
+	const struct flexvti_sa *sa = x->sa;
 	int mtu = dst_mtu(tx->dst) - FLEXVTI_ESP_HLEN - sa->iv_len -
 		  sa->icv_len;
 
@@ -152,8 +185,10 @@ static int flexvti_output_mtu(const struct flexvti_sa *sa,
 	if (tx->sport)
 		mtu -= sizeof(struct udphdr);
 	mtu = round_down(mtu, sa->align) - 2;
-	if (mode == FLEXVTI_MODE_GRE)
+	if (x->nexthdr == IPPROTO_GRE)
 		mtu -= sizeof(struct gre_base_hdr);
+	if (x->mpls)
+		mtu -= flexvti_mpls_len(x->mpls);
 	return mtu;
 }
 
@@ -220,34 +255,37 @@ static int flexvti_output_gre(struct sk_buff *skb)
 	return 0;
 }
 
-/* one packet, no longer GSO: takes @skb and a reference to @sa and
- * tx->dst
+/*
+ * One packet, no longer GSO: takes @skb and a reference to x->sa and
+ * x->tx.dst.  The counters see the packet as the stack sent it, before
+ * labels and GRE header.
  */
-static void flexvti_output_one(struct flexvti_priv *priv,
-			       struct flexvti_sa *sa, struct sk_buff *skb,
-			       struct flexvti_tx_info *tx, u8 nexthdr)
+static void flexvti_output_one(struct flexvti_xmit *x, struct sk_buff *skb)
 {
 	enum flexvti_drop reason = FLEXVTI_DROP_OTHER;
+	struct flexvti_sa *sa = x->sa;
 	u64 seq;
 
 	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
 		goto drop;
-	tx->len = skb->len;
-	if (nexthdr == IPPROTO_GRE && flexvti_output_gre(skb))
+	x->tx.len = skb->len;
+	if (x->mpls && flexvti_mpls_push(skb, x->mpls))
+		goto drop;
+	if (x->nexthdr == IPPROTO_GRE && flexvti_output_gre(skb))
 		goto drop;
 	reason = FLEXVTI_DROP_NO_SA;
 	seq = flexvti_sa_next_seq(sa);
-	if (!seq || !flexvti_sa_account(sa, tx->len))
+	if (!seq || !flexvti_sa_account(sa, x->tx.len))
 		goto drop;
 	reason = FLEXVTI_DROP_OTHER;
 	skb_dst_drop(skb);
-	if (flexvti_esp_encrypt(skb, sa, nexthdr, seq, tx))
+	if (flexvti_esp_encrypt(skb, sa, x->nexthdr, seq, &x->tx))
 		goto drop;
 	return;
 
 drop:
-	flexvti_dev_drop(priv, sa, reason, false);
-	dst_release(tx->dst);
+	flexvti_dev_drop(x->priv, sa, reason, false);
+	dst_release(x->tx.dst);
 	flexvti_sa_put(sa);
 	kfree_skb(skb);
 }
@@ -267,30 +305,28 @@ static bool flexvti_output_police(struct flexvti_priv *priv,
 	return false;
 }
 
-static void flexvti_output_segs(struct flexvti_priv *priv,
-				struct flexvti_sa *sa, struct sk_buff *skb,
-				struct flexvti_tx_info *tx, u8 nexthdr,
-				struct flexvti_policer *pol)
+/* the segments of a GSO packet, each with its own references */
+static void flexvti_output_segs(struct flexvti_xmit *x, struct sk_buff *skb)
 {
 	struct sk_buff *segs, *next;
 
 	segs = skb_gso_segment(skb, 0);
 	if (IS_ERR_OR_NULL(segs)) {
-		flexvti_dev_drop(priv, sa, FLEXVTI_DROP_OTHER, false);
+		flexvti_dev_drop(x->priv, x->sa, FLEXVTI_DROP_OTHER, false);
 		kfree_skb(skb);
 		return;
 	}
 	consume_skb(skb);
 	skb_list_walk_safe(segs, skb, next) {
 		skb_mark_not_on_list(skb);
-		if (!flexvti_output_police(priv, pol, skb))
+		if (!flexvti_output_police(x->priv, x->pol, skb))
 			continue;
-		if (!flexvti_sa_get(sa)) {
+		if (!flexvti_sa_get(x->sa)) {
 			kfree_skb(skb);
 			continue;
 		}
-		dst_hold(tx->dst);
-		flexvti_output_one(priv, sa, skb, tx, nexthdr);
+		dst_hold(x->tx.dst);
+		flexvti_output_one(x, skb);
 	}
 }
 
@@ -310,14 +346,63 @@ static bool flexvti_output_acl(struct flexvti_priv *priv,
 	return false;
 }
 
+/* the labels to push on @skb: IP packets of a gre-mode interface */
+static const struct flexvti_mpls_stack *
+flexvti_output_labels(const struct flexvti_dev_cfg *cfg,
+		      const struct sk_buff *skb)
+{
+	if (cfg->mode != FLEXVTI_MODE_GRE || !cfg->mpls.n ||
+	    !flexvti_output_is_ip(skb->protocol))
+		return NULL;
+	return &cfg->mpls;
+}
+
+/*
+ * Route, MTU, NHRP hook and policer for a packet that has an SA and is
+ * one the interface can carry; consumes @skb and x->sa's reference.
+ */
+static void flexvti_output_send(struct flexvti_xmit *x,
+				const struct flexvti_dev_cfg *cfg,
+				struct sk_buff *skb)
+{
+	enum flexvti_drop reason = FLEXVTI_DROP_OTHER;
+
+	x->mpls = flexvti_output_labels(cfg, skb);
+	if (flexvti_output_route(x->priv, cfg, &x->tx))
+		goto drop;
+	if (flexvti_output_inner(skb, flexvti_output_mtu(x), &x->tx)) {
+		reason = FLEXVTI_DROP_MTU;
+		dst_release(x->tx.dst);
+		goto drop;
+	}
+	if (flexvti_output_is_ip(skb->protocol))
+		flexvti_nhrp_xmit(x->priv->dev, cfg->nhrp_network_id, skb);
+	x->tx.headroom = LL_RESERVED_SPACE(x->tx.dst->dev) + FLEXVTI_OUTER_HLEN;
+	if (skb_is_gso(skb)) {
+		flexvti_output_segs(x, skb);
+	} else if (flexvti_output_police(x->priv, x->pol, skb)) {
+		flexvti_output_one(x, skb);
+		return;
+	}
+	dst_release(x->tx.dst);
+	flexvti_sa_put(x->sa);
+	return;
+
+drop:
+	flexvti_dev_drop(x->priv, x->sa, reason, false);
+	flexvti_sa_put(x->sa);
+	kfree_skb(skb);
+}
+
 /**
  * flexvti_output_xmit - ndo_start_xmit of a virtual-access interface
- * @skb: an IPv4, IPv6 or (gre mode) MPLS packet
+ * @skb: an IPv4, IPv6 or (gre mode) MPLS or NHRP packet
  * @dev: the interface
  *
  * The outbound access list sees the packet first; the outbound policer
  * sees it (or each of its segments) once it is known to fit the path,
- * just before encryption.
+ * just before encryption.  The interface's settings are read once, as
+ * one consistent copy.
  *
  * Context: softirq or process context with BH disabled, RCU-bh held.
  * Return: NETDEV_TX_OK; packets that cannot be sent are dropped and
@@ -325,56 +410,34 @@ static bool flexvti_output_acl(struct flexvti_priv *priv,
  */
 netdev_tx_t flexvti_output_xmit(struct sk_buff *skb, struct net_device *dev)
 {
-	struct flexvti_priv *priv = netdev_priv(dev);
+	struct flexvti_xmit x = { .priv = netdev_priv(dev) };
 	enum flexvti_drop reason = FLEXVTI_DROP_NO_SA;
-	struct flexvti_policer *pol = NULL;
 	struct flexvti_policy *policy;
-	struct flexvti_tx_info tx = {};
-	u32 mode = READ_ONCE(priv->cfg.mode);
-	struct flexvti_sa *sa;
-	u8 nexthdr;
-	int err;
+	struct flexvti_dev_cfg cfg;
 
-	policy = rcu_dereference_bh(priv->policy);
+	policy = rcu_dereference_bh(x.priv->policy);
 	if (unlikely(policy)) {
-		if (!flexvti_output_acl(priv, policy->acl[FLEXVTI_DIR_OUT],
+		if (!flexvti_output_acl(x.priv, policy->acl[FLEXVTI_DIR_OUT],
 					skb))
 			return NETDEV_TX_OK;
-		pol = policy->pol[FLEXVTI_DIR_OUT];
+		x.pol = policy->pol[FLEXVTI_DIR_OUT];
 	}
-	sa = rcu_dereference_bh(priv->tx_sa);
-	if (!sa || !flexvti_sa_usable(sa) || !flexvti_sa_get(sa)) {
+	x.sa = rcu_dereference_bh(x.priv->tx_sa);
+	if (!x.sa || !flexvti_sa_usable(x.sa) || !flexvti_sa_get(x.sa)) {
 		/* RCU keeps a dead SA valid for its counters */
-		flexvti_dev_drop(priv, sa, reason, false);
+		flexvti_dev_drop(x.priv, x.sa, reason, false);
 		goto free;
 	}
-	reason = FLEXVTI_DROP_MALFORMED;
-	nexthdr = flexvti_output_nexthdr(mode, skb->protocol);
-	if (!nexthdr || !flexvti_output_inner_ok(skb))
-		goto drop;
-	reason = FLEXVTI_DROP_OTHER;
-	if (flexvti_output_route(priv, &tx))
-		goto drop;
-	err = flexvti_output_inner(skb, flexvti_output_mtu(sa, &tx, mode), &tx);
-	if (err) {
-		reason = FLEXVTI_DROP_MTU;
-		dst_release(tx.dst);
-		goto drop;
+	flexvti_priv_cfg_read(x.priv, &cfg);
+	x.nexthdr = flexvti_output_nexthdr(cfg.mode, skb->protocol);
+	if (!x.nexthdr || !flexvti_output_inner_ok(skb)) {
+		flexvti_dev_drop(x.priv, x.sa, FLEXVTI_DROP_MALFORMED, false);
+		flexvti_sa_put(x.sa);
+		goto free;
 	}
-	tx.headroom = LL_RESERVED_SPACE(tx.dst->dev) + FLEXVTI_OUTER_HLEN;
-	if (skb_is_gso(skb)) {
-		flexvti_output_segs(priv, sa, skb, &tx, nexthdr, pol);
-	} else if (flexvti_output_police(priv, pol, skb)) {
-		flexvti_output_one(priv, sa, skb, &tx, nexthdr);
-		return NETDEV_TX_OK;
-	}
-	dst_release(tx.dst);
-	flexvti_sa_put(sa);
+	flexvti_output_send(&x, &cfg, skb);
 	return NETDEV_TX_OK;
 
-drop:
-	flexvti_dev_drop(priv, sa, reason, false);
-	flexvti_sa_put(sa);
 free:
 	kfree_skb(skb);
 	return NETDEV_TX_OK;

@@ -25,7 +25,8 @@ static const u16 flexvti_stats_drop_attr[FLEXVTI_DROP_MAX] = {
  * @attrtype: type of the nest (FLEXVTI_A_STATS)
  * @s: the counters
  *
- * The nest holds one u64 attribute of &enum flexvti_stats_a per counter.
+ * The nest holds one u64 attribute of &enum flexvti_stats_a per counter;
+ * the NHRP counters are an interface's, 0 for an SA.
  *
  * Return: 0, or -EMSGSIZE when @skb is full.
  */
@@ -45,7 +46,11 @@ int flexvti_stats_fill(struct sk_buff *skb, int attrtype,
 	    nla_put_u64_64bit(skb, FLEXVTI_STATS_A_TX_PACKETS, s->tx_packets,
 			      FLEXVTI_STATS_A_PAD) ||
 	    nla_put_u64_64bit(skb, FLEXVTI_STATS_A_TX_BYTES, s->tx_bytes,
-			      FLEXVTI_STATS_A_PAD))
+			      FLEXVTI_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, FLEXVTI_STATS_A_NHRP_REDIRECTS,
+			      s->nhrp_redirects, FLEXVTI_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, FLEXVTI_STATS_A_NHRP_REDIRECTS_LIMITED,
+			      s->nhrp_limited, FLEXVTI_STATS_A_PAD))
 		goto cancel;
 	for (i = 0; i < FLEXVTI_DROP_MAX; i++)
 		if (nla_put_u64_64bit(skb, flexvti_stats_drop_attr[i],

@@ -42,6 +42,8 @@ struct flexvti_drops {
  * @tx_packets: packets encrypted and sent
  * @tx_bytes: bytes of those before encryption
  * @drops: drops by &enum flexvti_drop
+ * @nhrp_redirects: nhrp-redirect-ntf raised (interfaces only)
+ * @nhrp_limited: nhrp-redirect-ntf rate-limited (interfaces only)
  */
 struct flexvti_stats {
 	u64 rx_packets;
@@ -49,6 +51,8 @@ struct flexvti_stats {
 	u64 tx_packets;
 	u64 tx_bytes;
 	u64 drops[FLEXVTI_DROP_MAX];
+	u64 nhrp_redirects;
+	u64 nhrp_limited;
 };
 
 static inline void flexvti_drops_read(const struct flexvti_drops *d,

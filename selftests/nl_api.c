@@ -592,6 +592,309 @@ TEST_F(va, refused_link_is_not_created)
 }
 
 /*
+ * The NHRP redirect timeout and the MPLS label stack:
+ * FLEXVTI_A_NHRP_REDIRECT (also IFLA_FLEXVTI_NHRP_REDIRECT) and
+ * FLEXVTI_A_MPLS_LABELS.
+ */
+
+static void expect_labels(struct __test_metadata *_metadata,
+			  const struct kern_dev *d, const uint32_t *labels,
+			  uint32_t n)
+{
+	uint32_t i;
+
+	if (!n) {
+		EXPECT_EQ(0, d->has & KERN_DEV_HAS_MPLS_LABELS);
+		return;
+	}
+	ASSERT_NE(0, d->has & KERN_DEV_HAS_MPLS_LABELS);
+	ASSERT_EQ(n, d->mpls_nlabels);
+	for (i = 0; i < n; i++)
+		EXPECT_EQ(labels[i], d->mpls_labels[i]);
+}
+
+TEST_F(va, redirect_and_labels_round_trip)
+{
+	static const uint32_t three[] = { 16, 1048575, 100 };
+	static const uint32_t eight[] = { 16, 17, 18, 19, 20, 21, 22, 23 };
+	struct kern_dev d = { .ifindex = self->ifindex }, r;
+
+	r = get(_metadata, &self->nl, self->ifindex);
+	EXPECT_NE(0, r.has & KERN_DEV_HAS_NHRP_REDIRECT);
+	EXPECT_EQ(0, r.nhrp_redirect);
+	expect_labels(_metadata, &r, NULL, 0);
+
+	d.has = KERN_DEV_HAS_MODE | KERN_DEV_HAS_NHRP_REDIRECT |
+		KERN_DEV_HAS_MPLS_LABELS;
+	d.mode = FLEXVTI_MODE_GRE;
+	d.nhrp_redirect = FLEXVTI_NHRP_REDIRECT_MAX;
+	d.mpls_nlabels = 3;
+	memcpy(d.mpls_labels, three, sizeof(three));
+	ASSERT_EQ(0, kern_nl_dev_set(&self->nl, &d))
+		TH_LOG("dev-set: %s", self->nl.extack);
+	r = get(_metadata, &self->nl, self->ifindex);
+	EXPECT_EQ(FLEXVTI_MODE_GRE, r.mode);
+	EXPECT_EQ(600, r.nhrp_redirect);
+	expect_labels(_metadata, &r, three, 3);
+
+	/* eight labels; the timeout is left alone */
+	d.has = KERN_DEV_HAS_MPLS_LABELS;
+	d.mpls_nlabels = 8;
+	memcpy(d.mpls_labels, eight, sizeof(eight));
+	ASSERT_EQ(0, kern_nl_dev_set(&self->nl, &d));
+	r = get(_metadata, &self->nl, self->ifindex);
+	EXPECT_EQ(600, r.nhrp_redirect);
+	expect_labels(_metadata, &r, eight, 8);
+
+	/* the timeout back to 0; the labels are left alone */
+	d.has = KERN_DEV_HAS_NHRP_REDIRECT;
+	d.nhrp_redirect = 0;
+	ASSERT_EQ(0, kern_nl_dev_set(&self->nl, &d));
+	r = get(_metadata, &self->nl, self->ifindex);
+	EXPECT_EQ(0, r.nhrp_redirect);
+	expect_labels(_metadata, &r, eight, 8);
+
+	/* an empty stack removes the labels; ipsec mode is possible again */
+	d.has = KERN_DEV_HAS_MPLS_LABELS;
+	d.mpls_nlabels = 0;
+	ASSERT_EQ(0, kern_nl_dev_set(&self->nl, &d));
+	r = get(_metadata, &self->nl, self->ifindex);
+	expect_labels(_metadata, &r, NULL, 0);
+	d.has = KERN_DEV_HAS_MODE;
+	d.mode = FLEXVTI_MODE_IPSEC;
+	EXPECT_EQ(0, kern_nl_dev_set(&self->nl, &d))
+		TH_LOG("dev-set: %s", self->nl.extack);
+
+	/* mode gre with labels, and back to ipsec without, in one request */
+	d.has = KERN_DEV_HAS_MODE | KERN_DEV_HAS_MPLS_LABELS;
+	d.mode = FLEXVTI_MODE_GRE;
+	d.mpls_nlabels = 1;
+	ASSERT_EQ(0, kern_nl_dev_set(&self->nl, &d));
+	d.mode = FLEXVTI_MODE_IPSEC;
+	d.mpls_nlabels = 0;
+	EXPECT_EQ(0, kern_nl_dev_set(&self->nl, &d))
+		TH_LOG("dev-set: %s", self->nl.extack);
+	r = get(_metadata, &self->nl, self->ifindex);
+	EXPECT_EQ(FLEXVTI_MODE_IPSEC, r.mode);
+	expect_labels(_metadata, &r, NULL, 0);
+}
+
+TEST_F(va, labels_refused_in_ipsec_mode)
+{
+	static const uint32_t one[] = { 100 };
+	struct nl_msg *msg = dev_set_msg(self);
+	struct kern_dev r;
+
+	nla_put(msg, FLEXVTI_A_MPLS_LABELS, sizeof(one), one);
+	nla_put_u32(msg, FLEXVTI_A_NHRP_REDIRECT, 5);
+	EXPECT_REFUSED(&self->nl, msg, -EINVAL,
+		       "flexvti: MPLS labels need gre mode");
+	r = get(_metadata, &self->nl, self->ifindex);
+	EXPECT_EQ(FLEXVTI_MODE_IPSEC, r.mode);
+	EXPECT_EQ(0, r.nhrp_redirect);
+	expect_labels(_metadata, &r, NULL, 0);
+
+	/* an empty stack is no label: fine in ipsec mode */
+	msg = dev_set_msg(self);
+	nla_put(msg, FLEXVTI_A_MPLS_LABELS, 0, NULL);
+	EXPECT_EQ(0, kern_nl_transact(&self->nl, msg, NULL, NULL));
+}
+
+TEST_F(va, redirect_and_labels_notified)
+{
+	static const uint32_t two[] = { 1000, 2000 };
+	struct kern_dev d = { .ifindex = self->ifindex };
+	struct timeval tv = { .tv_sec = 5 };
+	struct kern_nl ev_nl;
+	struct event ev;
+	int grp;
+
+	ASSERT_EQ(0, kern_nl_open(&ev_nl));
+	grp = genl_ctrl_resolve_grp(ev_nl.sk, FLEXVTI_FAMILY_NAME,
+				    FLEXVTI_MCGRP_EVENTS);
+	ASSERT_GE(grp, 0);
+	ASSERT_EQ(0, nl_socket_add_membership(ev_nl.sk, grp));
+	nl_socket_disable_seq_check(ev_nl.sk);
+	setsockopt(nl_socket_get_fd(ev_nl.sk), SOL_SOCKET, SO_RCVTIMEO,
+		   &tv, sizeof(tv));
+
+	d.has = KERN_DEV_HAS_MODE | KERN_DEV_HAS_NHRP_REDIRECT |
+		KERN_DEV_HAS_MPLS_LABELS;
+	d.mode = FLEXVTI_MODE_GRE;
+	d.nhrp_redirect = 3;
+	d.mpls_nlabels = 2;
+	memcpy(d.mpls_labels, two, sizeof(two));
+	ASSERT_EQ(0, kern_nl_dev_set(&self->nl, &d));
+	ASSERT_EQ(0, next_event(&ev_nl, &ev));
+	EXPECT_EQ(FLEXVTI_CMD_DEV_CHANGE_NTF, ev.cmd);
+	EXPECT_EQ(3, ev.d.nhrp_redirect);
+	expect_labels(_metadata, &ev.d, two, 2);
+	kern_nl_close(&ev_nl);
+}
+
+TEST_F(va, redirect_link_attribute)
+{
+	struct kern_dev d = { 0 }, r;
+	uint32_t ifindex;
+	char name[IFNAMSIZ];
+
+	snprintf(name, sizeof(name), "nlh%d", getpid());
+	d.has = KERN_DEV_HAS_NHRP_REDIRECT | KERN_DEV_HAS_NHRP;
+	d.nhrp_redirect = 30;
+	d.nhrp_network_id = 1;
+	ASSERT_EQ(0, kern_link_add(&self->rt, name, &d))
+		TH_LOG("%s", self->rt.extack);
+	ifindex = if_nametoindex(name);
+	r = get(_metadata, &self->nl, ifindex);
+	EXPECT_EQ(30, r.nhrp_redirect);
+
+	d.has = KERN_DEV_HAS_NHRP_REDIRECT;
+	d.nhrp_redirect = FLEXVTI_NHRP_REDIRECT_MAX + 1;
+	EXPECT_EQ(-ERANGE, kern_link_set(&self->rt, ifindex, &d));
+	EXPECT_STREQ("integer out of range", self->rt.extack);
+	EXPECT_EQ(30, get(_metadata, &self->nl, ifindex).nhrp_redirect);
+
+	d.nhrp_redirect = 0;
+	EXPECT_EQ(0, kern_link_set(&self->rt, ifindex, &d));
+	EXPECT_EQ(0, get(_metadata, &self->nl, ifindex).nhrp_redirect);
+	EXPECT_EQ(0, kern_link_del(&self->rt, ifindex));
+
+	/* a refused timeout creates no link */
+	d.nhrp_redirect = 601;
+	EXPECT_EQ(-ERANGE, kern_link_add(&self->rt, name, &d));
+	EXPECT_EQ(0, if_nametoindex(name));
+}
+
+/*
+ * Each rejected dev-set of a timeout or label stack says why and changes
+ * nothing: the interface stays in gre mode with the label stack 100/200
+ * and the timeout 5.
+ */
+FIXTURE(labels_bad) {
+	struct kern_nl nl;
+	struct kern_nl rt;
+	char name[IFNAMSIZ];
+	uint32_t ifindex;
+};
+
+FIXTURE_VARIANT(labels_bad) {
+	const uint32_t *labels;
+	int len;
+	bool ipsec;
+	int64_t redirect;
+	int err;
+	const char *extack;
+};
+
+static const uint32_t labels_nine[] = { 16, 17, 18, 19, 20, 21, 22, 23, 24 };
+static const uint32_t labels_low[] = { 100, 15 };
+static const uint32_t labels_high[] = { 1048576 };
+static const uint32_t labels_zero[] = { 0 };
+static const uint32_t labels_ok[] = { 300 };
+
+FIXTURE_VARIANT_ADD(labels_bad, len_not_multiple_of_4) {
+	.labels = labels_ok, .len = 5, .redirect = -1, .err = -EINVAL,
+	.extack = "flexvti: MPLS label stack length is not a multiple of 4 bytes",
+};
+FIXTURE_VARIANT_ADD(labels_bad, len_short) {
+	.labels = labels_ok, .len = 3, .redirect = -1, .err = -EINVAL,
+	.extack = "flexvti: MPLS label stack length is not a multiple of 4 bytes",
+};
+FIXTURE_VARIANT_ADD(labels_bad, nine_labels) {
+	.labels = labels_nine, .len = sizeof(labels_nine), .redirect = -1,
+	.err = -ERANGE, .extack = "binary attribute size out of range",
+};
+FIXTURE_VARIANT_ADD(labels_bad, label_reserved) {
+	.labels = labels_low, .len = sizeof(labels_low), .redirect = -1,
+	.err = -EINVAL,
+	.extack = "flexvti: MPLS label out of range (16 to 1048575)",
+};
+FIXTURE_VARIANT_ADD(labels_bad, label_zero) {
+	.labels = labels_zero, .len = sizeof(labels_zero), .redirect = -1,
+	.err = -EINVAL,
+	.extack = "flexvti: MPLS label out of range (16 to 1048575)",
+};
+FIXTURE_VARIANT_ADD(labels_bad, label_above_20_bits) {
+	.labels = labels_high, .len = sizeof(labels_high), .redirect = -1,
+	.err = -EINVAL,
+	.extack = "flexvti: MPLS label out of range (16 to 1048575)",
+};
+FIXTURE_VARIANT_ADD(labels_bad, labels_with_ipsec_mode) {
+	.labels = labels_ok, .len = sizeof(labels_ok), .ipsec = true,
+	.redirect = -1, .err = -EINVAL,
+	.extack = "flexvti: MPLS labels need gre mode",
+};
+FIXTURE_VARIANT_ADD(labels_bad, ipsec_mode_with_labels) {
+	.ipsec = true, .len = -1, .redirect = -1, .err = -EINVAL,
+	.extack = "flexvti: cannot change to ipsec mode while MPLS labels are set",
+};
+FIXTURE_VARIANT_ADD(labels_bad, redirect_above_600) {
+	.len = -1, .redirect = 601, .err = -ERANGE,
+	.extack = "integer out of range",
+};
+FIXTURE_VARIANT_ADD(labels_bad, redirect_huge) {
+	.len = -1, .redirect = 4294967295u, .err = -ERANGE,
+	.extack = "integer out of range",
+};
+FIXTURE_VARIANT_ADD(labels_bad, good_labels_bad_redirect) {
+	.labels = labels_ok, .len = sizeof(labels_ok), .redirect = 601,
+	.err = -ERANGE, .extack = "integer out of range",
+};
+
+FIXTURE_SETUP(labels_bad)
+{
+	static const uint32_t keep[] = { 100, 200 };
+	struct kern_dev d = { 0 };
+
+	ASSERT_EQ(0, kern_link_open(&self->rt));
+	snprintf(self->name, sizeof(self->name), "nll%d", getpid());
+	ASSERT_EQ(0, kern_link_add(&self->rt, self->name, &d));
+	self->ifindex = if_nametoindex(self->name);
+	ASSERT_NE(0, self->ifindex);
+	ASSERT_EQ(0, kern_nl_open(&self->nl));
+	d.ifindex = self->ifindex;
+	d.has = KERN_DEV_HAS_MODE | KERN_DEV_HAS_NHRP_REDIRECT |
+		KERN_DEV_HAS_MPLS_LABELS;
+	d.mode = FLEXVTI_MODE_GRE;
+	d.nhrp_redirect = 5;
+	d.mpls_nlabels = 2;
+	memcpy(d.mpls_labels, keep, sizeof(keep));
+	ASSERT_EQ(0, kern_nl_dev_set(&self->nl, &d));
+}
+
+FIXTURE_TEARDOWN(labels_bad)
+{
+	if (self->ifindex)
+		kern_link_del(&self->rt, self->ifindex);
+	kern_nl_close(&self->rt);
+	if (self->nl.sk)
+		kern_nl_close(&self->nl);
+}
+
+TEST_F(labels_bad, refused_and_nothing_changed)
+{
+	static const uint32_t keep[] = { 100, 200 };
+	struct nl_msg *msg = kern_nl_msg_new(&self->nl, FLEXVTI_CMD_DEV_SET, 0);
+	struct kern_dev r;
+
+	nla_put_u32(msg, FLEXVTI_A_IFINDEX, self->ifindex);
+	if (variant->ipsec)
+		nla_put_u32(msg, FLEXVTI_A_MODE, FLEXVTI_MODE_IPSEC);
+	if (variant->len >= 0)
+		nla_put(msg, FLEXVTI_A_MPLS_LABELS, variant->len,
+			variant->labels);
+	if (variant->redirect >= 0)
+		nla_put_u32(msg, FLEXVTI_A_NHRP_REDIRECT,
+			    (uint32_t)variant->redirect);
+	EXPECT_REFUSED(&self->nl, msg, variant->err, variant->extack);
+
+	r = get(_metadata, &self->nl, self->ifindex);
+	EXPECT_EQ(FLEXVTI_MODE_GRE, r.mode);
+	EXPECT_EQ(5, r.nhrp_redirect);
+	expect_labels(_metadata, &r, keep, 2);
+}
+
+/*
  * Access lists and policers: FLEXVTI_A_ACL_IN/OUT and
  * FLEXVTI_A_POLICER_IN/OUT of dev-set, dev-get and acl-get.
  */

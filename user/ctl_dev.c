@@ -71,6 +71,7 @@ int ctl_dev_show(const struct ctl *ctl, int argc, char **argv)
  * @argv: the words
  *
  * DEV [mode ipsec|gre] [local ADDR] [remote ADDR] [nhrp-network-id N]
+ * [nhrp-redirect SECONDS] [mpls-labels L[/L...]|none]
  * [udp-socket FD|none] [remote-port PORT].  FD is a descriptor this
  * process inherited; whoever passed it keeps the socket open.
  *
@@ -81,7 +82,9 @@ int ctl_dev_set(const struct ctl *ctl, int argc, char **argv)
 	const unsigned int allowed = KERN_DEV_HAS_MODE | KERN_DEV_HAS_LOCAL |
 				     KERN_DEV_HAS_REMOTE | KERN_DEV_HAS_NHRP |
 				     KERN_DEV_HAS_UDP_SOCKET |
-				     KERN_DEV_HAS_REMOTE_PORT;
+				     KERN_DEV_HAS_REMOTE_PORT |
+				     KERN_DEV_HAS_NHRP_REDIRECT |
+				     KERN_DEV_HAS_MPLS_LABELS;
 	struct kern_dev d = { 0 };
 	struct kern_nl nl;
 	char err_msg[128];

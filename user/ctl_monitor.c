@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * flexvtictl monitor: print the notifications of the flexvti family's
- * "events" group as they come, one line (or JSON object) each, until
- * SIGINT or SIGTERM.
+ * "events" group as they come (interface changes and deletions, SA
+ * events, NHRP redirects), one line (or JSON object) each, until SIGINT
+ * or SIGTERM.
  */
 #include <errno.h>
 #include <poll.h>

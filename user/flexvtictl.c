@@ -16,8 +16,9 @@
  *   flexvtictl [-j] [-s PATH] rekey crypto ikev2|ipsec sa ID
  *   flexvtictl [-j] [-S] dev show [DEV]
  *   flexvtictl dev set DEV [mode ipsec|gre] [local ADDR] [remote ADDR]
- *                          [nhrp-network-id N] [udp-socket FD|none]
- *                          [remote-port PORT]
+ *                          [nhrp-network-id N] [nhrp-redirect SECONDS]
+ *                          [mpls-labels L[/L...]|none]
+ *                          [udp-socket FD|none] [remote-port PORT]
  *   flexvtictl sa add DEV dir in|out spi SPI alg ALG key KEY [salt KEY]
  *                     [auth-key KEY] [icv BYTES] [esn] [replay-window N]
  *                     [soft-bytes N] [hard-bytes N] [soft-packets N]
@@ -74,7 +75,9 @@ static const struct ctl_cmd ctl_cmds[] = {
 	{ "dev", "show", ctl_dev_show, "[DEV]" },
 	{ "dev", "set", ctl_dev_set,
 	  "DEV [mode ipsec|gre] [local ADDR] [remote ADDR]" CTL_MORE
-	  "[nhrp-network-id N] [udp-socket FD|none] [remote-port PORT]" },
+	  "[nhrp-network-id N] [nhrp-redirect SECONDS]" CTL_MORE
+	  "[mpls-labels L[/L...]|none] [udp-socket FD|none]" CTL_MORE
+	  "[remote-port PORT]" },
 	{ "sa", "add", ctl_sa_add,
 	  "DEV dir in|out spi SPI alg ALG key KEY [salt KEY]" CTL_MORE
 	  "[auth-key KEY] [icv BYTES] [esn] [replay-window N]" CTL_MORE
@@ -118,7 +121,8 @@ static void ctl_help(FILE *f)
 		"  SPI  decimal, or hexadecimal after 0x\n"
 		"  RULE one argument: \"permit tcp any any eq 80\"; any4, any6,\n"
 		"       ipv6 or icmpv6 make it match one family, else both\n"
-		"  RATE bit/s, BURST bytes: a number, maybe with k, M or G\n");
+		"  RATE bit/s, BURST bytes: a number, maybe with k, M or G\n"
+		"  L    an MPLS label, 16 to 1048575; the first is outermost\n");
 }
 
 /**

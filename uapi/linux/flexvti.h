@@ -245,8 +245,9 @@ enum flexvti_acl_action {
  *	the list replaces the attached one as a whole; a nest without any
  *	FLEXVTI_ACL_A_RULE (empty, or with only the name) detaches it.
  *	Rules are tried in order and the first match decides; a packet no
- *	rule matches is dropped (implicit deny).  Lists judge IPv4 and IPv6 packets only: anything else a
- *	gre-mode interface carries (MPLS) passes them uncounted.  In
+ *	rule matches is dropped (implicit deny).  Lists judge IPv4 and
+ *	IPv6 packets only: anything else a gre-mode interface carries
+ *	(MPLS, NHRP) passes them uncounted.  In
  *	dev-get: FLEXVTI_ACL_A_NAME, FLEXVTI_ACL_A_RULE_COUNT and
  *	FLEXVTI_ACL_A_DENY_HITS; acl-get adds the rules with their hits.
  *	Absent: no list attached.

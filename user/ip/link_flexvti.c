@@ -4,7 +4,7 @@
  *
  *   ip link add va1 type flexvti [mode ipsec|gre] [template N]
  *                                [local ADDR] [remote ADDR]
- *                                [nhrp-network-id N]
+ *                                [nhrp-network-id N] [nhrp-redirect S]
  *   ip link set va1 type flexvti [mode ...] [local ...] ...
  *   ip -d link show va1     ->   flexvti mode gre template 1 ...
  *
@@ -61,7 +61,7 @@ static void flexvti_ip_help(struct link_util *lu, int argc, char **argv,
 	fprintf(f,
 		"Usage: ... flexvti [ mode { ipsec | gre } ] [ template N ]\n"
 		"                   [ local ADDR ] [ remote ADDR ]\n"
-		"                   [ nhrp-network-id N ]\n");
+		"                   [ nhrp-network-id N ] [ nhrp-redirect SECONDS ]\n");
 }
 
 static int flexvti_ip_put(void *ctx, int type, const void *data, int len)
@@ -74,7 +74,8 @@ static int flexvti_ip_parse(struct link_util *lu, int argc, char **argv,
 {
 	const unsigned int allowed = KERN_DEV_HAS_MODE | KERN_DEV_HAS_LOCAL |
 				     KERN_DEV_HAS_REMOTE | KERN_DEV_HAS_NHRP |
-				     KERN_DEV_HAS_TEMPLATE;
+				     KERN_DEV_HAS_TEMPLATE |
+				     KERN_DEV_HAS_NHRP_REDIRECT;
 	struct kern_dev d = { 0 };
 	char err[128];
 
@@ -137,6 +138,10 @@ static void flexvti_ip_print(struct link_util *lu, FILE *f,
 	flexvti_ip_print_u32(f, "template", tb[IFLA_FLEXVTI_TEMPLATE_ID]);
 	flexvti_ip_print_u32(f, "nhrp-network-id",
 			     tb[IFLA_FLEXVTI_NHRP_NETWORK_ID]);
+	/* as flexvtictl prints it: only when the hook is on */
+	if (flexvti_ip_u32(tb[IFLA_FLEXVTI_NHRP_REDIRECT]))
+		flexvti_ip_print_u32(f, "nhrp-redirect",
+				     tb[IFLA_FLEXVTI_NHRP_REDIRECT]);
 	flexvti_ip_print_addr(f, "local", AF_INET, tb[IFLA_FLEXVTI_LOCAL_IPV4]);
 	flexvti_ip_print_addr(f, "remote", AF_INET,
 			      tb[IFLA_FLEXVTI_REMOTE_IPV4]);

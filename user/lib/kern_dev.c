@@ -66,6 +66,8 @@ const struct kern_dev_types kern_dev_genl_types = {
 	.template_id	= FLEXVTI_A_TEMPLATE_ID,
 	.udp_socket	= FLEXVTI_A_UDP_SOCKET,
 	.udp_remote_port = FLEXVTI_A_UDP_REMOTE_PORT,
+	.nhrp_redirect	= FLEXVTI_A_NHRP_REDIRECT,
+	.mpls_labels	= FLEXVTI_A_MPLS_LABELS,
 };
 
 const struct kern_dev_types kern_dev_link_types = {
@@ -76,6 +78,7 @@ const struct kern_dev_types kern_dev_link_types = {
 	.remote6	= IFLA_FLEXVTI_REMOTE_IPV6,
 	.nhrp		= IFLA_FLEXVTI_NHRP_NETWORK_ID,
 	.template_id	= IFLA_FLEXVTI_TEMPLATE_ID,
+	.nhrp_redirect	= IFLA_FLEXVTI_NHRP_REDIRECT,
 };
 
 static int kern_dev_put_u32(kern_dev_put_fn put, void *ctx, int type,
@@ -84,12 +87,31 @@ static int kern_dev_put_u32(kern_dev_put_fn put, void *ctx, int type,
 	return put(ctx, type, &v, sizeof(v));
 }
 
+/* the NHRP redirect timeout and the label stack, where the family has them */
+static int kern_dev_put_nhrp_mpls(const struct kern_dev *d,
+				  const struct kern_dev_types *t,
+				  kern_dev_put_fn put, void *ctx)
+{
+	int err = 0;
+
+	if (d->has & KERN_DEV_HAS_NHRP_REDIRECT)
+		err = kern_dev_put_u32(put, ctx, t->nhrp_redirect,
+				       d->nhrp_redirect);
+	if (!err && (d->has & KERN_DEV_HAS_MPLS_LABELS) && t->mpls_labels)
+		err = put(ctx, t->mpls_labels, d->mpls_labels,
+			  (int)(d->mpls_nlabels * sizeof(uint32_t)));
+	return err;
+}
+
 /**
  * kern_dev_put - add the settings flagged in d->has to a message
  * @d: the settings
  * @t: the attribute types of the message's family
  * @put: adds one attribute
  * @ctx: passed to @put
+ *
+ * The label stack goes only to a family that has it (genl), as an
+ * attribute of d->mpls_nlabels u32, empty to remove the labels.
  *
  * Return: 0, or the first negative return value of @put.
  */
@@ -102,6 +124,8 @@ int kern_dev_put(const struct kern_dev *d, const struct kern_dev_types *t,
 		err = kern_dev_put_u32(put, ctx, t->mode, d->mode);
 	if (!err && (d->has & KERN_DEV_HAS_NHRP))
 		err = kern_dev_put_u32(put, ctx, t->nhrp, d->nhrp_network_id);
+	if (!err)
+		err = kern_dev_put_nhrp_mpls(d, t, put, ctx);
 	if (!err && (d->has & KERN_DEV_HAS_TEMPLATE))
 		err = kern_dev_put_u32(put, ctx, t->template_id,
 				       d->template_id);
@@ -207,6 +231,61 @@ static int kern_dev_parse_port(const char *word, uint16_t *port, char *err,
 	return 0;
 }
 
+/* seconds of "nhrp-redirect", 0 to FLEXVTI_NHRP_REDIRECT_MAX */
+static int kern_dev_parse_redirect(const char *word, uint32_t *v, char *err,
+				   size_t errlen)
+{
+	if (kern_dev_parse_u32(word, v, err, errlen) ||
+	    *v > FLEXVTI_NHRP_REDIRECT_MAX)
+		return kern_dev_err(err, errlen,
+				    "\"%s\" is not a number of seconds from 0 to %u",
+				    word, FLEXVTI_NHRP_REDIRECT_MAX);
+	return 0;
+}
+
+/* one label of "mpls-labels", FLEXVTI_MPLS_LABEL_MIN to _MAX */
+static int kern_dev_parse_label(const char *word, uint32_t *label,
+				char *err, size_t errlen)
+{
+	if (kern_dev_parse_u32(word, label, err, errlen) ||
+	    *label < FLEXVTI_MPLS_LABEL_MIN || *label > FLEXVTI_MPLS_LABEL_MAX)
+		return kern_dev_err(err, errlen,
+				    "\"%s\" is not an MPLS label from %u to %u",
+				    word, FLEXVTI_MPLS_LABEL_MIN,
+				    FLEXVTI_MPLS_LABEL_MAX);
+	return 0;
+}
+
+/* "none", or labels separated by "/", outermost first */
+static int kern_dev_parse_labels(const char *word, struct kern_dev *d,
+				 char *err, size_t errlen)
+{
+	char buf[128], *tok, *save = NULL;
+	uint32_t n = 0;
+
+	d->mpls_nlabels = 0;
+	if (!strcmp(word, "none"))
+		return 0;
+	if (!*word || strlen(word) >= sizeof(buf) || strstr(word, "//") ||
+	    word[0] == '/' || word[strlen(word) - 1] == '/')
+		return kern_dev_err(err, errlen,
+				    "\"%s\" is not a label stack (L[/L...] or none)",
+				    word);
+	strcpy(buf, word);
+	for (tok = strtok_r(buf, "/", &save); tok;
+	     tok = strtok_r(NULL, "/", &save)) {
+		if (n == FLEXVTI_MPLS_LABELS_MAX)
+			return kern_dev_err(err, errlen,
+					    "more than %u MPLS labels",
+					    FLEXVTI_MPLS_LABELS_MAX);
+		if (kern_dev_parse_label(tok, &d->mpls_labels[n], err, errlen))
+			return -EINVAL;
+		n++;
+	}
+	d->mpls_nlabels = n;
+	return 0;
+}
+
 struct kern_dev_word {
 	const char *name;
 	unsigned int bit;
@@ -220,6 +299,8 @@ static const struct kern_dev_word kern_dev_words[] = {
 	{ "template",		KERN_DEV_HAS_TEMPLATE },
 	{ "udp-socket",		KERN_DEV_HAS_UDP_SOCKET },
 	{ "remote-port",	KERN_DEV_HAS_REMOTE_PORT },
+	{ "nhrp-redirect",	KERN_DEV_HAS_NHRP_REDIRECT },
+	{ "mpls-labels",	KERN_DEV_HAS_MPLS_LABELS },
 };
 
 static int kern_dev_parse_one(unsigned int bit, const char *val,
@@ -241,6 +322,11 @@ static int kern_dev_parse_one(unsigned int bit, const char *val,
 		return kern_dev_parse_fd(val, &d->udp_fd, err, errlen);
 	case KERN_DEV_HAS_REMOTE_PORT:
 		return kern_dev_parse_port(val, &d->remote_port, err, errlen);
+	case KERN_DEV_HAS_NHRP_REDIRECT:
+		return kern_dev_parse_redirect(val, &d->nhrp_redirect, err,
+					       errlen);
+	case KERN_DEV_HAS_MPLS_LABELS:
+		return kern_dev_parse_labels(val, d, err, errlen);
 	default:
 		return kern_dev_parse_u32(val, &d->template_id, err, errlen);
 	}
@@ -251,7 +337,9 @@ static int kern_dev_parse_one(unsigned int bit, const char *val,
  * @argc: number of words
  * @argv: the words: mode ipsec|gre, local ADDR, remote ADDR,
  *	nhrp-network-id N, template N (numbers are decimal u32),
- *	udp-socket FD|none, remote-port PORT
+ *	udp-socket FD|none, remote-port PORT, nhrp-redirect SECONDS (0 to
+ *	600), mpls-labels L[/L...]|none (1 to 8 labels, each 16 to
+ *	1048575, outermost first; none removes them)
  * @allowed: KERN_DEV_HAS_* bits of the keywords accepted here
  * @d: receives the settings; d->has tells which were given
  * @err: receives a message naming the bad word on failure
@@ -303,6 +391,26 @@ static void kern_dev_print_addrs(FILE *f, const struct kern_dev *d, bool json)
 		fprintf(f, " local %s remote %s", local, remote);
 }
 
+/* "nhrp-redirect S" when it is on, "mpls-labels L/L" when there are any */
+static void kern_dev_print_nhrp_mpls(FILE *f, const struct kern_dev *d,
+				     bool json)
+{
+	uint32_t i;
+
+	if (json && (d->has & KERN_DEV_HAS_NHRP_REDIRECT))
+		fprintf(f, ",\"nhrp_redirect\":%u", d->nhrp_redirect);
+	else if ((d->has & KERN_DEV_HAS_NHRP_REDIRECT) && d->nhrp_redirect)
+		fprintf(f, " nhrp-redirect %u", d->nhrp_redirect);
+	if (!(d->has & KERN_DEV_HAS_MPLS_LABELS) || !d->mpls_nlabels)
+		return;
+	fputs(json ? ",\"mpls_labels\":[" : " mpls-labels ", f);
+	for (i = 0; i < d->mpls_nlabels; i++)
+		fprintf(f, "%s%u", i ? (json ? "," : "/") : "",
+			d->mpls_labels[i]);
+	if (json)
+		fputc(']', f);
+}
+
 static void kern_dev_print_udp(FILE *f, const struct kern_dev *d, bool json)
 {
 	if (!(d->has & KERN_DEV_HAS_LOCAL_PORT))
@@ -321,12 +429,15 @@ static void kern_dev_print_udp(FILE *f, const struct kern_dev *d, bool json)
  * @d: the settings, as read from the kernel
  * @json: JSON object members instead of text
  *
- * Text: "mode gre template 1 nhrp-network-id 5 local A remote B", the
- * words "flexvtictl dev set" takes, then "udp local-port P remote-port Q"
- * with ESP-in-UDP, without a newline.  JSON: the members "mode",
- * "template", "nhrp_network_id", "local" and "remote" (the last two only
- * once set), "udp" (an object with "local_port" and "remote_port", only
- * with ESP-in-UDP), without braces, for the caller's object.
+ * Text: "mode gre template 1 nhrp-network-id 5 nhrp-redirect 3
+ * mpls-labels 100/200 local A remote B", the words "flexvtictl dev set"
+ * takes (nhrp-redirect only when it is not 0, mpls-labels only when there
+ * are labels), then "udp local-port P remote-port Q" with ESP-in-UDP,
+ * without a newline.  JSON: the members "mode", "template",
+ * "nhrp_network_id", "nhrp_redirect" (when known), "mpls_labels" (an
+ * array, when there are labels), "local" and "remote" (only once set),
+ * "udp" (an object with "local_port" and "remote_port", only with
+ * ESP-in-UDP), without braces, for the caller's object.
  */
 void kern_dev_print_settings(FILE *f, const struct kern_dev *d, bool json)
 {
@@ -338,6 +449,7 @@ void kern_dev_print_settings(FILE *f, const struct kern_dev *d, bool json)
 		fprintf(f, "mode %s template %u nhrp-network-id %u",
 			kern_dev_mode_name(d->mode), d->template_id,
 			d->nhrp_network_id);
+	kern_dev_print_nhrp_mpls(f, d, json);
 	kern_dev_print_addrs(f, d, json);
 	kern_dev_print_udp(f, d, json);
 }

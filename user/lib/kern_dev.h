@@ -14,6 +14,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <linux/flexvti.h>
+
 #include "acl.h"
 #include "kern_stats.h"
 
@@ -24,6 +26,9 @@
 #define KERN_DEV_HAS_TEMPLATE	(1u << 4)
 #define KERN_DEV_HAS_UDP_SOCKET	(1u << 6)
 #define KERN_DEV_HAS_REMOTE_PORT	(1u << 7)
+#define KERN_DEV_HAS_NHRP_REDIRECT	(1u << 13)
+/* genl only; an empty stack (mpls_nlabels 0) removes the labels */
+#define KERN_DEV_HAS_MPLS_LABELS	(1u << 14)
 /* read from the kernel only */
 #define KERN_DEV_HAS_STATS	(1u << 5)
 #define KERN_DEV_HAS_LOCAL_PORT	(1u << 8)
@@ -60,6 +65,8 @@ struct kern_dev_acl {
  * @has: KERN_DEV_HAS_* bits: which of the fields below are set
  * @mode: enum flexvti_mode
  * @nhrp_network_id: NHRP network-id, 0 for none
+ * @nhrp_redirect: seconds of the NHRP redirect hook's rate limit, 0 for
+ *	off (FLEXVTI_A_NHRP_REDIRECT)
  * @template_id: virtual template number, 0 for none
  * @family: AF_INET or AF_INET6 when an endpoint is set
  * @local: local tunnel endpoint
@@ -73,6 +80,10 @@ struct kern_dev_acl {
  *	KERN_DEV_HAS_ACL(dir) is set (read only)
  * @policer: per enum acl_dir, the attached policer with its counters,
  *	when KERN_DEV_HAS_POLICER(dir) is set (read only)
+ * @mpls_nlabels: number of labels in @mpls_labels, 0 to
+ *	FLEXVTI_MPLS_LABELS_MAX
+ * @mpls_labels: the MPLS label stack pushed on the interface's IP
+ *	packets, outermost first (FLEXVTI_A_MPLS_LABELS)
  */
 struct kern_dev {
 	uint32_t ifindex;
@@ -80,6 +91,7 @@ struct kern_dev {
 	unsigned int has;
 	uint32_t mode;
 	uint32_t nhrp_network_id;
+	uint32_t nhrp_redirect;
 	uint32_t template_id;
 	int family;
 	union kern_addr local;
@@ -90,6 +102,8 @@ struct kern_dev {
 	struct kern_stats stats;
 	struct kern_dev_acl acl[ACL_NDIRS];
 	struct acl_policer policer[ACL_NDIRS];
+	uint32_t mpls_nlabels;
+	uint32_t mpls_labels[FLEXVTI_MPLS_LABELS_MAX];
 };
 
 /**
@@ -103,6 +117,8 @@ struct kern_dev {
  * @template_id: template id (u32)
  * @udp_socket: ESP-in-UDP socket (s32), 0 where the family has none
  * @udp_remote_port: remote UDP port (be16), 0 likewise
+ * @nhrp_redirect: NHRP redirect timeout (u32)
+ * @mpls_labels: MPLS label stack (u32 array), 0 where the family has none
  */
 struct kern_dev_types {
 	uint16_t mode;
@@ -114,6 +130,8 @@ struct kern_dev_types {
 	uint16_t template_id;
 	uint16_t udp_socket;
 	uint16_t udp_remote_port;
+	uint16_t nhrp_redirect;
+	uint16_t mpls_labels;
 };
 
 /* the generic netlink family (FLEXVTI_A_*) and the link data (IFLA_FLEXVTI_*) */

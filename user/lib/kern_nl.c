@@ -238,6 +238,28 @@ static void kern_nl_dev_parse_addrs(struct nlattr **tb, struct kern_dev *d)
 	}
 }
 
+/* the NHRP redirect timeout and the MPLS label stack */
+static int kern_nl_dev_parse_nhrp_mpls(struct nlattr **tb, struct kern_dev *d)
+{
+	struct nlattr *a = tb[FLEXVTI_A_MPLS_LABELS];
+	int len;
+
+	if (tb[FLEXVTI_A_NHRP_REDIRECT]) {
+		d->nhrp_redirect = nla_get_u32(tb[FLEXVTI_A_NHRP_REDIRECT]);
+		d->has |= KERN_DEV_HAS_NHRP_REDIRECT;
+	}
+	if (!a)
+		return 0;
+	len = nla_len(a);
+	if (len % (int)sizeof(uint32_t) ||
+	    len > (int)sizeof(d->mpls_labels))
+		return -EINVAL;
+	memcpy(d->mpls_labels, nla_data(a), len);
+	d->mpls_nlabels = len / sizeof(uint32_t);
+	d->has |= KERN_DEV_HAS_MPLS_LABELS;
+	return 0;
+}
+
 static int kern_nl_dev_parse_stats(struct nlattr *a, struct kern_dev *d)
 {
 	if (!a)
@@ -272,6 +294,8 @@ static int kern_nl_dev_parse_tb(struct nl_msg *msg, struct nlattr **tb,
 		d->has |= KERN_DEV_HAS_TEMPLATE;
 	}
 	kern_nl_dev_parse_addrs(tb, d);
+	if (kern_nl_dev_parse_nhrp_mpls(tb, d))
+		return -EINVAL;
 	if (tb[FLEXVTI_A_UDP_LOCAL_PORT] && tb[FLEXVTI_A_UDP_REMOTE_PORT]) {
 		d->local_port = ntohs(nla_get_u16(tb[FLEXVTI_A_UDP_LOCAL_PORT]));
 		d->remote_port = ntohs(nla_get_u16(tb[FLEXVTI_A_UDP_REMOTE_PORT]));
@@ -286,10 +310,11 @@ static int kern_nl_dev_parse_tb(struct nl_msg *msg, struct nlattr **tb,
  * kern_nl_dev_parse - read a dev-get reply or dev-change notification
  * @msg: the message
  * @d: receives the settings, the attached access lists and policers, and
- *	the counters when the message has them
+ *	the counters when the message has them.  A kernel that reports no
+ *	label stack has none: KERN_DEV_HAS_MPLS_LABELS is then clear.
  *
  * Return: 0, or -EINVAL when the message lacks the interface index or its
- * counters, lists or policers are malformed.
+ * counters, lists, policers or label stack are malformed.
  */
 int kern_nl_dev_parse(struct nl_msg *msg, struct kern_dev *d)
 {
@@ -502,6 +527,31 @@ int kern_nl_sa_dump(struct kern_nl *nl, uint32_t ifindex, kern_sa_fn fn,
 				  arg);
 }
 
+/* an nhrp-redirect-ntf: every attribute is required */
+static int kern_nl_nhrp_parse(struct nl_msg *msg, struct kern_nhrp_redirect *r)
+{
+	struct nlattr *tb[FLEXVTI_A_MAX + 1];
+	struct nlattr *src, *dst, *pkt;
+
+	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, FLEXVTI_A_MAX, NULL))
+		return -EINVAL;
+	src = tb[FLEXVTI_A_INNER_SRC];
+	dst = tb[FLEXVTI_A_INNER_DST];
+	pkt = tb[FLEXVTI_A_NHRP_PACKET];
+	if (!tb[FLEXVTI_A_IFINDEX] || !tb[FLEXVTI_A_NHRP_NETWORK_ID] ||
+	    !tb[FLEXVTI_A_NHRP_EGRESS_IFINDEX] || !src || !dst || !pkt ||
+	    nla_len(src) != nla_len(dst))
+		return -EINVAL;
+	r->ifindex = nla_get_u32(tb[FLEXVTI_A_IFINDEX]);
+	if (tb[FLEXVTI_A_IFNAME])
+		nla_strlcpy(r->ifname, tb[FLEXVTI_A_IFNAME], sizeof(r->ifname));
+	r->network_id = nla_get_u32(tb[FLEXVTI_A_NHRP_NETWORK_ID]);
+	r->egress_ifindex = nla_get_u32(tb[FLEXVTI_A_NHRP_EGRESS_IFINDEX]);
+	return kern_event_nhrp_set(r, nla_data(src), nla_data(dst),
+				   (size_t)nla_len(src), nla_data(pkt),
+				   (size_t)nla_len(pkt));
+}
+
 /**
  * kern_nl_event_parse - read a notification of the "events" group
  * @msg: the message
@@ -530,6 +580,8 @@ int kern_nl_event_parse(struct nl_msg *msg, struct kern_event *e)
 		return err;
 	case FLEXVTI_CMD_SA_EVENT_NTF:
 		return kern_sa_parse(msg, &e->sa);
+	case FLEXVTI_CMD_NHRP_REDIRECT_NTF:
+		return kern_nl_nhrp_parse(msg, &e->nhrp);
 	default:
 		return -EOPNOTSUPP;
 	}

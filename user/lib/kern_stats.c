@@ -41,6 +41,8 @@ static const struct kern_stats_field kern_stats_fields[] = {
 	KERN_STATS_FIELD(DROP_OTHER, drop_other),
 	KERN_STATS_FIELD(DROP_ACL, drop_acl),
 	KERN_STATS_FIELD(DROP_POLICER, drop_policer),
+	KERN_STATS_FIELD(NHRP_REDIRECTS, nhrp_redirects),
+	KERN_STATS_FIELD(NHRP_REDIRECTS_LIMITED, nhrp_redirects_limited),
 };
 
 static uint64_t kern_stats_value(const struct kern_stats *s, size_t off)
@@ -122,7 +124,8 @@ static void kern_stats_print_json(FILE *f, const struct kern_stats *s)
  * Text is two lines, each indented by four spaces:
  * "rx P packets B bytes tx P packets B bytes" and
  * "drops replay N auth N no-sa N malformed N mtu N other N acl N
- * policer N".
+ * policer N"; a third, "nhrp-redirects N limited N", when either
+ * counter is not 0.
  */
 void kern_stats_print(FILE *f, const struct kern_stats *s, bool json)
 {
@@ -138,4 +141,7 @@ void kern_stats_print(FILE *f, const struct kern_stats *s, bool json)
 		" acl %" PRIu64 " policer %" PRIu64 "\n", s->drop_replay,
 		s->drop_auth, s->drop_no_sa, s->drop_malformed, s->drop_mtu,
 		s->drop_other, s->drop_acl, s->drop_policer);
+	if (s->nhrp_redirects || s->nhrp_redirects_limited)
+		fprintf(f, "    nhrp-redirects %" PRIu64 " limited %" PRIu64
+			"\n", s->nhrp_redirects, s->nhrp_redirects_limited);
 }

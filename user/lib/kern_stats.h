@@ -26,6 +26,10 @@
  * @drop_other: packets dropped for any other reason
  * @drop_acl: packets an access list dropped (either direction)
  * @drop_policer: packets a policer dropped as exceeding its rate
+ * @nhrp_redirects: nhrp-redirect-ntf raised for packets that entered on
+ *	the interface (0 for an SA)
+ * @nhrp_redirects_limited: packets that would have raised one but were
+ *	rate-limited (0 for an SA)
  */
 struct kern_stats {
 	uint64_t rx_packets;
@@ -40,6 +44,8 @@ struct kern_stats {
 	uint64_t drop_other;
 	uint64_t drop_acl;
 	uint64_t drop_policer;
+	uint64_t nhrp_redirects;
+	uint64_t nhrp_redirects_limited;
 };
 
 int kern_stats_parse(const void *nest, size_t len, struct kern_stats *s);

@@ -15,6 +15,7 @@
 #define ALL (KERN_DEV_HAS_MODE | KERN_DEV_HAS_LOCAL | KERN_DEV_HAS_REMOTE | \
 	     KERN_DEV_HAS_NHRP | KERN_DEV_HAS_TEMPLATE)
 #define UDP (KERN_DEV_HAS_UDP_SOCKET | KERN_DEV_HAS_REMOTE_PORT)
+#define NM (KERN_DEV_HAS_NHRP_REDIRECT | KERN_DEV_HAS_MPLS_LABELS)
 
 FIXTURE(args) {
 	struct kern_dev d;
@@ -103,6 +104,22 @@ static const struct bad_case bad_cases[] = {
 	{ "udp-socket -1", "\"-1\" is not a file descriptor or \"none\"" },
 	{ "remote-port 0", "\"0\" is not a port from 1 to 65535" },
 	{ "remote-port 65536", "\"65536\" is not a port from 1 to 65535" },
+	{ "nhrp-redirect 601",
+	  "\"601\" is not a number of seconds from 0 to 600" },
+	{ "nhrp-redirect -3",
+	  "\"-3\" is not a number of seconds from 0 to 600" },
+	{ "nhrp-redirect", "nhrp-redirect needs a value" },
+	{ "mpls-labels 15", "\"15\" is not an MPLS label from 16 to 1048575" },
+	{ "mpls-labels 100/1048576",
+	  "\"1048576\" is not an MPLS label from 16 to 1048575" },
+	{ "mpls-labels 100/x", "\"x\" is not an MPLS label from 16 to 1048575" },
+	{ "mpls-labels 16/17/18/19/20/21/22/23/24",
+	  "more than 8 MPLS labels" },
+	{ "mpls-labels 100//200",
+	  "\"100//200\" is not a label stack (L[/L...] or none)" },
+	{ "mpls-labels /100", "\"/100\" is not a label stack (L[/L...] or none)" },
+	{ "mpls-labels 100/", "\"100/\" is not a label stack (L[/L...] or none)" },
+	{ "mpls-labels 100 mpls-labels 200", "mpls-labels given twice" },
 };
 
 TEST_F(args, rejects_with_reason)
@@ -112,7 +129,7 @@ TEST_F(args, rejects_with_reason)
 	for (i = 0; i < ARRAY_SIZE(bad_cases); i++) {
 		memset(&self->d, 0, sizeof(self->d));
 		EXPECT_EQ(-EINVAL, parse(_metadata, &self->d, self->err,
-					 ALL | UDP, bad_cases[i].line))
+					 ALL | UDP | NM, bad_cases[i].line))
 			TH_LOG("accepted \"%s\"", bad_cases[i].line);
 		EXPECT_STREQ(bad_cases[i].err, self->err);
 	}
@@ -129,6 +146,92 @@ TEST_F(args, udp_socket_and_port)
 	ASSERT_EQ(0, parse(_metadata, &self->d, self->err, UDP,
 			   "udp-socket none"));
 	EXPECT_EQ(-1, self->d.udp_fd);
+}
+
+TEST_F(args, nhrp_redirect_and_labels)
+{
+	ASSERT_EQ(0, parse(_metadata, &self->d, self->err, NM,
+			   "nhrp-redirect 600 mpls-labels 16/1048575/100"));
+	EXPECT_EQ(NM, self->d.has);
+	EXPECT_EQ(600, self->d.nhrp_redirect);
+	ASSERT_EQ(3, self->d.mpls_nlabels);
+	EXPECT_EQ(16, self->d.mpls_labels[0]);
+	EXPECT_EQ(1048575, self->d.mpls_labels[1]);
+	EXPECT_EQ(100, self->d.mpls_labels[2]);
+
+	memset(&self->d, 0, sizeof(self->d));
+	ASSERT_EQ(0, parse(_metadata, &self->d, self->err, NM,
+			   "mpls-labels none nhrp-redirect 0"));
+	EXPECT_EQ(NM, self->d.has);
+	EXPECT_EQ(0, self->d.mpls_nlabels);
+	EXPECT_EQ(0, self->d.nhrp_redirect);
+
+	memset(&self->d, 0, sizeof(self->d));
+	ASSERT_EQ(0, parse(_metadata, &self->d, self->err, NM,
+			   "mpls-labels 16/17/18/19/20/21/22/23"));
+	EXPECT_EQ(8, self->d.mpls_nlabels);
+	EXPECT_EQ(23, self->d.mpls_labels[7]);
+
+	memset(&self->d, 0, sizeof(self->d));
+	ASSERT_EQ(-EINVAL, parse(_metadata, &self->d, self->err,
+				 ALL, "mpls-labels 100"));
+	EXPECT_STREQ("unknown setting \"mpls-labels\"", self->err);
+}
+
+/* what kern_dev_put() added: types and payload lengths, in order */
+struct put_log {
+	int n;
+	int type[16];
+	int len[16];
+	uint32_t first[16];
+};
+
+static int put_record(void *ctx, int type, const void *data, int len)
+{
+	struct put_log *log = ctx;
+
+	if (log->n == 16)
+		return -1;
+	log->type[log->n] = type;
+	log->len[log->n] = len;
+	log->first[log->n] = 0;
+	if (len >= 4)
+		memcpy(&log->first[log->n], data, 4);
+	log->n++;
+	return 0;
+}
+
+TEST(put_redirect_and_labels)
+{
+	struct kern_dev d = {
+		.has = NM, .nhrp_redirect = 30, .mpls_nlabels = 2,
+		.mpls_labels = { 100, 200 },
+	};
+	struct put_log log = { 0 };
+
+	ASSERT_EQ(0, kern_dev_put(&d, &kern_dev_genl_types, put_record, &log));
+	ASSERT_EQ(2, log.n);
+	EXPECT_EQ(FLEXVTI_A_NHRP_REDIRECT, log.type[0]);
+	EXPECT_EQ(4, log.len[0]);
+	EXPECT_EQ(30, log.first[0]);
+	EXPECT_EQ(FLEXVTI_A_MPLS_LABELS, log.type[1]);
+	EXPECT_EQ(8, log.len[1]);
+	EXPECT_EQ(100, log.first[1]);
+
+	/* no label stack on a link; the timeout goes there too */
+	memset(&log, 0, sizeof(log));
+	ASSERT_EQ(0, kern_dev_put(&d, &kern_dev_link_types, put_record, &log));
+	ASSERT_EQ(1, log.n);
+	EXPECT_EQ(IFLA_FLEXVTI_NHRP_REDIRECT, log.type[0]);
+
+	/* an empty stack is an empty attribute: it removes the labels */
+	memset(&log, 0, sizeof(log));
+	d.has = KERN_DEV_HAS_MPLS_LABELS;
+	d.mpls_nlabels = 0;
+	ASSERT_EQ(0, kern_dev_put(&d, &kern_dev_genl_types, put_record, &log));
+	ASSERT_EQ(1, log.n);
+	EXPECT_EQ(FLEXVTI_A_MPLS_LABELS, log.type[0]);
+	EXPECT_EQ(0, log.len[0]);
 }
 
 TEST_F(args, template_only_where_allowed)
@@ -173,6 +276,54 @@ TEST(print_text_and_json)
 	free(s);
 }
 
+TEST(print_redirect_and_labels)
+{
+	struct kern_dev d = {
+		.ifindex = 6, .name = "va4", .mode = FLEXVTI_MODE_GRE,
+		.nhrp_network_id = 1, .nhrp_redirect = 3, .mpls_nlabels = 2,
+		.mpls_labels = { 100, 1048575 }, .has = NM,
+	};
+	char *s = print(&d, false);
+
+	EXPECT_STREQ("va4: mode gre template 0 nhrp-network-id 1 "
+		     "nhrp-redirect 3 mpls-labels 100/1048575\n", s);
+	free(s);
+	s = print(&d, true);
+	EXPECT_STREQ("{\"ifindex\":6,\"ifname\":\"va4\",\"mode\":\"gre\","
+		     "\"template\":0,\"nhrp_network_id\":1,"
+		     "\"nhrp_redirect\":3,\"mpls_labels\":[100,1048575]}", s);
+	free(s);
+
+	/* off and empty: the text leaves them out, JSON has the timeout */
+	d.nhrp_redirect = 0;
+	d.mpls_nlabels = 0;
+	s = print(&d, false);
+	EXPECT_STREQ("va4: mode gre template 0 nhrp-network-id 1\n", s);
+	free(s);
+	s = print(&d, true);
+	EXPECT_STREQ("{\"ifindex\":6,\"ifname\":\"va4\",\"mode\":\"gre\","
+		     "\"template\":0,\"nhrp_network_id\":1,"
+		     "\"nhrp_redirect\":0}", s);
+	free(s);
+}
+
+TEST(print_nhrp_counters)
+{
+	struct kern_dev d = {
+		.name = "va5", .mode = FLEXVTI_MODE_GRE,
+		.has = KERN_DEV_HAS_STATS,
+		.stats = { .nhrp_redirects = 2, .nhrp_redirects_limited = 7 },
+	};
+	char *s = print(&d, false);
+
+	EXPECT_STREQ("va5: mode gre template 0 nhrp-network-id 0\n"
+		     "    rx 0 packets 0 bytes tx 0 packets 0 bytes\n"
+		     "    drops replay 0 auth 0 no-sa 0 malformed 0 mtu 0 "
+		     "other 0 acl 0 policer 0\n"
+		     "    nhrp-redirects 2 limited 7\n", s);
+	free(s);
+}
+
 TEST(print_without_endpoints)
 {
 	struct kern_dev d = { .name = "va2", .mode = FLEXVTI_MODE_IPSEC };
@@ -202,7 +353,8 @@ TEST(print_with_stats)
 		     "\"rx_packets\":1,\"rx_bytes\":84,\"tx_packets\":0,"
 		     "\"tx_bytes\":0,\"drop_replay\":0,\"drop_auth\":0,"
 		     "\"drop_no_sa\":3,\"drop_malformed\":0,\"drop_mtu\":0,"
-		     "\"drop_other\":0,\"drop_acl\":0,\"drop_policer\":0}}",
+		     "\"drop_other\":0,\"drop_acl\":0,\"drop_policer\":0,"
+		     "\"nhrp_redirects\":0,\"nhrp_redirects_limited\":0}}",
 		     s);
 	free(s);
 }

@@ -17,6 +17,7 @@
 
 #include "kselftest_harness.h"
 #include "../lib/kern_event.h"
+#include "../lib/kern_nl.h"
 #include "../lib/kern_sa.h"
 
 #define ERRLEN 192
@@ -663,7 +664,8 @@ TEST(print_json)
 		     "\"drop_replay\":0,\"drop_auth\":0,\"drop_no_sa\":0,"
 		     "\"drop_malformed\":0,\"drop_mtu\":3,"
 		     "\"drop_other\":18446744073709551615,"
-		     "\"drop_acl\":0,\"drop_policer\":0}}", s);
+		     "\"drop_acl\":0,\"drop_policer\":0,"
+		     "\"nhrp_redirects\":0,\"nhrp_redirects_limited\":0}}", s);
 	free(s);
 
 	strcpy(sa.ifname, "v\"\\");
@@ -770,6 +772,145 @@ TEST(events)
 		     "\"nhrp_network_id\":3,\"local\":\"192.0.2.1\","
 		     "\"remote\":\"192.0.2.2\"}\n", s);
 	free(s);
+}
+
+TEST(nhrp_redirect_event)
+{
+	static const uint8_t pkt[] = { 0x45, 0x00, 0x00, 0x54, 0xab };
+	struct kern_event e = { .cmd = FLEXVTI_CMD_NHRP_REDIRECT_NTF };
+	struct in6_addr a6, b6;
+	struct in_addr a, b;
+	char *s;
+
+	e.nhrp.ifindex = 5;
+	strcpy(e.nhrp.ifname, "va1");
+	e.nhrp.network_id = 1;
+	e.nhrp.egress_ifindex = 7;
+	inet_pton(AF_INET, "192.168.11.1", &a);
+	inet_pton(AF_INET, "192.168.22.9", &b);
+	ASSERT_EQ(0, kern_event_nhrp_set(&e.nhrp, &a, &b, 4, pkt,
+					 sizeof(pkt)));
+	EXPECT_EQ(AF_INET, e.nhrp.family);
+	EXPECT_EQ(5, e.nhrp.packet_len);
+	s = print_event(&e, false);
+	EXPECT_STREQ("nhrp-redirect va1 network-id 1 egress 7 "
+		     "src 192.168.11.1 dst 192.168.22.9\n", s);
+	free(s);
+	s = print_event(&e, true);
+	EXPECT_STREQ("{\"event\":\"nhrp-redirect\",\"ifname\":\"va1\","
+		     "\"ifindex\":5,\"network_id\":1,\"egress_ifindex\":7,"
+		     "\"src\":\"192.168.11.1\",\"dst\":\"192.168.22.9\","
+		     "\"packet\":\"45000054ab\"}\n", s);
+	free(s);
+
+	inet_pton(AF_INET6, "fd11::1", &a6);
+	inet_pton(AF_INET6, "fd22::9", &b6);
+	ASSERT_EQ(0, kern_event_nhrp_set(&e.nhrp, &a6, &b6, 16, pkt, 0));
+	s = print_event(&e, false);
+	EXPECT_STREQ("nhrp-redirect va1 network-id 1 egress 7 "
+		     "src fd11::1 dst fd22::9\n", s);
+	free(s);
+
+	EXPECT_EQ(-EINVAL, kern_event_nhrp_set(&e.nhrp, &a, &b, 5, pkt, 1));
+	EXPECT_EQ(-EINVAL, kern_event_nhrp_set(&e.nhrp, &a, &b, 4, pkt,
+					       FLEXVTI_NHRP_PACKET_MAX + 1));
+}
+
+/* an nhrp-redirect-ntf as the kernel sends it */
+static struct nl_msg *nhrp_ntf(int alen_src, int alen_dst, int plen,
+			       bool egress)
+{
+	struct nl_msg *msg = genl_msg(FLEXVTI_CMD_NHRP_REDIRECT_NTF);
+	static const uint8_t src[16] = { 192, 168, 1, 1 };
+	static const uint8_t dst[16] = { 192, 168, 2, 1 };
+	uint8_t pkt[200];
+
+	memset(pkt, 0x45, sizeof(pkt));
+	if (!msg)
+		return NULL;
+	nla_put_u32(msg, FLEXVTI_A_IFINDEX, 5);
+	nla_put_string(msg, FLEXVTI_A_IFNAME, "va1");
+	nla_put_u32(msg, FLEXVTI_A_NHRP_NETWORK_ID, 1);
+	if (egress)
+		nla_put_u32(msg, FLEXVTI_A_NHRP_EGRESS_IFINDEX, 7);
+	nla_put(msg, FLEXVTI_A_INNER_SRC, alen_src, src);
+	nla_put(msg, FLEXVTI_A_INNER_DST, alen_dst, dst);
+	nla_put(msg, FLEXVTI_A_NHRP_PACKET, plen, pkt);
+	return msg;
+}
+
+TEST(nhrp_redirect_parse)
+{
+	struct nl_msg *msg = nhrp_ntf(4, 4, 128, true);
+	struct kern_event e;
+	char a[INET6_ADDRSTRLEN];
+
+	ASSERT_NE(NULL, msg);
+	ASSERT_EQ(0, kern_nl_event_parse(msg, &e));
+	EXPECT_EQ(FLEXVTI_CMD_NHRP_REDIRECT_NTF, e.cmd);
+	EXPECT_EQ(5, e.nhrp.ifindex);
+	EXPECT_STREQ("va1", e.nhrp.ifname);
+	EXPECT_EQ(1, e.nhrp.network_id);
+	EXPECT_EQ(7, e.nhrp.egress_ifindex);
+	EXPECT_EQ(AF_INET, e.nhrp.family);
+	inet_ntop(AF_INET, &e.nhrp.dst, a, sizeof(a));
+	EXPECT_STREQ("192.168.2.1", a);
+	EXPECT_EQ(128, e.nhrp.packet_len);
+	EXPECT_EQ(0x45, e.nhrp.packet[127]);
+	nlmsg_free(msg);
+
+	msg = nhrp_ntf(16, 16, 40, true);
+	ASSERT_EQ(0, kern_nl_event_parse(msg, &e));
+	EXPECT_EQ(AF_INET6, e.nhrp.family);
+	EXPECT_EQ(40, e.nhrp.packet_len);
+	nlmsg_free(msg);
+
+	/* malformed: no egress, addresses of two lengths, too long a packet */
+	msg = nhrp_ntf(4, 4, 20, false);
+	EXPECT_EQ(-EINVAL, kern_nl_event_parse(msg, &e));
+	nlmsg_free(msg);
+	msg = nhrp_ntf(4, 16, 20, true);
+	EXPECT_EQ(-EINVAL, kern_nl_event_parse(msg, &e));
+	nlmsg_free(msg);
+	msg = nhrp_ntf(5, 5, 20, true);
+	EXPECT_EQ(-EINVAL, kern_nl_event_parse(msg, &e));
+	nlmsg_free(msg);
+	msg = nhrp_ntf(4, 4, 129, true);
+	EXPECT_EQ(-EINVAL, kern_nl_event_parse(msg, &e));
+	nlmsg_free(msg);
+}
+
+TEST(dev_reply_redirect_and_labels)
+{
+	static const uint32_t labels[] = { 100, 200, 1048575 };
+	struct nl_msg *msg = genl_msg(FLEXVTI_CMD_DEV_GET);
+	struct kern_dev d;
+
+	ASSERT_NE(NULL, msg);
+	nla_put_u32(msg, FLEXVTI_A_IFINDEX, 3);
+	nla_put_u32(msg, FLEXVTI_A_NHRP_REDIRECT, 30);
+	nla_put(msg, FLEXVTI_A_MPLS_LABELS, sizeof(labels), labels);
+	ASSERT_EQ(0, kern_nl_dev_parse(msg, &d));
+	EXPECT_NE(0, d.has & KERN_DEV_HAS_NHRP_REDIRECT);
+	EXPECT_EQ(30, d.nhrp_redirect);
+	EXPECT_NE(0, d.has & KERN_DEV_HAS_MPLS_LABELS);
+	ASSERT_EQ(3, d.mpls_nlabels);
+	EXPECT_EQ(1048575, d.mpls_labels[2]);
+	nlmsg_free(msg);
+
+	/* no labels reported: none */
+	msg = genl_msg(FLEXVTI_CMD_DEV_GET);
+	nla_put_u32(msg, FLEXVTI_A_IFINDEX, 3);
+	ASSERT_EQ(0, kern_nl_dev_parse(msg, &d));
+	EXPECT_EQ(0, d.has & (KERN_DEV_HAS_MPLS_LABELS |
+			      KERN_DEV_HAS_NHRP_REDIRECT));
+	nlmsg_free(msg);
+
+	msg = genl_msg(FLEXVTI_CMD_DEV_GET);
+	nla_put_u32(msg, FLEXVTI_A_IFINDEX, 3);
+	nla_put(msg, FLEXVTI_A_MPLS_LABELS, 5, labels);
+	EXPECT_EQ(-EINVAL, kern_nl_dev_parse(msg, &d));
+	nlmsg_free(msg);
 }
 
 TEST(del_reason_names)
