@@ -18,6 +18,11 @@
 
 static struct nl_sock *route_sk;
 
+static int route_prefix_op(bool add, uint32_t ifindex,
+			   const struct route_addr *dst, int prefix,
+			   const struct route_addr *src, uint32_t metric,
+			   uint8_t protocol, int flags);
+
 /* libnl's error codes as errno values */
 static int route_err(int nlerr)
 {
@@ -210,6 +215,39 @@ static struct nl_addr *route_nl_addr(const struct route_addr *a)
 int route_prefix(bool add, uint32_t ifindex, const struct route_addr *dst,
 		 int prefix, const struct route_addr *src, uint32_t metric)
 {
+	return route_prefix_op(add, ifindex, dst, prefix, src, metric,
+			       RTPROT_STATIC, NLM_F_EXCL);
+}
+
+/**
+ * route_shortcut - add or delete an NHRP shortcut route: a route to a
+ *	prefix through an interface, of a protocol of its own
+ * @add: add it, replacing one to the same prefix, metric and protocol
+ *	(a shortcut through another interface), rather than delete it
+ * @ifindex: the interface
+ * @dst: an address of the prefix; host bits beyond @prefix are cleared
+ * @prefix: the prefix length
+ * @protocol: the route's rtm_protocol
+ * @metric: its priority
+ *
+ * Return: 0 or a negative errno (-ENOENT deleting a route there is not).
+ */
+int route_shortcut(bool add, uint32_t ifindex, const struct route_addr *dst,
+		   int prefix, uint8_t protocol, uint32_t metric)
+{
+	struct route_addr net = *dst;
+
+	route_clear_host_bits(&net, prefix);
+	return route_prefix_op(add, ifindex, &net, prefix, NULL, metric,
+			       protocol, NLM_F_REPLACE);
+}
+
+/* route_prefix() with the protocol and the flags of an add */
+static int route_prefix_op(bool add, uint32_t ifindex,
+			   const struct route_addr *dst, int prefix,
+			   const struct route_addr *src, uint32_t metric,
+			   uint8_t protocol, int flags)
+{
 	struct rtnl_route *r = rtnl_route_alloc();
 	struct rtnl_nexthop *nh = rtnl_route_nh_alloc();
 	struct nl_addr *d = route_nl_addr(dst), *s = NULL;
@@ -223,7 +261,7 @@ int route_prefix(bool add, uint32_t ifindex, const struct route_addr *dst,
 	rtnl_route_set_family(r, dst->family);
 	rtnl_route_set_dst(r, d);
 	rtnl_route_set_scope(r, RT_SCOPE_LINK);
-	rtnl_route_set_protocol(r, RTPROT_STATIC);
+	rtnl_route_set_protocol(r, protocol);
 	if (metric)
 		rtnl_route_set_priority(r, metric);
 	if (s)
@@ -231,7 +269,7 @@ int route_prefix(bool add, uint32_t ifindex, const struct route_addr *dst,
 	rtnl_route_nh_set_ifindex(nh, ifindex);
 	rtnl_route_add_nexthop(r, nh);
 	nh = NULL;
-	ret = add ? rtnl_route_add(route_sk, r, NLM_F_CREATE | NLM_F_EXCL) :
+	ret = add ? rtnl_route_add(route_sk, r, NLM_F_CREATE | flags) :
 		    rtnl_route_delete(route_sk, r, 0);
 	ret = route_err(ret);
 out:
@@ -318,4 +356,97 @@ void route_fill_host_bits(uint8_t *b, size_t len, int prefix)
 		if (bits < 8)
 			b[i] |= bits <= 0 ? 0xff : 0xff >> bits;
 	}
+}
+
+/**
+ * route_clear_host_bits - clear the host bits of an address: the first
+ *	address of its prefix
+ * @a: the address
+ * @prefix: the prefix length
+ */
+void route_clear_host_bits(struct route_addr *a, int prefix)
+{
+	uint8_t *b = a->family == AF_INET ? (uint8_t *)&a->v4 : a->v6.s6_addr;
+	size_t len = a->family == AF_INET ? 4 : 16, i;
+
+	for (i = 0; i < len; i++) {
+		int bits = prefix - (int)i * 8;
+
+		if (bits < 8)
+			b[i] &= bits <= 0 ? 0 : 0xff << (8 - bits);
+	}
+}
+
+/* what route_lookup() asked and found */
+struct route_lookup_req {
+	uint32_t oif;
+	int prefix;
+	int ret;
+};
+
+static int route_lookup_msg(struct nl_msg *msg, void *arg)
+{
+	struct route_lookup_req *req = arg;
+	struct rtnl_route *r = NULL;
+	struct rtnl_nexthop *nh;
+
+	if (rtnl_route_parse(nlmsg_hdr(msg), &r) < 0)
+		return NL_SKIP;
+	nh = rtnl_route_nexthop_n(r, 0);
+	req->prefix = nl_addr_get_prefixlen(rtnl_route_get_dst(r));
+	req->oif = nh ? rtnl_route_nh_get_ifindex(nh) : 0;
+	req->ret = rtnl_route_get_type(r) == RTN_UNICAST ? 0 : -EHOSTUNREACH;
+	rtnl_route_put(r);
+	return NL_OK;
+}
+
+/**
+ * route_lookup - the route of the main routing table that an address
+ *	takes (RTM_GETROUTE with RTM_F_FIB_MATCH)
+ * @dst: the address
+ * @oif: receives the interface it goes out of (the first next hop's)
+ * @prefix: receives the prefix length of the matching route
+ *
+ * Return: 0, -ENETUNREACH without a route, -EHOSTUNREACH when the route
+ * is not a unicast one (local, blackhole, ...), or another negative
+ * errno.
+ */
+int route_lookup(const struct route_addr *dst, uint32_t *oif, int *prefix)
+{
+	struct rtmsg rtm = {
+		.rtm_family = dst->family,
+		.rtm_dst_len = dst->family == AF_INET ? 32 : 128,
+		.rtm_flags = RTM_F_FIB_MATCH,
+	};
+	struct route_lookup_req req = { .ret = -ENETUNREACH };
+	struct nl_msg *msg = nlmsg_alloc_simple(RTM_GETROUTE, 0);
+	struct nl_cb *own, *cb = NULL;
+	int ret = -ENOMEM;
+
+	if (!msg || nlmsg_append(msg, &rtm, sizeof(rtm), NLMSG_ALIGNTO) ||
+	    nla_put(msg, RTA_DST, dst->family == AF_INET ? 4 : 16, &dst->v4))
+		goto out;
+	own = nl_socket_get_cb(route_sk);
+	cb = nl_cb_clone(own);
+	nl_cb_put(own);
+	if (!cb)
+		goto out;
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, route_lookup_msg, &req);
+	/* the route, then the ACK of the socket's auto-ack: both read, or
+	 * the next request of route_sk would read the ACK for its answer */
+	ret = nl_send_auto(route_sk, msg);
+	if (ret >= 0)
+		ret = nl_recvmsgs(route_sk, cb);
+	if (ret >= 0)
+		ret = nl_wait_for_ack(route_sk);
+	ret = ret < 0 ? (ret == -NLE_NOADDR || ret == -NLE_FAILURE ?
+			 -ENETUNREACH : route_err(ret)) : req.ret;
+	if (!ret) {
+		*oif = req.oif;
+		*prefix = req.prefix;
+	}
+out:
+	nl_cb_put(cb);
+	nlmsg_free(msg);
+	return ret;
 }

@@ -40,5 +40,9 @@ int route_host(bool add, uint32_t ifindex, const struct route_addr *dst,
 int route_addr(bool add, uint32_t ifindex, const struct route_addr *a,
 	       int prefix);
 void route_fill_host_bits(uint8_t *b, size_t len, int prefix);
+void route_clear_host_bits(struct route_addr *a, int prefix);
+int route_shortcut(bool add, uint32_t ifindex, const struct route_addr *dst,
+		   int prefix, uint8_t protocol, uint32_t metric);
+int route_lookup(const struct route_addr *dst, uint32_t *oif, int *prefix);
 
 #endif /* FLEXVTID_ROUTE_H */
