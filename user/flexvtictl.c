@@ -11,6 +11,7 @@
  *   flexvtictl [-j] [-s PATH] show crypto ipsec sa
  *   flexvtictl [-j] [-s PATH] show aaa servers
  *   flexvtictl [-j] [-s PATH] show aaa dynamic-author
+ *   flexvtictl [-j] [-s PATH] show ip nhrp [traffic]
  *   flexvtictl [-j] [-s PATH] clear crypto session [remote ADDR]
  *   flexvtictl [-j] [-s PATH] clear crypto ikev2 sa [ID]
  *   flexvtictl [-j] [-s PATH] rekey crypto ikev2|ipsec sa ID
@@ -96,7 +97,7 @@ static const struct ctl_cmd ctl_cmds[] = {
 	{ "show", NULL, ctl_show,
 	  "crypto session [detail] | crypto ikev2 sa [detail] |" CTL_MORE
 	  "crypto ikev2 stats | crypto ipsec sa | aaa servers |" CTL_MORE
-	  "aaa dynamic-author" },
+	  "aaa dynamic-author | ip nhrp [traffic]" },
 	{ "clear", NULL, ctl_clear,
 	  "crypto session [remote ADDR] | crypto ikev2 sa [ID]" },
 	{ "rekey", NULL, ctl_rekey, "crypto ikev2|ipsec sa ID" },

@@ -38,6 +38,7 @@
 #include "ike_sa.h"
 #include "ike.h"
 #include "log.h"
+#include "nhrp.h"
 #include "loop.h"
 #include "pki.h"
 #include "pool.h"
@@ -160,6 +161,10 @@ static int start(const char *ctl_path, const char *state_dir)
 		ret = dae_reload(cfg);
 	if (ret)
 		return ret;
+	ret = nhrp_init();
+	if (ret)
+		log_warn("cannot open the NHRP packet socket, NHRP is off: %s",
+			 strerror(-ret));
 	make_parent(ctl_path);
 	ret = control_open(ctl_path, ctl_cmds);
 	if (ret)
@@ -171,6 +176,7 @@ static int start(const char *ctl_path, const char *state_dir)
 static void stop(void)
 {
 	dae_fini();
+	nhrp_fini();
 	tunnel_stop_all();
 	ike_sa_free_all();
 	sock_close_all();

@@ -223,7 +223,7 @@ struct ike_conn_ops {
 	void (*down)(struct ike_conn *c, const char *why);
 };
 
-#define IKE_CONN_NAME_MAX	32
+#define IKE_CONN_NAME_MAX	64
 
 /**
  * struct ike_conn_cfg - what a connection of ours connects

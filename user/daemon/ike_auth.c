@@ -511,6 +511,8 @@ static void auth_template(struct auth_ctx *ctx, struct session *s)
 	s->tmpl.id = t->num;
 	s->tmpl.mtu = t->mtu;
 	s->tmpl.nhrp_network_id = t->nhrp_network_id;
+	if (t->nhrp_redirect)
+		s->tmpl.nhrp_redirect = t->nhrp_redirect_timeout;
 	if (t->unnumbered)
 		snprintf(s->tmpl.unnumbered, sizeof(s->tmpl.unnumbered), "%s",
 			 t->unnumbered);

@@ -23,6 +23,7 @@
 #include "ike_sa.h"
 #include "stats.h"
 #include "log.h"
+#include "nhrp.h"
 #include "loop.h"
 #include "pool.h"
 #include "session.h"
@@ -216,6 +217,10 @@ static int session_link_add(struct session *s, const struct ike_sa *sa)
 	if (s->tmpl.nhrp_network_id) {
 		d.has |= KERN_DEV_HAS_NHRP;
 		d.nhrp_network_id = s->tmpl.nhrp_network_id;
+	}
+	if (s->tmpl.nhrp_redirect) {
+		d.has |= KERN_DEV_HAS_NHRP_REDIRECT;
+		d.nhrp_redirect = s->tmpl.nhrp_redirect;
 	}
 	for (n = session_va_free; n < 1000000; n++) {
 		snprintf(s->name, sizeof(s->name), "va%u", n);
@@ -583,6 +588,7 @@ int session_setup(struct session *s, struct ike_sa *sa)
 	*session_bucket(s->ifindex) = s;
 	session_child_life(s);
 	log_info("IKE SA %u: session up on %s", sa->id, s->name);
+	nhrp_session_up(s);
 	return 0;
 }
 
@@ -622,6 +628,7 @@ void session_free(struct session *s)
 	int ret;
 
 	acct_session_stop(s);
+	nhrp_session_gone(s);
 	timer_del(&s->life.timer);
 	timer_del(&s->swap_timer);
 	timer_del(&s->timeout);
@@ -848,10 +855,14 @@ static int session_event(const struct kern_event *e, void *arg)
 		if (s)
 			session_sa_event(s, &e->sa);
 		break;
+	case FLEXVTI_CMD_NHRP_REDIRECT_NTF:
+		nhrp_redirect_event(e);
+		break;
 	case FLEXVTI_CMD_DEV_DEL_NTF:
 		/* not one we deleted: those are gone from the table */
 		s = session_find(e->dev.ifindex);
 		if (s) {
+			nhrp_session_gone(s);
 			session_unhash(s);
 			session_va_release(s);
 			s->ifindex = 0;

@@ -115,6 +115,7 @@ struct session_life {
  * @unnumbered: interface whose address is the source of the routes to
  *	the client, "" for none
  * @nhrp_network_id: NHRP network-id, 0 for none
+ * @nhrp_redirect: seconds of "ip nhrp redirect [timeout S]", 0 for none
  */
 struct session_template {
 	uint32_t id;
@@ -122,6 +123,7 @@ struct session_template {
 	unsigned int mtu;
 	char unnumbered[IF_NAMESIZE];
 	uint32_t nhrp_network_id;
+	uint32_t nhrp_redirect;
 };
 
 /**

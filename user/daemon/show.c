@@ -420,6 +420,9 @@ const struct control_cmd ctl_cmds[] = {
 	{ "show crypto ipsec sa", show_ipsec_sa },
 	{ "show aaa servers", show_aaa_servers },
 	{ "show aaa dynamic-author", show_aaa_dae },
+	/* before its prefix "show ip nhrp": the first match is taken */
+	{ "show ip nhrp traffic", show_nhrp_traffic },
+	{ "show ip nhrp", show_nhrp },
 	{ "clear crypto session", clear_session },
 	{ "clear crypto ikev2 sa", clear_ike_sa },
 	{ "rekey crypto ikev2 sa", rekey_ike_sa },

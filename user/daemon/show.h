@@ -13,5 +13,7 @@ extern const struct control_cmd ctl_cmds[];
 int show_ipsec_sa(FILE *f, bool json, int argc, char **argv);
 int show_aaa_servers(FILE *f, bool json, int argc, char **argv);
 int show_aaa_dae(FILE *f, bool json, int argc, char **argv);
+int show_nhrp(FILE *f, bool json, int argc, char **argv);
+int show_nhrp_traffic(FILE *f, bool json, int argc, char **argv);
 
 #endif /* FLEXVTID_SHOW_H */

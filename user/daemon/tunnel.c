@@ -81,13 +81,14 @@ static void tunnel_sig(const struct cfg_tunnel *t, char *buf, size_t len)
 	char a6[INET6_ADDRSTRLEN];
 
 	snprintf(buf, len, "dest %s/source %s/mode %d/mtu %u/addr %s/%d%s/"
-		 "addr6 %s/%d/nhrp %u/ipsec %s/ike %s/unnumbered %s %s",
+		 "addr6 %s/%d/nhrp %u %u/ipsec %s/ike %s/unnumbered %s %s",
 		 tunnel_addr_str(&t->dest, dest, sizeof(dest)),
 		 t->source ? t->source : "-", t->mode, t->mtu,
 		 tunnel_addr_str(&t->addr, a4, sizeof(a4)), t->addr.prefix,
 		 t->addr_negotiated ? " negotiated" : "",
 		 tunnel_addr_str(&t->addr6, a6, sizeof(a6)), t->addr6.prefix,
-		 t->nhrp_network_id, ip ? ip->name : "-",
+		 t->nhrp_network_id, t->nhrp_redirect ?
+		 t->nhrp_redirect_timeout : 0, ip ? ip->name : "-",
 		 ip && ip->ike_profile ? ip->ike_profile->name : "-",
 		 t->unnumbered ? t->unnumbered : "-",
 		 t->unnumbered6 ? t->unnumbered6 : "-");
@@ -133,6 +134,10 @@ static void tunnel_dev(const struct cfg_tunnel *t, struct kern_dev *d)
 	if (t->nhrp_network_id) {
 		d->has |= KERN_DEV_HAS_NHRP;
 		d->nhrp_network_id = t->nhrp_network_id;
+	}
+	if (t->nhrp_redirect) {
+		d->has |= KERN_DEV_HAS_NHRP_REDIRECT;
+		d->nhrp_redirect = t->nhrp_redirect_timeout;
 	}
 }
 
