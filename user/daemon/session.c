@@ -24,6 +24,7 @@
 #include "stats.h"
 #include "log.h"
 #include "loop.h"
+#include "mpls.h"
 #include "pool.h"
 #include "session.h"
 #include "sock.h"
@@ -502,6 +503,32 @@ static void session_fixed_clear(struct session *s)
 	session_child_del(s, &s->next);
 }
 
+/*
+ * MPLS on the interface (s->tmpl.mpls): Linux's MPLS stack takes the
+ * labelled packets that arrive on it.  Without the stack loaded the
+ * session cannot work as configured and is not set up.
+ *
+ * The hook of "mpls label-stack": s->tmpl.mpls_labels[0..nlabels) go
+ * to the kernel here, as the interface's FLEXVTI_A_MPLS_LABELS, once
+ * struct kern_dev carries them.
+ */
+static int session_mpls(struct session *s, const struct ike_sa *sa)
+{
+	char from[32];
+	int ret = mpls_input_enable(s->name);
+
+	if (ret != -ENOPROTOOPT)
+		return ret;
+	if (s->fixed)
+		snprintf(from, sizeof(from), "interface %s", s->name);
+	else
+		snprintf(from, sizeof(from), "Virtual-Template%u", s->tmpl.id);
+	log_err("IKE SA %u: %s has MPLS on, but Linux's MPLS stack is not "
+		"loaded (no /proc/sys/net/mpls): modprobe mpls_router", sa->id,
+		from);
+	return ret;
+}
+
 static int session_kernel(struct session *s, struct ike_sa *sa)
 {
 	const char *step;
@@ -517,6 +544,10 @@ static int session_kernel(struct session *s, struct ike_sa *sa)
 		ret = session_fixed_link(s, sa);
 	else if (sa->nat_local || sa->nat_remote)
 		ret = session_udp(s, sa);
+	if (!ret && s->tmpl.mpls) {
+		step = "turn MPLS on";
+		ret = session_mpls(s, sa);
+	}
 	if (!ret && !filter_empty(&s->filters)) {
 		step = "attach the access lists and policers";
 		ret = session_filters(s);

@@ -29,6 +29,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <linux/flexvti.h>
+
 #include "../lib/crypto.h"
 #include "../lib/ikev2_pld.h"
 #include "filter.h"
@@ -115,6 +117,13 @@ struct session_life {
  * @unnumbered: interface whose address is the source of the routes to
  *	the client, "" for none
  * @nhrp_network_id: NHRP network-id, 0 for none
+ * @mpls: MPLS on (an "mpls" line, gre mode): Linux's MPLS stack takes
+ *	the labelled packets that arrive on the interface (mpls.c)
+ * @nlabels: entries of @mpls_labels, 0 for none
+ * @mpls_labels: "mpls label-stack": the labels the kernel is to push on
+ *	every IP packet sent over the interface, the outermost first (the
+ *	interface's FLEXVTI_A_MPLS_LABELS); not given to the kernel yet:
+ *	see session_mpls()
  */
 struct session_template {
 	uint32_t id;
@@ -122,6 +131,9 @@ struct session_template {
 	unsigned int mtu;
 	char unnumbered[IF_NAMESIZE];
 	uint32_t nhrp_network_id;
+	bool mpls;
+	unsigned int nlabels;
+	uint32_t mpls_labels[FLEXVTI_MPLS_LABELS_MAX];
 };
 
 /**
