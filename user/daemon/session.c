@@ -503,20 +503,34 @@ static void session_fixed_clear(struct session *s)
 	session_child_del(s, &s->next);
 }
 
+/* the label stack of "mpls label-stack", pushed by the module */
+static int session_mpls_labels(struct session *s)
+{
+	struct kern_dev d = {
+		.ifindex = s->ifindex,
+		.has = KERN_DEV_HAS_MPLS_LABELS,
+		.mpls_nlabels = s->tmpl.nlabels,
+	};
+
+	memcpy(d.mpls_labels, s->tmpl.mpls_labels,
+	       s->tmpl.nlabels * sizeof(d.mpls_labels[0]));
+	return kern_nl_dev_set(&session_nl, &d);
+}
+
 /*
  * MPLS on the interface (s->tmpl.mpls): Linux's MPLS stack takes the
- * labelled packets that arrive on it.  Without the stack loaded the
- * session cannot work as configured and is not set up.
- *
- * The hook of "mpls label-stack": s->tmpl.mpls_labels[0..nlabels) go
- * to the kernel here, as the interface's FLEXVTI_A_MPLS_LABELS, once
- * struct kern_dev carries them.
+ * labelled packets that arrive on it, and the module pushes the label
+ * stack of "mpls label-stack", if any, on the IP packets it sends.
+ * Without the MPLS stack loaded the session cannot work as configured
+ * and is not set up.
  */
 static int session_mpls(struct session *s, const struct ike_sa *sa)
 {
 	char from[32];
 	int ret = mpls_input_enable(s->name);
 
+	if (!ret)
+		return s->tmpl.nlabels ? session_mpls_labels(s) : 0;
 	if (ret != -ENOPROTOOPT)
 		return ret;
 	if (s->fixed)

@@ -120,10 +120,9 @@ struct session_life {
  * @mpls: MPLS on (an "mpls" line, gre mode): Linux's MPLS stack takes
  *	the labelled packets that arrive on the interface (mpls.c)
  * @nlabels: entries of @mpls_labels, 0 for none
- * @mpls_labels: "mpls label-stack": the labels the kernel is to push on
+ * @mpls_labels: "mpls label-stack": the labels the kernel pushes on
  *	every IP packet sent over the interface, the outermost first (the
- *	interface's FLEXVTI_A_MPLS_LABELS); not given to the kernel yet:
- *	see session_mpls()
+ *	interface's FLEXVTI_A_MPLS_LABELS, set with MPLS input)
  */
 struct session_template {
 	uint32_t id;
