@@ -26,6 +26,8 @@
 # load it; with it, red reaches only red and blue only blue (counted by
 # each CE's ICMP echo requests), tcpdump on the receiving interface shows
 # the labels, and with input off on the hub's VA the replies die there.
+# Then Tunnel0 gets "mpls label-stack 300": the module pushes that label
+# on the branch's own IP packets, and the hub pops it into VRF red.
 
 source "$(dirname "$(readlink -f "$0")")/lib.sh"
 source "$(dirname "$(readlink -f "$0")")/ike_lib.sh"
@@ -324,6 +326,57 @@ input_off() {
 		ip netns exec fvt-ce-ra ping -c 3 -i 0.2 -W 2 10.20.0.2
 }
 
+br_sa_id() {
+	br_ctl -j show crypto session |
+		jq -r '.[] | select(.interface == "Tunnel0") | .session_id'
+}
+
+# br_changed OLD: the branch's session on Tunnel0 is up and not OLD
+br_changed() {
+	local id
+
+	id=$(br_sa_id)
+	[ -n "$id" ] && [ "$id" != "$1" ]
+}
+
+# a reload gives Tunnel0 "mpls label-stack 300": the tunnel is made anew,
+# and the module pushes label 300 on the branch's own IP packets over
+# it, which the hub pops into VRF red; the replies come back with label
+# 400, which the branch pops to itself
+label_stack() {
+	local id va red0 blue0 red1 blue1 pid
+
+	id=$(br_sa_id)
+	ike_fvt_reload br "$BR_CONF"$'\n'" mpls label-stack 300" || return 1
+	wait_for 60 br_changed "$id" || { tail -n 20 "$IKE_TMP/br.log"
+		return 1; }
+	wait_for 10 eval '[ "$(ike_va_count)" -eq 1 ]' || return 1
+	va=$(hub_va)
+	ip netns exec $NSB flexvtictl dev show Tunnel0
+	ip netns exec $NSB flexvtictl dev show Tunnel0 |
+		grep -q "mpls-labels 300" || return 1
+	[ "$(mpls_input $NSB Tunnel0)" = 1 ] &&
+		[ "$(mpls_input $NSH "$va")" = 1 ] || return 1
+	ip -n $NSH -f mpls route add 300 dev red &&
+	ip -n $NSH route add 10.255.0.2/32 vrf red encap mpls 400 dev "$va" &&
+	ip -n $NSB -f mpls route add 400 dev lo &&
+	ip -n $NSB route add 10.10.0.0/24 dev Tunnel0 || return 1
+	red0=$(echos fvt-ce-ra)
+	blue0=$(echos fvt-ce-ba)
+	cap_start $NSH "$IKE_TMP/cap-stack" || return 1
+	pid=$CAP_PID
+	ip netns exec $NSB ping -c 3 -i 0.2 -W 2 10.10.0.2 || {
+		ip netns exec $NSB flexvtictl -S dev show Tunnel0; return 1; }
+	wait "$pid"
+	red1=$(echos fvt-ce-ra)
+	blue1=$(echos fvt-ce-ba)
+	echo "echo requests: red CE A $red0 -> $red1, blue CE A $blue0 -> $blue1"
+	echo "$va (hub):"; cat "$IKE_TMP/cap-stack"
+	[ $((red1 - red0)) -eq 3 ] && [ "$blue1" -eq "$blue0" ] &&
+	[ "$(grep -c "$va \+In \+MPLS (label 300, .*10.255.0.2 > 10.10.0.2: ICMP echo request" \
+		"$IKE_TMP/cap-stack")" -eq 3 ]
+}
+
 # the branch stops: Tunnel0 goes, the hub gets the Delete, its VA goes
 stop_branch() {
 	ike_fvt_stop br
@@ -341,7 +394,7 @@ modprobe -q mpls_router && modprobe -q mpls_iptunnel && modprobe -q vrf ||
 # out again, if nothing holds them, for the session refused without them
 modprobe -r -q mpls_iptunnel mpls_router
 ktap_print_header
-ktap_set_plan 10
+ktap_set_plan 11
 flexvti_stage "flexvtid -n accepts both PEs' MPLS lines and refuses 'mpls ip'" check_config
 flexvti_stage "two PEs with VRFs red and blue, the same prefixes in both" setup
 if [ -d /proc/sys/net/mpls ]; then
@@ -355,6 +408,7 @@ flexvti_stage "red CE A pings 10.20.0.2: red CE B answers, label 100 on the wire
 flexvti_stage "blue CE A pings 10.20.0.2: blue CE B answers, label 200 on the wire" vpn_ping blue 200 100
 flexvti_stage "red does not reach blue's 10.20.0.3; blue does" isolation
 flexvti_stage "MPLS input off on the hub's VA: the labelled replies are dropped" input_off
+flexvti_stage "reload, 'mpls label-stack 300' on Tunnel0: the module pushes label 300" label_stack
 flexvti_stage "the branch stops: Tunnel0 and the hub's VA go" stop_branch
 ike_fvt_stop br
 ike_fvt_stop flexvtid
