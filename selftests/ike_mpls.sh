@@ -128,10 +128,11 @@ echos() {
 		else print $c }' /proc/net/snmp
 }
 
-# a PE's side of the customer VRFs: the VRF devices and the links to
-# the CEs of its side; PE NS SIDE PREFIX (10.10.0 or 10.20.0)
+# pe_vrfs NS SIDE PREFIX: a PE's side of the customer VRFs, the VRF
+# devices and the links to the CEs of SIDE (a or b), on PREFIX.0/24
+# (10.10.0 or 10.20.0)
 pe_vrfs() {
-	local pe=$1 side=$2 net=$3 vrf s ns dev table
+	local pe=$1 side=$2 net=$3 vrf s ns dev
 
 	ip -n "$pe" link add red type vrf table 10 &&
 		ip -n "$pe" link add blue type vrf table 20 || return 1
