@@ -29,6 +29,7 @@
 #include "ike_authz.h"
 #include "ike_eap.h"
 #include "log.h"
+#include "mpls.h"
 #include "pool.h"
 #include "session.h"
 #include "stats.h"
@@ -528,6 +529,7 @@ static void auth_template(struct auth_ctx *ctx, struct session *s)
 		ctx->family = ctx->sa->remote.ss_family;
 		ctx->transport = true;
 	}
+	mpls_session_template(&s->tmpl, &t->iface);
 }
 
 /* IPv6 pools hand out single addresses from their prefix (/128) */

@@ -35,6 +35,7 @@
 #include "ike.h"
 #include "ike_sa.h"
 #include "log.h"
+#include "mpls.h"
 #include "nhrp.h"
 #include "session.h"
 #include "sock.h"
@@ -267,6 +268,7 @@ static int nhrp_shortcut_up(struct ike_conn *c, struct ike_sa *sa,
 	if (t->unnumbered)
 		snprintf(s->tmpl.unnumbered, sizeof(s->tmpl.unnumbered), "%s",
 			 t->unnumbered);
+	mpls_session_template(&s->tmpl, &t->iface);
 	filter_from_iface(&s->filters, &t->iface);
 	return session_setup(s, sa);
 }

@@ -25,6 +25,7 @@
 #include "log.h"
 #include "nhrp.h"
 #include "loop.h"
+#include "mpls.h"
 #include "pool.h"
 #include "session.h"
 #include "sock.h"
@@ -507,6 +508,46 @@ static void session_fixed_clear(struct session *s)
 	session_child_del(s, &s->next);
 }
 
+/* the label stack of "mpls label-stack", pushed by the module */
+static int session_mpls_labels(struct session *s)
+{
+	struct kern_dev d = {
+		.ifindex = s->ifindex,
+		.has = KERN_DEV_HAS_MPLS_LABELS,
+		.mpls_nlabels = s->tmpl.nlabels,
+	};
+
+	memcpy(d.mpls_labels, s->tmpl.mpls_labels,
+	       s->tmpl.nlabels * sizeof(d.mpls_labels[0]));
+	return kern_nl_dev_set(&session_nl, &d);
+}
+
+/*
+ * MPLS on the interface (s->tmpl.mpls): Linux's MPLS stack takes the
+ * labelled packets that arrive on it, and the module pushes the label
+ * stack of "mpls label-stack", if any, on the IP packets it sends.
+ * Without the MPLS stack loaded the session cannot work as configured
+ * and is not set up.
+ */
+static int session_mpls(struct session *s, const struct ike_sa *sa)
+{
+	char from[32];
+	int ret = mpls_input_enable(s->name);
+
+	if (!ret)
+		return s->tmpl.nlabels ? session_mpls_labels(s) : 0;
+	if (ret != -ENOPROTOOPT)
+		return ret;
+	if (s->fixed)
+		snprintf(from, sizeof(from), "interface %s", s->name);
+	else
+		snprintf(from, sizeof(from), "Virtual-Template%u", s->tmpl.id);
+	log_err("IKE SA %u: %s has MPLS on, but Linux's MPLS stack is not "
+		"loaded (no /proc/sys/net/mpls): modprobe mpls_router", sa->id,
+		from);
+	return ret;
+}
+
 static int session_kernel(struct session *s, struct ike_sa *sa)
 {
 	const char *step;
@@ -522,6 +563,10 @@ static int session_kernel(struct session *s, struct ike_sa *sa)
 		ret = session_fixed_link(s, sa);
 	else if (sa->nat_local || sa->nat_remote)
 		ret = session_udp(s, sa);
+	if (!ret && s->tmpl.mpls) {
+		step = "turn MPLS on";
+		ret = session_mpls(s, sa);
+	}
 	if (!ret && !filter_empty(&s->filters)) {
 		step = "attach the access lists and policers";
 		ret = session_filters(s);

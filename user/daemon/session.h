@@ -29,6 +29,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <linux/flexvti.h>
+
 #include "../lib/crypto.h"
 #include "../lib/ikev2_pld.h"
 #include "filter.h"
@@ -116,6 +118,12 @@ struct session_life {
  *	the client, "" for none
  * @nhrp_network_id: NHRP network-id, 0 for none
  * @nhrp_redirect: seconds of "ip nhrp redirect [timeout S]", 0 for none
+ * @mpls: MPLS on (an "mpls" line, gre mode): Linux's MPLS stack takes
+ *	the labelled packets that arrive on the interface (mpls.c)
+ * @nlabels: entries of @mpls_labels, 0 for none
+ * @mpls_labels: "mpls label-stack": the labels the kernel pushes on
+ *	every IP packet sent over the interface, the outermost first (the
+ *	interface's FLEXVTI_A_MPLS_LABELS, set with MPLS input)
  */
 struct session_template {
 	uint32_t id;
@@ -124,6 +132,9 @@ struct session_template {
 	char unnumbered[IF_NAMESIZE];
 	uint32_t nhrp_network_id;
 	uint32_t nhrp_redirect;
+	bool mpls;
+	unsigned int nlabels;
+	uint32_t mpls_labels[FLEXVTI_MPLS_LABELS_MAX];
 };
 
 /**

@@ -35,12 +35,13 @@
 #include "flexvtid.h"
 #include "ike.h"
 #include "log.h"
+#include "mpls.h"
 #include "route.h"
 #include "session.h"
 #include "tunnel.h"
 
 /* room for the settings a tunnel was made with */
-#define TUNNEL_SIG_MAX	512
+#define TUNNEL_SIG_MAX	768
 
 /**
  * struct tunnel - a static tunnel interface and its connection
@@ -73,6 +74,19 @@ static const char *tunnel_addr_str(const struct cfg_addr *a, char *buf,
 	return buf;
 }
 
+/* the MPLS settings, after the others */
+static void tunnel_sig_mpls(const struct cfg_tunnel *t, char *buf, size_t len)
+{
+	size_t n = strlen(buf);
+	unsigned int i;
+
+	snprintf(buf + n, len - n, "/mpls %d", t->mpls);
+	for (i = 0; i < t->nmpls_labels; i++) {
+		n = strlen(buf);
+		snprintf(buf + n, len - n, " %u", t->mpls_labels[i]);
+	}
+}
+
 /* every setting the interface and its connection are made from */
 static void tunnel_sig(const struct cfg_tunnel *t, char *buf, size_t len)
 {
@@ -92,6 +106,7 @@ static void tunnel_sig(const struct cfg_tunnel *t, char *buf, size_t len)
 		 ip && ip->ike_profile ? ip->ike_profile->name : "-",
 		 t->unnumbered ? t->unnumbered : "-",
 		 t->unnumbered6 ? t->unnumbered6 : "-");
+	tunnel_sig_mpls(t, buf, len);
 }
 
 static bool tunnel_protected(const struct cfg_tunnel *t)
@@ -216,6 +231,7 @@ static int tunnel_session_up(struct ike_conn *c, struct ike_sa *sa,
 	s->ifindex = tun->ifindex;
 	snprintf(s->name, sizeof(s->name), "%s", tun->name);
 	s->tmpl.mtu = t ? t->mtu : 0;
+	mpls_session_template(&s->tmpl, t ? &t->iface : NULL);
 	filter_from_iface(&s->filters, t ? &t->iface : NULL);
 	ret = session_setup(s, sa);
 	if (!ret)
