@@ -53,6 +53,20 @@ ike_topology() {
 	ip netns exec $NSH sysctl -qw net.ipv4.ip_forward=1
 }
 
+# wait_for SECONDS COMMAND...: until COMMAND succeeds, polled every
+# 0.1 s; fails after SECONDS
+wait_for() {
+	local t=$(($1 * 10))
+
+	shift
+	while [ $t -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.1
+		t=$((t - 1))
+	done
+	return 1
+}
+
 # ike_fvt_start NS NAME CONF: a flexvtid in namespace NS with
 # configuration CONF (text); its configuration, control socket, log and
 # pid are $IKE_TMP/NAME.conf, .sock, .log and .pid, its state directory

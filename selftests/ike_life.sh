@@ -84,18 +84,6 @@ setup() {
 	ike_topology && ike_hub_start "$HUB_CONF" && ike_sw_start
 }
 
-# wait_for SECONDS COMMAND...: until COMMAND succeeds
-wait_for() {
-	local t=$(($1 * 10))
-
-	shift
-	while [ $t -gt 0 ]; do
-		"$@" && return 0
-		sleep 0.1
-		t=$((t - 1))
-	done
-	return 1
-}
 
 vas_are() {
 	[ "$(ike_va_count)" -eq "$1" ]

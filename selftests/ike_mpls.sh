@@ -89,18 +89,6 @@ interface Tunnel0
  tunnel protection ipsec profile br-ipsec
  mpls bgp forwarding"
 
-# wait_for SECONDS COMMAND...: until COMMAND succeeds
-wait_for() {
-	local t=$(($1 * 10))
-
-	shift
-	while [ $t -gt 0 ]; do
-		"$@" && return 0
-		sleep 0.1
-		t=$((t - 1))
-	done
-	return 1
-}
 
 br_ctl() {
 	ike_fvt_ctl $NSB br "$@"

@@ -126,18 +126,6 @@ spoke_conf() {
 	EOF
 }
 
-# wait_for SECONDS COMMAND...: until COMMAND succeeds
-wait_for() {
-	local t=$(($1 * 10))
-
-	shift
-	while [ $t -gt 0 ]; do
-		"$@" && return 0
-		sleep 0.1
-		t=$((t - 1))
-	done
-	return 1
-}
 
 s_ctl() {
 	ike_fvt_ctl "fvt-s$1" "spoke$1" "${@:2}"

@@ -103,18 +103,6 @@ s_ctl() {
 	ike_fvt_ctl $NSS spoke "$@"
 }
 
-# wait_for SECONDS COMMAND...: until COMMAND succeeds
-wait_for() {
-	local t=$(($1 * 10))
-
-	shift
-	while [ $t -gt 0 ]; do
-		"$@" && return 0
-		sleep 0.1
-		t=$((t - 1))
-	done
-	return 1
-}
 
 # the spoke's session on Tunnel0, JSON, or nothing
 s_session() {

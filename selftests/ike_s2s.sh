@@ -142,18 +142,6 @@ a_stat() {
 	a_ctl show crypto ikev2 stats | awk -v n="$1" '$1 == n { print $2 }'
 }
 
-# wait_for SECONDS COMMAND...: until COMMAND succeeds
-wait_for() {
-	local t=$(($1 * 10))
-
-	shift
-	while [ $t -gt 0 ]; do
-		"$@" && return 0
-		sleep 0.1
-		t=$((t - 1))
-	done
-	return 1
-}
 
 # a_session TUNNEL: the JSON of site A's session on TUNNEL, or nothing
 a_session() {
