@@ -349,14 +349,16 @@ int nhrp_send(const struct nhrp_if *nif, const struct nhrp_pkt *p,
 }
 
 /**
- * nhrp_request - send a Resolution Request for a destination
+ * nhrp_request_send - send a Resolution Request for a destination
  * @nif: the interface towards the next-hop server (the hub)
  * @target: the destination
+ * @request_id: its request ID: a new one, or that of the request it
+ *	retransmits (RFC 2332 §5.2.1)
  *
  * Return: 0 or a negative errno.
  */
-static int nhrp_request(const struct nhrp_if *nif,
-			const struct route_addr *target)
+int nhrp_request_send(const struct nhrp_if *nif,
+		      const struct route_addr *target, uint32_t request_id)
 {
 	struct nhrp_addr nbma;
 	struct nhrp_pkt p;
@@ -371,14 +373,21 @@ static int nhrp_request(const struct nhrp_if *nif,
 	nhrp_pkt_new(&p, NHRP_RESOLUTION_REQUEST, nbma.family,
 		     target->family);
 	p.flags = NHRP_FLAG_RES_Q | NHRP_FLAG_RES_U;
-	p.request_id = ++nhrp_request_id;
+	p.request_id = request_id;
 	p.src_nbma = nbma;
 	nhrp_addr_from(&p.src_proto, &me);
 	nhrp_addr_from(&p.dst_proto, target);
-	ret = nhrp_send(nif, &p, NHRP_STAT_TX_RES_REQUEST);
-	if (!ret)
-		ret = nhrp_cache_pending(nif, target, p.request_id);
-	return ret;
+	return nhrp_send(nif, &p, NHRP_STAT_TX_RES_REQUEST);
+}
+
+/* a Resolution Request of a new ID, remembered until answered */
+static int nhrp_request(const struct nhrp_if *nif,
+			const struct route_addr *target)
+{
+	uint32_t id = ++nhrp_request_id;
+	int ret = nhrp_request_send(nif, target, id);
+
+	return ret ? ret : nhrp_cache_pending(nif, target, id);
 }
 
 /* a Traffic Indication: resolve the quoted packet's destination */

@@ -43,6 +43,9 @@ struct cfg_template;
 #define NHRP_RT_METRIC		1
 /* a Resolution Request left without a Reply is forgotten after this */
 #define NHRP_PENDING_MS		15000
+/* and sent again this often until then: the first Reply over a new
+ * shortcut may reach the initiator before its SAs are in */
+#define NHRP_RETRY_MS		2000
 /* a shortcut session without cache entries is ended after this */
 #define NHRP_IDLE_MS		10000
 
@@ -94,6 +97,8 @@ int nhrp_if_addr(const struct nhrp_if *nif, int family,
 int nhrp_if_nbma(const struct nhrp_if *nif, struct nhrp_addr *a);
 int nhrp_send(const struct nhrp_if *nif, const struct nhrp_pkt *p,
 	      enum nhrp_stat stat);
+int nhrp_request_send(const struct nhrp_if *nif,
+		      const struct route_addr *target, uint32_t request_id);
 void nhrp_pkt_new(struct nhrp_pkt *p, uint8_t type, int nbma_family,
 		  int proto_family);
 void nhrp_addr_from(struct nhrp_addr *n, const struct route_addr *r);

@@ -4,7 +4,10 @@
  *
  * - An incomplete entry is a Resolution Request of ours that no Reply
  *   answered yet; it keeps further Traffic Indications for the same
- *   destination from asking again, and goes after NHRP_PENDING_MS.
+ *   destination from asking again; the Request goes again every
+ *   NHRP_RETRY_MS (the responder's first Reply over a new shortcut may
+ *   arrive before our SAs of it are in), and the entry after
+ *   NHRP_PENDING_MS.
  * - A dynamic entry is a resolved prefix: a Reply's (on the requester)
  *   or the requester's own address (on the spoke that answered).  Its
  *   shortcut route, "PREFIX dev SHORTCUT-VA proto 191 metric 1" in the
@@ -125,10 +128,26 @@ static void nhrp_entry_free(struct nhrp_entry *e, bool route)
 		nhrp_shortcut_idle(ifindex);
 }
 
+/* an incomplete entry's Request goes again; false once it expired */
+static bool nhrp_entry_retry(struct nhrp_entry *e)
+{
+	uint64_t now = loop_now(), left;
+	struct nhrp_if nif;
+
+	if (now >= e->expires || nhrp_if_get(e->ifindex, &nif))
+		return false;
+	nhrp_request_send(&nif, &e->target, e->request_id);
+	left = e->expires - now;
+	timer_set(&e->timer, left < NHRP_RETRY_MS ? left : NHRP_RETRY_MS);
+	return true;
+}
+
 static void nhrp_entry_timer(struct timer *t)
 {
 	struct nhrp_entry *e = container_of(t, struct nhrp_entry, timer);
 
+	if (e->pending && nhrp_entry_retry(e))
+		return;
 	nhrp_entry_free(e, true);
 }
 
@@ -186,6 +205,7 @@ int nhrp_cache_pending(const struct nhrp_if *nif,
 		return -ENOMEM;
 	e->pending = true;
 	e->request_id = request_id;
+	timer_set(&e->timer, NHRP_RETRY_MS);
 	return 0;
 }
 
