@@ -194,6 +194,20 @@ static bool nhrp_peer_has_sa(const struct nhrp_shortcut *sc)
 	return false;
 }
 
+/* the waiting Reply to the same requester and request ID, if any */
+static struct nhrp_wait *nhrp_wait_find(const struct nhrp_pkt *req)
+{
+	struct nhrp_wait *w;
+
+	for (w = nhrp_waits; w; w = w->next)
+		if (w->req.request_id == req->request_id &&
+		    w->req.src_nbma.family == req->src_nbma.family &&
+		    !memcmp(&w->req.src_nbma.u, &req->src_nbma.u,
+			    nhrp_addr_len(&req->src_nbma)))
+			return w;
+	return NULL;
+}
+
 static void nhrp_wait_free(struct nhrp_wait *w)
 {
 	struct nhrp_wait **p = &nhrp_waits;
@@ -378,6 +392,8 @@ int nhrp_shortcut_reply(const struct nhrp_if *nif, const struct nhrp_pkt *req,
 		return -EINVAL;
 	if (!nhrp_peer_if(&req->src_nbma, nif->network_id, &peer))
 		return nhrp_reply_send(&peer, req, prefix, nif->holdtime);
+	if (nhrp_wait_find(req))
+		return 0;	/* a retransmission of a Request we hold */
 	w = calloc(1, sizeof(*w));
 	if (!w)
 		return -ENOMEM;
