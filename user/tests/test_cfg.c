@@ -2285,6 +2285,63 @@ TEST(mpls_lines)
 		   "up); use 'mpls bgp forwarding'\n");
 }
 
+/* a guide example, loaded without error */
+static struct cfg *load_guide(struct __test_metadata *_metadata,
+			      const char *name)
+{
+	char path[512];
+	struct cfg_err err;
+	struct cfg *cfg;
+
+	snprintf(path, sizeof(path), "%s/%s", GUIDE_DIR, name);
+	cfg = cfg_load_file(path, &err);
+	EXPECT_EQ(0, err.nerrors);
+	return cfg;
+}
+
+/* chapters 6 and 10: what the hub's and the spokes' lines come to */
+TEST(guide_spoke_to_spoke_and_mpls)
+{
+	const struct cfg_template *t;
+	const struct cfg_tunnel *tun;
+	struct cfg *cfg;
+
+	/* the hub: redirect on the template, MPLS input on its VAs */
+	cfg = load_guide(_metadata, "ch10-mpls-hub.conf");
+	ASSERT_NE(NULL, cfg);
+	t = cfg_template_find(cfg, 1);
+	ASSERT_NE(NULL, t);
+	EXPECT_EQ(1, t->nhrp_network_id);
+	EXPECT_TRUE(t->nhrp_redirect);
+	EXPECT_EQ(CFG_NHRP_REDIRECT_TIMEOUT, t->nhrp_redirect_timeout);
+	EXPECT_TRUE(t->mpls_bgp);
+	EXPECT_FALSE(t->mode_set);	/* gre ip, the template default */
+	EXPECT_STREQ("lo", t->unnumbered);
+	cfg_free(cfg);
+
+	/* a spoke: labelled traffic over its static tunnel */
+	cfg = load_guide(_metadata, "ch10-mpls-spoke1.conf");
+	ASSERT_NE(NULL, cfg);
+	tun = cfg_tunnel_find(cfg, 0);
+	ASSERT_NE(NULL, tun);
+	EXPECT_TRUE(tun->mpls);
+	EXPECT_TRUE(tun->mpls_bgp);
+	EXPECT_EQ(0, tun->nmpls_labels);
+	cfg_free(cfg);
+
+	/* a spoke of chapter 6: shortcuts from its Virtual-Template1 */
+	cfg = load_guide(_metadata, "ch6-bgp-spoke1.conf");
+	ASSERT_NE(NULL, cfg);
+	tun = cfg_tunnel_find(cfg, 0);
+	ASSERT_NE(NULL, tun);
+	EXPECT_EQ(1, tun->nhrp_network_id);
+	EXPECT_EQ(1, tun->nhrp_shortcut);
+	ASSERT_NE(NULL, tun->shortcut_template);
+	EXPECT_EQ(1, tun->shortcut_template->num);
+	EXPECT_STREQ("Tunnel0", tun->shortcut_template->unnumbered);
+	cfg_free(cfg);
+}
+
 /* a longer top-level command beats a shorter one of the open block */
 TEST(syntax_longer_enclosing_command)
 {
