@@ -34,16 +34,20 @@ flexvti_require() {
 		{ ktap_skip_all "ip(8) has no flexvti plugin (IP_LIB_DIR)"; exit "$KSFT_SKIP"; }
 }
 
-# flexvti_stage DESCRIPTION FUNCTION [ARG...]: one KTAP result; the
-# function's output is shown only when it fails
+# flexvti_stage DESCRIPTION FUNCTION [ARG...]: one KTAP result, after a
+# diagnostic line with the stage's wall-clock seconds (to keep the
+# suite's length in view); the function's output is shown only when it
+# fails
 flexvti_stage() {
-	local desc=$1 out
+	local desc=$1 out start=$SECONDS
 	shift
 
 	if out=$("$@" 2>&1); then
+		echo "# $((SECONDS - start)) s"
 		ktap_test_pass "$desc"
 	else
 		sed 's/^/# /' <<<"$out"
+		echo "# $((SECONDS - start)) s"
 		ktap_test_fail "$desc"
 	fi
 }
