@@ -20,7 +20,8 @@
 # spoke 2 brings a shortcut session up with spoke 1 and replies over it;
 # from then on the hub sees nothing of the flow.  When the shortcut's
 # holding time (20 s) runs out, traffic falls back through the hub
-# without a packet lost.
+# without a packet lost.  When the shortcut session is cleared, its
+# routes go at both spokes.
 
 source "$(dirname "$(readlink -f "$0")")/lib.sh"
 source "$(dirname "$(readlink -f "$0")")/ike_lib.sh"
@@ -306,19 +307,39 @@ expiry() {
 	grep -q ' 0% packet loss' "$IKE_TMP/ping.out"
 }
 
+no_shortcut2() {
+	! has_shortcut2
+}
+
+# the shortcut session is cleared: its routes go at both ends (at the
+# other one by the IKE Delete), and traffic crosses the hub again
+va_gone() {
+	ip netns exec $NSL1 ping -q -c 3 -i 0.2 -W 2 192.168.2.10 >/dev/null
+	wait_for 20 has_shortcut && wait_for 20 has_shortcut2 || {
+		s_ctl 1 show ip nhrp; return 1; }
+	s_ctl 1 clear crypto session remote 10.99.0.22 || return 1
+	wait_for 5 no_shortcut && wait_for 5 no_shortcut2 || {
+		ip -n $NS1 route show proto 191
+		ip -n $NS2 route show proto 191
+		return 1; }
+	s_ctl 1 show ip nhrp
+	ip netns exec $NSL1 ping -q -c 3 -i 0.2 -W 2 192.168.2.10
+}
+
 flexvti_require
 for t in jq python3; do
 	command -v $t >/dev/null ||
 		{ ktap_skip_all "$t is not installed"; exit "$KSFT_SKIP"; }
 done
 ktap_print_header
-ktap_set_plan 6
+ktap_set_plan 7
 flexvti_stage "flexvtid -n accepts the hub's and the spokes' configurations" check_config
 flexvti_stage "hub and two spokes up, LAN routes learnt through IKEv2" setup
 flexvti_stage "LAN 1 to LAN 2 crosses the hub: one redirect per flow" first_packets
 flexvti_stage "spoke 1 resolves LAN 2: shortcut VA pair and NHRP route" shortcut_up
 flexvti_stage "traffic over the shortcut: the hub's counters stay flat" hub_flat
 flexvti_stage "the shortcut expires: back through the hub, no packet lost" expiry
+flexvti_stage "the shortcut session cleared: its routes go at both spokes" va_gone
 ike_fvt_stop spoke1
 ike_fvt_stop spoke2
 ike_hub_stop
