@@ -353,7 +353,7 @@ int nhrp_send(const struct nhrp_if *nif, const struct nhrp_pkt *p,
  * @nif: the interface towards the next-hop server (the hub)
  * @target: the destination
  * @request_id: its request ID: a new one, or that of the request it
- *	retransmits (RFC 2332 §5.2.1)
+ *	retransmits (RFC 2332 §5.2.0.1, Request ID)
  *
  * Return: 0 or a negative errno.
  */
