@@ -331,10 +331,7 @@ delivered_once() {
 }
 
 flexvti_require
-for t in charon-systemd swanctl jq freeradius; do
-	command -v $t >/dev/null ||
-		{ ktap_skip_all "$t is not installed"; exit "$KSFT_SKIP"; }
-done
+flexvti_require_tools charon-systemd swanctl jq freeradius
 ktap_print_header
 ktap_set_plan 7
 flexvti_stage "headend, client, two FreeRADIUS servers; flexvtid and charon run" setup

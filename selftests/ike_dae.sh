@@ -353,10 +353,7 @@ port_cause() {
 }
 
 flexvti_require
-for t in charon-systemd swanctl freeradius radclient iperf3 jq; do
-	command -v $t >/dev/null ||
-		{ ktap_skip_all "$t is not installed"; exit "$KSFT_SKIP"; }
-done
+flexvti_require_tools charon-systemd swanctl freeradius radclient iperf3 jq
 ktap_print_header
 ktap_set_plan 8
 flexvti_stage "headend, FreeRADIUS, strongSwan client" setup

@@ -169,10 +169,7 @@ flood() {
 }
 
 flexvti_require
-for t in charon-systemd swanctl jq; do
-	command -v $t >/dev/null ||
-		{ ktap_skip_all "$t is not installed"; exit "$KSFT_SKIP"; }
-done
+flexvti_require_tools charon-systemd swanctl jq
 ktap_print_header
 ktap_set_plan 3
 flexvti_stage "headend and client namespaces; flexvtid and charon run" setup

@@ -340,10 +340,7 @@ nat_moved() {
 }
 
 flexvti_require
-for t in charon-systemd swanctl jq nft; do
-	command -v $t >/dev/null ||
-		{ ktap_skip_all "$t is not installed"; exit "$KSFT_SKIP"; }
-done
+flexvti_require_tools charon-systemd swanctl jq nft
 ktap_print_header
 ktap_set_plan 8
 flexvti_stage "headend, LAN host and client namespaces; flexvtid and charon run" setup

@@ -122,10 +122,7 @@ both() {
 }
 
 flexvti_require
-for t in charon-systemd swanctl jq; do
-	command -v $t >/dev/null ||
-		{ ktap_skip_all "$t is not installed"; exit "$KSFT_SKIP"; }
-done
+flexvti_require_tools charon-systemd swanctl jq
 ktap_print_header
 ktap_set_plan 2
 flexvti_stage "headend, a GRE client with ip_gre, an IPsec client; flexvtid and two charons run" setup

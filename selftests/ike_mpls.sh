@@ -374,10 +374,7 @@ stop_branch() {
 }
 
 flexvti_require
-for t in jq tcpdump python3; do
-	command -v $t >/dev/null ||
-		{ ktap_skip_all "$t is not installed"; exit "$KSFT_SKIP"; }
-done
+flexvti_require_tools jq tcpdump python3
 modprobe -q mpls_router && modprobe -q mpls_iptunnel && modprobe -q vrf ||
 	{ ktap_skip_all "no MPLS or VRF modules"; exit "$KSFT_SKIP"; }
 # out again, if nothing holds them, for the session refused without them

@@ -327,10 +327,7 @@ va_gone() {
 }
 
 flexvti_require
-for t in jq python3; do
-	command -v $t >/dev/null ||
-		{ ktap_skip_all "$t is not installed"; exit "$KSFT_SKIP"; }
-done
+flexvti_require_tools jq
 ktap_print_header
 ktap_set_plan 7
 flexvti_stage "flexvtid -n accepts the hub's and the spokes' configurations" check_config

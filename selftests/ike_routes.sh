@@ -292,10 +292,7 @@ stop_spoke() {
 }
 
 flexvti_require
-for t in jq ping; do
-	command -v $t >/dev/null ||
-		{ ktap_skip_all "$t is not installed"; exit "$KSFT_SKIP"; }
-done
+flexvti_require_tools jq ping
 ktap_print_header
 ktap_set_plan 9
 flexvti_stage "flexvtid -n accepts the hub's and the spoke's configurations" check_config

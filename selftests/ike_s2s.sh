@@ -385,10 +385,7 @@ stop_site() {
 }
 
 flexvti_require
-for t in charon-systemd swanctl jq python3; do
-	command -v $t >/dev/null ||
-		{ ktap_skip_all "$t is not installed"; exit "$KSFT_SKIP"; }
-done
+flexvti_require_tools charon-systemd swanctl jq python3
 ktap_print_header
 ktap_set_plan 10
 flexvti_stage "flexvtid -n accepts site A's tunnels" check_config

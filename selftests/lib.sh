@@ -34,6 +34,16 @@ flexvti_require() {
 		{ ktap_skip_all "ip(8) has no flexvti plugin (IP_LIB_DIR)"; exit "$KSFT_SKIP"; }
 }
 
+# flexvti_require_tools TOOL...: skip the whole test when one is missing
+flexvti_require_tools() {
+	local t
+
+	for t in "$@"; do
+		command -v "$t" >/dev/null ||
+			{ ktap_skip_all "$t is not installed"; exit "$KSFT_SKIP"; }
+	done
+}
+
 # flexvti_stage DESCRIPTION FUNCTION [ARG...]: one KTAP result, after a
 # diagnostic line with the stage's wall-clock seconds (to keep the
 # suite's length in view); the function's output is shown only when it

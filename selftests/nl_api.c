@@ -306,6 +306,25 @@ static int event_cb(struct nl_msg *msg, void *arg)
 	return NL_STOP;
 }
 
+/* a socket subscribed to "events", reads time out after 5 s */
+static int events_open(struct kern_nl *ev_nl)
+{
+	struct timeval tv = { .tv_sec = 5 };
+	int grp;
+
+	if (kern_nl_open(ev_nl))
+		return -1;
+	grp = genl_ctrl_resolve_grp(ev_nl->sk, FLEXVTI_FAMILY_NAME,
+				    FLEXVTI_MCGRP_EVENTS);
+	if (grp < 0 || nl_socket_add_membership(ev_nl->sk, grp)) {
+		kern_nl_close(ev_nl);
+		return -1;
+	}
+	nl_socket_disable_seq_check(ev_nl->sk);
+	return setsockopt(nl_socket_get_fd(ev_nl->sk), SOL_SOCKET,
+			  SO_RCVTIMEO, &tv, sizeof(tv));
+}
+
 static int next_event(struct kern_nl *ev_nl, struct event *ev)
 {
 	memset(ev, 0, sizeof(*ev));
@@ -316,19 +335,10 @@ static int next_event(struct kern_nl *ev_nl, struct event *ev)
 TEST_F(va, notifications)
 {
 	struct kern_dev d = { .ifindex = self->ifindex };
-	struct timeval tv = { .tv_sec = 5 };
 	struct kern_nl ev_nl;
 	struct event ev;
-	int grp;
 
-	ASSERT_EQ(0, kern_nl_open(&ev_nl));
-	grp = genl_ctrl_resolve_grp(ev_nl.sk, FLEXVTI_FAMILY_NAME,
-				    FLEXVTI_MCGRP_EVENTS);
-	ASSERT_GE(grp, 0);
-	ASSERT_EQ(0, nl_socket_add_membership(ev_nl.sk, grp));
-	nl_socket_disable_seq_check(ev_nl.sk);
-	setsockopt(nl_socket_get_fd(ev_nl.sk), SOL_SOCKET, SO_RCVTIMEO,
-		   &tv, sizeof(tv));
+	ASSERT_EQ(0, events_open(&ev_nl));
 
 	d.has = KERN_DEV_HAS_NHRP;
 	d.nhrp_network_id = 42;
@@ -704,19 +714,10 @@ TEST_F(va, redirect_and_labels_notified)
 {
 	static const uint32_t two[] = { 1000, 2000 };
 	struct kern_dev d = { .ifindex = self->ifindex };
-	struct timeval tv = { .tv_sec = 5 };
 	struct kern_nl ev_nl;
 	struct event ev;
-	int grp;
 
-	ASSERT_EQ(0, kern_nl_open(&ev_nl));
-	grp = genl_ctrl_resolve_grp(ev_nl.sk, FLEXVTI_FAMILY_NAME,
-				    FLEXVTI_MCGRP_EVENTS);
-	ASSERT_GE(grp, 0);
-	ASSERT_EQ(0, nl_socket_add_membership(ev_nl.sk, grp));
-	nl_socket_disable_seq_check(ev_nl.sk);
-	setsockopt(nl_socket_get_fd(ev_nl.sk), SOL_SOCKET, SO_RCVTIMEO,
-		   &tv, sizeof(tv));
+	ASSERT_EQ(0, events_open(&ev_nl));
 
 	d.has = KERN_DEV_HAS_MODE | KERN_DEV_HAS_NHRP_REDIRECT |
 		KERN_DEV_HAS_MPLS_LABELS;
