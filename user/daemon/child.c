@@ -373,8 +373,10 @@ static void child_if_route(const char *ifname, int family, struct cfg_addr *out,
  *	"route set interface" the host prefixes of the addresses of @if4 and
  *	@if6 (those the interfaces have now; none when they have none)
  * @max: room in @out
- * @nset: receives how many of them cfg_authz_route_set() gave: the
- *	protected subnets that narrow the traffic selectors of ipsec mode
+ * @nset: receives how many of them cfg_authz_route_set() gave; when
+ *	there are any, ipsec mode narrows its TSr to all of @out (the
+ *	interface's host prefixes too: the peer routes them over the
+ *	tunnel), and leaves it as asked when there are none
  *
  * Return: the number of prefixes in @out.
  */

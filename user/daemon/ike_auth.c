@@ -29,7 +29,6 @@
 #include "ike_authz.h"
 #include "ike_eap.h"
 #include "log.h"
-#include "mpls.h"
 #include "pool.h"
 #include "session.h"
 #include "stats.h"
@@ -509,27 +508,18 @@ static void auth_template(struct auth_ctx *ctx, struct session *s)
 	enum cfg_tunnel_mode mode = ctx->profile->vtemplate_auto ?
 				    auth_mode_auto(ctx) : t->mode;
 
-	s->tmpl.id = t->num;
-	s->tmpl.mtu = t->mtu;
-	s->tmpl.nhrp_network_id = t->nhrp_network_id;
-	if (t->nhrp_redirect)
-		s->tmpl.nhrp_redirect = t->nhrp_redirect_timeout;
-	if (t->unnumbered)
-		snprintf(s->tmpl.unnumbered, sizeof(s->tmpl.unnumbered), "%s",
-			 t->unnumbered);
 	switch (mode) {
 	case CFG_TUNNEL_IPSEC_IPV4:
 	case CFG_TUNNEL_IPSEC_IPV6:
-		s->tmpl.mode = FLEXVTI_MODE_IPSEC;
+		session_template_from(s, t, FLEXVTI_MODE_IPSEC);
 		ctx->family = mode == CFG_TUNNEL_IPSEC_IPV4 ? AF_INET :
 			      AF_INET6;
 		break;
 	default:
-		s->tmpl.mode = FLEXVTI_MODE_GRE;
+		session_template_from(s, t, FLEXVTI_MODE_GRE);
 		ctx->family = ctx->sa->remote.ss_family;
 		ctx->transport = true;
 	}
-	mpls_session_template(&s->tmpl, &t->iface);
 }
 
 /* IPv6 pools hand out single addresses from their prefix (/128) */

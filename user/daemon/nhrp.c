@@ -316,6 +316,27 @@ void nhrp_addr_to(const struct nhrp_addr *n, struct route_addr *r)
 		r->v6 = n->u.v6;
 }
 
+/* send bytes out of an interface, counted */
+static int nhrp_send_raw(const struct nhrp_if *nif, const uint8_t *buf,
+			 size_t len, enum nhrp_stat stat)
+{
+	struct sockaddr_ll sll = {
+		.sll_family = AF_PACKET,
+		.sll_protocol = htons(FLEXVTI_ETH_P_NHRP),
+		.sll_ifindex = (int)nif->ifindex,
+	};
+	ssize_t n = sendto(nhrp_lf.fd, buf, len, 0, (struct sockaddr *)&sll,
+			   sizeof(sll));
+	int err = n < 0 ? -errno : -EIO;
+
+	if (n != (ssize_t)len) {
+		nhrp_count(nif->ifindex, NHRP_STAT_TX_ERRORS);
+		return err;
+	}
+	nhrp_count(nif->ifindex, stat);
+	return 0;
+}
+
 /**
  * nhrp_send - send an NHRP packet out of an interface
  * @nif: the interface
@@ -327,24 +348,18 @@ void nhrp_addr_to(const struct nhrp_addr *n, struct route_addr *r)
 int nhrp_send(const struct nhrp_if *nif, const struct nhrp_pkt *p,
 	      enum nhrp_stat stat)
 {
-	struct sockaddr_ll sll = {
-		.sll_family = AF_PACKET,
-		.sll_protocol = htons(FLEXVTI_ETH_P_NHRP),
-		.sll_ifindex = (int)nif->ifindex,
-	};
 	uint8_t buf[NHRP_BUF_MAX];
 	int len = nhrp_build(p, buf, sizeof(buf));
 
-	if (len >= 0 && sendto(nhrp_lf.fd, buf, len, 0,
-			       (struct sockaddr *)&sll, sizeof(sll)) != len)
-		len = -errno;
-	if (len < 0) {
+	if (len < 0)
 		nhrp_count(nif->ifindex, NHRP_STAT_TX_ERRORS);
+	else
+		len = nhrp_send_raw(nif, buf, len, stat);
+	if (len < 0) {
 		log_warn("%s: cannot send NHRP %s: %s", nif->name,
 			 nhrp_type_name(p->type), strerror(-len));
 		return len;
 	}
-	nhrp_count(nif->ifindex, stat);
 	return 0;
 }
 
@@ -414,25 +429,6 @@ static void nhrp_rx_indication(const struct nhrp_if *nif,
 			 nif->name);
 }
 
-/* send bytes out of an interface, counted */
-static int nhrp_send_raw(const struct nhrp_if *nif, const uint8_t *buf,
-			 size_t len, enum nhrp_stat stat)
-{
-	struct sockaddr_ll sll = {
-		.sll_family = AF_PACKET,
-		.sll_protocol = htons(FLEXVTI_ETH_P_NHRP),
-		.sll_ifindex = (int)nif->ifindex,
-	};
-
-	if (sendto(nhrp_lf.fd, buf, len, 0, (struct sockaddr *)&sll,
-		   sizeof(sll)) != (ssize_t)len) {
-		nhrp_count(nif->ifindex, NHRP_STAT_TX_ERRORS);
-		return -errno;
-	}
-	nhrp_count(nif->ifindex, stat);
-	return 0;
-}
-
 /*
  * A Resolution Request to pass on out of @out: one hop less, and our own
  * entry in its Forward Transit NHS Record when it has one (RFC 2332
@@ -492,7 +488,7 @@ static void nhrp_rx_request(const struct nhrp_if *nif, uint8_t *buf,
 		nhrp_drop(nif, p, "a destination of ours, no shortcut template");
 		return;
 	}
-	ret = nhrp_shortcut_reply(nif, p, &dst, prefix);
+	ret = nhrp_shortcut_reply(nif, p, prefix);
 	if (ret)
 		nhrp_drop(nif, p, strerror(-ret));
 }

@@ -125,7 +125,7 @@ void nhrp_cache_show(FILE *f, bool json);
 
 /* nhrp_shortcut.c: shortcut sessions and the Replies waiting for them */
 int nhrp_shortcut_reply(const struct nhrp_if *nif, const struct nhrp_pkt *req,
-			const struct route_addr *target, int prefix);
+			int prefix);
 void nhrp_shortcut_session_up(struct session *s);
 void nhrp_shortcut_idle(uint32_t ifindex);
 void nhrp_shortcut_fini(void);

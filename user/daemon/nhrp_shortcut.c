@@ -35,7 +35,6 @@
 #include "ike.h"
 #include "ike_sa.h"
 #include "log.h"
-#include "mpls.h"
 #include "nhrp.h"
 #include "session.h"
 #include "sock.h"
@@ -201,9 +200,7 @@ static struct nhrp_wait *nhrp_wait_find(const struct nhrp_pkt *req)
 
 	for (w = nhrp_waits; w; w = w->next)
 		if (w->req.request_id == req->request_id &&
-		    w->req.src_nbma.family == req->src_nbma.family &&
-		    !memcmp(&w->req.src_nbma.u, &req->src_nbma.u,
-			    nhrp_addr_len(&req->src_nbma)))
+		    nhrp_addr_equal(&w->req.src_nbma, &req->src_nbma))
 			return w;
 	return NULL;
 }
@@ -273,17 +270,11 @@ static int nhrp_shortcut_up(struct ike_conn *c, struct ike_sa *sa,
 
 	if (!t)
 		return -ENOENT;
-	s->tmpl.id = t->num;
-	s->tmpl.mtu = t->mtu;
-	s->tmpl.mode = FLEXVTI_MODE_GRE;
-	s->tmpl.nhrp_network_id = t->nhrp_network_id;
-	if (t->nhrp_redirect)
-		s->tmpl.nhrp_redirect = t->nhrp_redirect_timeout;
-	if (t->unnumbered)
-		snprintf(s->tmpl.unnumbered, sizeof(s->tmpl.unnumbered), "%s",
-			 t->unnumbered);
-	mpls_session_template(&s->tmpl, &t->iface);
+	session_template_from(s, t, FLEXVTI_MODE_GRE);
 	filter_from_iface(&s->filters, &t->iface);
+	/* ended when idle, also if no entry ever comes (the Reply it was
+	 * for gave up waiting, or could not be sent) */
+	timer_set(&sc->timer, NHRP_IDLE_MS);
 	return session_setup(s, sa);
 }
 
@@ -374,20 +365,18 @@ static int nhrp_shortcut_start(const struct nhrp_if *nif,
  *	ours over a shortcut session with the requester
  * @nif: the interface the Request came in on, with a shortcut template
  * @req: the Request
- * @target: its destination
  * @prefix: the prefix length of our route to it
  *
  * Return: 0 when the Reply went or waits for the session, or a negative
  * errno.
  */
 int nhrp_shortcut_reply(const struct nhrp_if *nif, const struct nhrp_pkt *req,
-			const struct route_addr *target, int prefix)
+			int prefix)
 {
 	struct nhrp_addr me;
 	struct nhrp_if peer;
 	struct nhrp_wait *w;
 
-	(void)target;
 	if (!req->src_nbma.family || !req->src_proto.family)
 		return -EINVAL;
 	if (!nhrp_peer_if(&req->src_nbma, nif->network_id, &peer))
@@ -425,7 +414,7 @@ void nhrp_shortcut_session_up(struct session *s)
 	struct nhrp_wait *w, *next;
 	struct nhrp_if nif;
 
-	if (!s->ike || nhrp_if_get(s->ifindex, &nif))
+	if (!nhrp_waits || !s->ike || nhrp_if_get(s->ifindex, &nif))
 		return;
 	for (w = nhrp_waits; w; w = next) {
 		next = w->next;

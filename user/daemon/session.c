@@ -17,6 +17,7 @@
 #include <openssl/crypto.h>
 
 #include "../lib/ikev2.h"
+#include "../lib/cfg.h"
 #include "../lib/kern_nl.h"
 #include "acct.h"
 #include "ike.h"
@@ -409,8 +410,13 @@ static const struct route_addr *session_src(const struct session *s,
 	return src;
 }
 
-static void session_route_str(const struct session_route *r, char *buf,
-			      size_t len)
+/**
+ * session_route_str - a session route as "PREFIX/LEN"
+ * @r: the route
+ * @buf: receives the text
+ * @len: room in @buf, INET6_ADDRSTRLEN + 4 is enough
+ */
+void session_route_str(const struct session_route *r, char *buf, size_t len)
 {
 	char a[INET6_ADDRSTRLEN];
 
@@ -603,6 +609,31 @@ static int session_kernel(struct session *s, struct ike_sa *sa)
 		s->ifindex = 0;
 	}
 	return ret;
+}
+
+/**
+ * session_template_from - a session's interface settings from its virtual
+ *	template
+ * @s: the session
+ * @t: the template
+ * @mode: the interface's FLEXVTI_MODE_*, as negotiated
+ *
+ * Fills @s->tmpl: the template's number, MTU, NHRP network-id and redirect
+ * timeout (seconds, 0 for off), unnumbered interface and MPLS settings.
+ */
+void session_template_from(struct session *s, const struct cfg_template *t,
+			   uint32_t mode)
+{
+	s->tmpl.id = t->num;
+	s->tmpl.mtu = t->mtu;
+	s->tmpl.mode = mode;
+	s->tmpl.nhrp_network_id = t->nhrp_network_id;
+	if (t->nhrp_redirect)
+		s->tmpl.nhrp_redirect = t->nhrp_redirect_timeout;
+	if (t->unnumbered)
+		snprintf(s->tmpl.unnumbered, sizeof(s->tmpl.unnumbered), "%s",
+			 t->unnumbered);
+	mpls_session_template(&s->tmpl, &t->iface);
 }
 
 /**

@@ -315,6 +315,11 @@ int session_init(void);
 void session_fini(void);
 struct session *session_new(void);
 int session_setup(struct session *s, struct ike_sa *sa);
+struct cfg_template;
+void session_template_from(struct session *s, const struct cfg_template *t,
+			   uint32_t mode);
+void session_route_str(const struct session_route *r, char *buf,
+		       size_t len);
 void session_attach(struct session *s, struct ike_sa *sa);
 void session_free(struct session *s);
 struct kern_nl *session_genl(void);

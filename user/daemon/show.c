@@ -278,10 +278,7 @@ static void show_ts(FILE *f, const struct ikev2_ts *ts)
 static const char *show_route(const struct session_route *r, char *buf,
 			      size_t len)
 {
-	char a[INET6_ADDRSTRLEN];
-
-	inet_ntop(r->dst.family, &r->dst.v4, a, sizeof(a));
-	snprintf(buf, len, "%s/%u", a, r->prefix);
+	session_route_str(r, buf, len);
 	return buf;
 }
 
